@@ -1,0 +1,35 @@
+/**
+ * What the tool owns in a workbook, and nothing else: these sheets, and its columns at the right of
+ * the roster. Readers skip them; writers rewrite only them; "Remove ARRS output" removes only them.
+ */
+export const OWNED_SHEETS = {
+  summary: "ARRS Claim Summary",
+  claimLines: "ARRS Claim Lines",
+  settings: "ARRS Settings",
+} as const;
+
+export const OWNED_SHEET_NAMES: readonly string[] = Object.values(OWNED_SHEETS);
+
+/** Headers of the tool's own roster columns, left to right. The claimable header adds the year. */
+export const OWNED_COLUMN_HEADERS = {
+  status: "ARRS status",
+  findings: "ARRS findings",
+  claimable: "ARRS claimable",
+} as const;
+
+/** True for a header the tool wrote ("ARRS status", "ARRS claimable 2025/26", ...). */
+export function isOwnedColumnHeader(header: unknown): boolean {
+  if (typeof header !== "string") return false;
+  const text = header.trim().toLowerCase();
+  return Object.values(OWNED_COLUMN_HEADERS).some((h) => text === h.toLowerCase() || text.startsWith(`${h.toLowerCase()} `));
+}
+
+/** Workbook-level name marking the tool's roster columns (a defined name where the format allows). */
+export const OWNED_RANGE_NAME = "ARRS_Output";
+
+/** Sheets whose name starts so hold the user's own maximum amounts (ARRS reference, section 7). */
+export const RATE_SHEET_PREFIX = "arrs max reimb";
+
+export function isRateSheetName(name: string): boolean {
+  return name.trim().toLowerCase().startsWith(RATE_SHEET_PREFIX);
+}

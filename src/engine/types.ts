@@ -1,0 +1,113 @@
+import type { FinancialYear } from "../common/dates";
+import type { CapRule, EntitlementRate, Finding, IsoDate, MaxAmount, Region, RoleId, Severity } from "../rules/types";
+import type { RosterRow } from "../roster/types";
+
+export interface PcnSettings {
+  /** "2025/26" */
+  financialYear: string;
+  /** Registered list size; decides caps (99,999 or fewer / 100,000 or more). */
+  listSize: number | null;
+  /** PCN Contractor Weighted Population at 1 January before the year; decides the ARRS sum. */
+  weightedPopulation: number | null;
+  region: Region;
+}
+
+/** Why a month's claim is less than the cost, when it is. */
+export type MonthLimit =
+  | "not-in-post"
+  | "role-not-claimable"
+  | "no-rate"
+  | "beyond-cap"
+  | "not-eligible"
+  | "invalid-row"
+  | "over-max";
+
+export interface MonthClaim {
+  /** The 1st of the month. */
+  month: IsoDate;
+  daysInPost: number;
+  daysInMonth: number;
+  /** WTE counted for the month (less than the row's WTE when a cap bites). */
+  wte: number;
+  /** The person's cost for the month: salary + employer NI + employer pension, pro rata for days in post. */
+  cost: number;
+  /** The annual maximum per 1.0 WTE in force on the 1st of the month, or null if none is known. */
+  maximumAnnual: number | null;
+  /** The month's maximum: days fraction × maximum × WTE / 12 (× funded share where one applies). */
+  maximumForMonth: number | null;
+  claimable: number;
+  /** What held the claim below cost, if anything. */
+  limit: MonthLimit | null;
+  rate: MaxAmount | null;
+}
+
+export type RowStatus = "ok" | Severity;
+
+export interface StaffResult {
+  rowNumber: number;
+  name: string | null;
+  staffId: string | null;
+  role: RoleId | null;
+  roleName: string | null;
+  roleText: string | null;
+  wte: number | null;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  salary: number | null;
+  /** Employer NI and pension as used: given, or estimated (see onCostsEstimated). */
+  employerNi: number | null;
+  employerPension: number | null;
+  onCostsEstimated: boolean;
+  /** Salary + employer NI + employer pension for a full year at the row's WTE, or null if unknown. */
+  annualCost: number | null;
+  /** Twelve months, April first. */
+  months: MonthClaim[];
+  /** Sum of the months, unrounded. */
+  claimable: number;
+  /** Cost above the maximum in months in post: funded by the PCN. */
+  overMaxGap: number;
+  findings: Finding[];
+  status: RowStatus;
+}
+
+export interface RoleSummary {
+  role: RoleId;
+  roleName: string;
+  headcount: number;
+  wte: number;
+  claimable: number;
+  overMaxGap: number;
+  /** The cap in force during the year for this PCN, and the most WTE in post in any month. */
+  cap: { limit: number; rule: CapRule; peakWte: number } | null;
+}
+
+export interface Entitlement {
+  amount: number;
+  rate: EntitlementRate;
+  /** The part ring-fenced for GPs, where the year has one (2024/25). */
+  gpRingFenced: number | null;
+}
+
+export interface CheckResult {
+  financialYear: FinancialYear;
+  settings: PcnSettings;
+  staff: StaffResult[];
+  byRole: RoleSummary[];
+  totals: {
+    claimable: number;
+    /** Twelve months, April first. */
+    months: number[];
+    cost: number;
+    overMaxGap: number;
+    entitlement: number | null;
+    headroom: number | null;
+  };
+  entitlement: Entitlement | null;
+  /** PCN-level findings. */
+  findings: Finding[];
+}
+
+export interface CheckInput {
+  rows: RosterRow[];
+  settings: PcnSettings;
+}
