@@ -1,0 +1,78 @@
+/**
+ * Caps on numbers by PCN list size (ARRS reference, section 4). Caps count the WTE in post at the
+ * same time, month by month. Rows beyond the cap are taken latest start first (row order breaks
+ * ties): a row only partly beyond it keeps the part within it, since the cap is in WTE.
+ */
+import { formatUkDate, type FinancialYear } from "../common/dates";
+import { formatMoney, formatWte } from "../common/money";
+import { describeSource, RuleSet } from "../rules/ruleset";
+import { LARGE_PCN_LIST_SIZE } from "../rules/data/caps";
+import type { CapRule, Finding, RoleId } from "../rules/types";
+import type { RowDraft } from "./check";
+import { ENGINE_SOURCE, finding } from "./findings";
+import type { MonthClaim } from "./types";
+
+/** Months that take up a place under the cap: in post, in a claimable role, person eligible. */
+export function countsTowardsCap(month: MonthClaim): boolean {
+  return month.daysInPost > 0 && (month.limit === null || month.limit === "over-max" || month.limit === "no-rate" || month.limit === "beyond-cap");
+}
+
+export function capLimit(rule: CapRule, listSize: number | null): number | null {
+  return RuleSet.capFor(rule, listSize ?? 0);
+}
+
+export function applyCaps(
+  drafts: RowDraft[],
+  options: { rules: RuleSet; listSize: number | null; year: FinancialYear; pcnFindings: Finding[] },
+): void {
+  const { rules, listSize, year } = options;
+  const lost = new Map<RowDraft, { months: number; amount: number; rule: CapRule; limit: number; inPost: number }>();
+  const rolesCapped = new Set<RoleId>();
+
+  year.months.forEach((month, index) => {
+    const byRole = new Map<RoleId, RowDraft[]>();
+    for (const draft of drafts) {
+      if (!draft.usable || !draft.role || !countsTowardsCap(draft.months[index])) continue;
+      const list = byRole.get(draft.role.id) ?? [];
+      list.push(draft);
+      byRole.set(draft.role.id, list);
+    }
+    for (const [role, group] of byRole) {
+      const rule = rules.cap(role, month);
+      if (!rule) continue;
+      const limit = capLimit(rule, listSize);
+      if (limit === null) continue;
+      rolesCapped.add(role);
+      group.sort((a, b) => (a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber));
+      const inPost = group.reduce((sum, d) => sum + d.row.wte!, 0);
+      let used = 0;
+      for (const draft of group) {
+        const wte = draft.row.wte!;
+        const allowed = Math.max(0, Math.min(wte, limit - used));
+        used += wte;
+        if (allowed >= wte - 1e-9) continue;
+        const m = draft.months[index];
+        const reduced = (m.claimable * allowed) / wte;
+        const entry = lost.get(draft) ?? { months: 0, amount: 0, rule, limit, inPost: 0 };
+        entry.months += 1;
+        entry.amount += m.claimable - reduced;
+        entry.inPost = Math.max(entry.inPost, inPost);
+        lost.set(draft, entry);
+        draft.months[index] = { ...m, claimable: reduced, wte: allowed, limit: "beyond-cap" };
+      }
+    }
+  });
+
+  for (const [draft, entry] of lost) {
+    const size = listSize === null ? "(list size not given, so the lower cap)" : listSize >= LARGE_PCN_LIST_SIZE ? "for a PCN of 100,000 patients or more" : "for a PCN of 99,999 patients or fewer";
+    const firstCapped = draft.months.find((m) => m.limit === "beyond-cap")!;
+    draft.findings.push(finding("CAP_EXCEEDED",
+      `The PCN has up to ${formatWte(entry.inPost)} WTE of ${draft.role!.name}s in post, above the cap of ${formatWte(entry.limit)} WTE ${size}. This row started later, so it is beyond the cap for ${entry.months} month(s) from ${formatUkDate(firstCapped.month)}: ${formatMoney(entry.amount)} is not claimable.`,
+      describeSource(entry.rule), { rowNumber: draft.row.rowNumber, details: { cap: entry.limit, wteInPost: entry.inPost } }));
+  }
+  if (listSize === null && rolesCapped.size > 0) {
+    options.pcnFindings.push(finding("MISSING_VALUE",
+      `The PCN's list size is not given, so the lower cap (for PCNs of 99,999 patients or fewer) was applied to ${[...rolesCapped].map((r) => rules.role(r).name).join(", ")}. Enter the list size to apply the right cap.`,
+      ENGINE_SOURCE.caps, { severity: "warning", field: "listSize" }));
+  }
+}

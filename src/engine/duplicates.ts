@@ -1,0 +1,46 @@
+/**
+ * One person cannot be claimed above 1.0 WTE at the same time. People are matched by staff ID where
+ * the roster has one, else by name (case and spacing ignored). The check is a warning: it reduces no
+ * claim, because two rows may be a genuine change of hours that the dates do not yet show.
+ */
+import { formatUkDate } from "../common/dates";
+import { formatWte } from "../common/money";
+import type { RowDraft } from "./check";
+import { ENGINE_SOURCE, finding } from "./findings";
+
+function personKey(draft: RowDraft): string | null {
+  const id = draft.row.staffId?.trim().toLowerCase();
+  if (id) return `id:${id}`;
+  const name = draft.row.name?.trim().toLowerCase().replace(/\s+/g, " ");
+  return name ? `name:${name}` : null;
+}
+
+function inPostOn(draft: RowDraft, date: string): boolean {
+  return draft.row.start! <= date && (draft.row.end === null || date <= draft.row.end);
+}
+
+export function findDuplicatePeople(drafts: RowDraft[]): void {
+  const groups = new Map<string, RowDraft[]>();
+  for (const draft of drafts) {
+    if (draft.row.start === null || draft.row.wte === null || (draft.row.end !== null && draft.row.end < draft.row.start)) continue;
+    const key = personKey(draft);
+    if (!key) continue;
+    groups.set(key, [...(groups.get(key) ?? []), draft]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    // The most WTE at once is reached on some row's start date.
+    for (const date of group.map((d) => d.row.start!)) {
+      const together = group.filter((d) => inPostOn(d, date));
+      const total = together.reduce((sum, d) => sum + d.row.wte!, 0);
+      if (total <= 1 + 1e-9) continue;
+      const rows = together.map((d) => d.row.rowNumber);
+      for (const draft of together) {
+        if (draft.findings.some((f) => f.code === "DUPLICATE_PERSON")) continue;
+        draft.findings.push(finding("DUPLICATE_PERSON",
+          `The same person is on rows ${rows.join(" and ")} at ${formatWte(total)} WTE in total on ${formatUkDate(date)}; no one can be claimed above 1.0 WTE. Correct the WTE or the dates, or remove the duplicate row.`,
+          ENGINE_SOURCE.duplicates, { rowNumber: draft.row.rowNumber, details: { rows: rows.join(","), totalWte: total } }));
+      }
+    }
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Building findings: the severity comes from the code catalogue unless the rule says otherwise, and
+ * every finding names its source. Messages are for a practice manager and say what to do.
+ */
+import { findingCodeInfo } from "../rules/finding-codes";
+import type { Finding, FindingCode, Severity } from "../rules/types";
+import type { RowStatus } from "./types";
+
+export function finding(
+  code: FindingCode,
+  message: string,
+  source: string,
+  extra: { severity?: Severity; rowNumber?: number; field?: string; column?: string; details?: Finding["details"] } = {},
+): Finding {
+  const result: Finding = { code, severity: extra.severity ?? findingCodeInfo(code).severity, message, source };
+  if (extra.rowNumber !== undefined) result.rowNumber = extra.rowNumber;
+  if (extra.column !== undefined) result.column = extra.column;
+  if (extra.field !== undefined) result.field = extra.field;
+  if (extra.details !== undefined) result.details = extra.details;
+  return result;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** The worst severity among the findings, or "ok". */
+export function statusOf(findings: readonly Finding[]): RowStatus {
+  let worst: RowStatus = "ok";
+  for (const f of findings) {
+    if (worst === "ok" || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[worst]) worst = f.severity;
+  }
+  return worst;
+}
+
+/** Errors first, then warnings, then information; stable within each. */
+export function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity];
+}
+
+export const ENGINE_SOURCE = {
+  claimFormula: "ARRS reference section 5: claim = days-in-post fraction × min(cost, maximum × WTE) / 12, maximum in force on the 1st of the month",
+  requiredValues: "ARRS reference section 5: the claim needs role, WTE, start date and salary",
+  caps: "DES specification, ARRS section: caps on numbers by PCN list size (ARRS reference section 4)",
+  duplicates: "ARRS reference section 5: one person cannot be claimed above 1.0 WTE",
+  onCosts: "ARRS reference section 5: on-cost estimates (employer NI above the secondary threshold, NHS pension 14.38%)",
+  entitlement: "DES specification, ARRS section: the PCN's ARRS sum (ARRS reference section 6)",
+  roles: "DES specification Annex B: roles and the dates they became claimable (ARRS reference section 2)",
+} as const;

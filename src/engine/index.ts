@@ -1,0 +1,3 @@
+export * from "./types";
+export { checkRoster, InvalidSettingsError } from "./check";
+export { entitlementFor } from "./totals";
