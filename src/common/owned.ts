@@ -1,3 +1,5 @@
+import { parseFinancialYear, type FinancialYear } from "./dates";
+
 /**
  * What the tool owns in a workbook, and nothing else: these sheets, and its columns at the right of
  * the roster. Readers skip them; writers rewrite only them; "Remove ARRS output" removes only them.
@@ -32,4 +34,15 @@ export const RATE_SHEET_PREFIX = "arrs max reimb";
 
 export function isRateSheetName(name: string): boolean {
   return name.trim().toLowerCase().startsWith(RATE_SHEET_PREFIX);
+}
+
+/**
+ * The financial year an "ARRS max reimb" sheet names ("ARRS max reimb 22-23" is 2022/23), or null
+ * when its name gives none (its figures are then for the year being checked).
+ */
+export function rateSheetFinancialYear(sheetName: string): FinancialYear | null {
+  const rest = sheetName.trim().slice(RATE_SHEET_PREFIX.length);
+  const match = /(\d{2,4})\s*[-/–_ ]\s*(\d{2,4})/.exec(rest) ?? /(\d{4})/.exec(rest);
+  if (!match) return null;
+  return parseFinancialYear(match.length > 2 && match[2] ? `${match[1]}/${match[2]}` : match[1]);
 }

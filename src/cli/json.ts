@@ -1,0 +1,50 @@
+/**
+ * The `--json` document: one object, stable field names, money unrounded (full precision) so that a
+ * consumer can sum it exactly; round when showing.
+ */
+import type { CheckResult } from "../engine/types";
+import type { Finding } from "../rules/types";
+
+export interface JsonFlag { code: string; severity: string; message: string; source: string; row?: number }
+
+function flag(f: Finding): JsonFlag {
+  return { code: f.code, severity: f.severity, message: f.message, source: f.source, ...(f.rowNumber !== undefined ? { row: f.rowNumber } : {}) };
+}
+
+export function toJson(result: CheckResult, extra: { workbook: string; sheet: string; output: string | null }) {
+  return {
+    financialYear: result.financialYear.label,
+    workbook: extra.workbook,
+    sheet: extra.sheet,
+    output: extra.output,
+    pcn: { listSize: result.settings.listSize, weightedPopulation: result.settings.weightedPopulation, region: result.settings.region },
+    staff: result.staff.map((s) => ({
+      row: s.rowNumber,
+      name: s.name,
+      role: s.role,
+      roleText: s.roleText,
+      wte: s.wte,
+      start: s.start,
+      end: s.end,
+      annualCost: s.annualCost,
+      onCostsEstimated: s.onCostsEstimated,
+      claimable: s.claimable,
+      overMaxGap: s.overMaxGap,
+      months: s.months.map((m) => m.claimable),
+      status: s.status,
+      flags: s.findings.map(flag),
+    })),
+    byRole: result.byRole.map((r) => ({
+      role: r.role, headcount: r.headcount, wte: r.wte, claimable: r.claimable, overMaxGap: r.overMaxGap,
+      cap: r.cap ? { limit: r.cap.limit, peakWte: r.cap.peakWte } : null,
+    })),
+    totals: {
+      claimable: result.totals.claimable,
+      entitlement: result.totals.entitlement,
+      headroom: result.totals.headroom,
+      overMaxGap: result.totals.overMaxGap,
+      months: result.totals.months,
+    },
+    flags: result.findings.map(flag),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Which PCN settings a run uses, and where each came from: what the user asked for (command-line
+ * flags, the task pane) wins over what the workbook stores, which wins over a stated assumption.
+ * Nothing is defaulted silently: every assumption becomes a SETTING_ASSUMED finding.
+ */
+import { financialYearOf, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
+import { SCHEME_START } from "../rules/ruleset";
+import { REGIONS, type Finding, type Region } from "../rules/types";
+import type { StoredSettings } from "../roster/types";
+import type { PcnSettings } from "../engine/types";
+import { finding } from "../engine/findings";
+
+export interface RequestedSettings {
+  financialYear?: string;
+  listSize?: number | null;
+  weightedPopulation?: number | null;
+  region?: Region;
+}
+
+export class SettingsError extends Error {}
+
+const SETTINGS_SOURCE = "ARRS checker settings: flags or task pane first, then the ARRS Settings sheet";
+
+/** Reads "national", "Outer London", "inner-london". */
+export function parseRegion(text: string): Region | null {
+  const normalised = text.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  return (REGIONS as readonly string[]).includes(normalised) ? (normalised as Region) : null;
+}
+
+/** A financial year the scheme covers, or a SettingsError saying what to write instead. */
+export function checkedFinancialYear(text: string): FinancialYear {
+  const year = parseFinancialYear(text);
+  if (!year) throw new SettingsError(`"${text}" is not a financial year: write it as 2025/26.`);
+  if (year.end < SCHEME_START) throw new SettingsError(`ARRS began on 1 July 2019; ${year.label} is before the scheme.`);
+  return year;
+}
+
+export function resolveSettings(options: {
+  requested: RequestedSettings;
+  stored: StoredSettings;
+  /** The year named by an "ARRS max reimb" sheet, if any. */
+  rateSheetYear: FinancialYear | null;
+  today: IsoDate;
+}): { settings: PcnSettings; findings: Finding[] } {
+  const { requested, stored, rateSheetYear, today } = options;
+  const findings: Finding[] = [];
+  const assumed = (message: string, field: string) => findings.push(finding("SETTING_ASSUMED", message, SETTINGS_SOURCE, { field }));
+
+  let yearText = requested.financialYear ?? stored.financialYear;
+  if (!yearText) {
+    if (rateSheetYear) {
+      yearText = rateSheetYear.label;
+      assumed(`No financial year was given: checked ${yearText}, the year the "ARRS max reimb" sheet names. Set the year to check another.`, "financialYear");
+    } else {
+      yearText = financialYearOf(today).label;
+      assumed(`No financial year was given: checked ${yearText}, the current financial year. Set the year to check another.`, "financialYear");
+    }
+  }
+  const year = checkedFinancialYear(yearText);
+
+  const region = requested.region ?? stored.region;
+  if (!region) assumed("No region was given: national rates were used. Set outer or inner London if the PCN is paid London rates.", "region");
+
+  return {
+    settings: {
+      financialYear: year.label,
+      listSize: requested.listSize !== undefined ? requested.listSize : stored.listSize ?? null,
+      weightedPopulation: requested.weightedPopulation !== undefined ? requested.weightedPopulation : stored.weightedPopulation ?? null,
+      region: region ?? "national",
+    },
+    findings,
+  };
+}
