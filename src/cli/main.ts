@@ -55,7 +55,7 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-async function writeAtomically(target: string, data: Buffer): Promise<void> {
+async function writeAtomically(target: string, data: Uint8Array): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });

@@ -260,8 +260,8 @@ function addRateFindings(draft: RowDraft, context: Context): void {
   if (unconfirmed.length > 0) {
     const r = unconfirmed[0];
     findings.push(finding("RATE_UNCONFIRMED",
-      `The maximum used, ${formatWholePounds(r.amount)} from ${formatUkDate(r.from)}, is ${r.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${r.note ? ` (${r.note})` : ""}. Check it, or give your own figure in an "ARRS max reimb" sheet.`,
-      describeSource(r), { ...at, details: { amount: r.amount, from: r.from, confidence: r.confidence } }));
+      `The maximum used, ${formatWholePounds(r.amount)} from ${formatUkDate(r.from)}, is ${r.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${r.note ? ` (${firstSentence(r.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`,
+      describeSource(r), { ...at, details: { amount: r.amount, from: r.from, confidence: r.confidence, reasoning: r.note ?? null } }));
   }
   const own = used.filter((r) => r.confidence === "user");
   if (own.length > 0) {
@@ -309,6 +309,11 @@ function addCostFindings(draft: RowDraft, context: Context): void {
   if (used.some((c) => c.onCostUnknown)) {
     findings.push(finding("MISSING_VALUE", `An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, { ...at, severity: "warning", field: "employerNi" }));
   }
+}
+
+function firstSentence(text: string): string {
+  const end = text.indexOf(". ");
+  return (end === -1 ? text : text.slice(0, end)).replace(/\.$/, "");
 }
 
 function capitalise(text: string): string {

@@ -49,6 +49,11 @@ export interface RosterRow {
   /** What the person is actually paid a year at their WTE (a full-time salary is scaled by WTE). */
   annualSalary: number | null;
   salaryBasis: "actual" | "full-time" | null;
+  /**
+   * The full-time (1.0 WTE) salary as written, when the roster gives one; kept so that a row whose WTE
+   * could not be read still shows the salary it was given.
+   */
+  fullTimeSalary?: number | null;
   employerNi: number | null;
   employerPension: number | null;
   cctDate: IsoDate | null;

@@ -1,0 +1,283 @@
+/**
+ * Recognising roster column headers. Rosters come from payroll exports, HR systems and hand-made
+ * spreadsheets, so the same field goes by many names. The rules are data (HEADER_RULES below), read
+ * in two passes:
+ *   1. exact: the normalised header equals one of a rule's names (any rule, first match wins);
+ *   2. patterns: the first rule, in table order, with a pattern that matches.
+ * Order matters in the second pass: rules for things we must NOT read (the employee's own NI, an NI
+ * number, monthly figures) come first, and specific rules ("FTE salary") come before general ones
+ * ("FTE", "salary"). A header that matches nothing is simply not used.
+ */
+import { isOwnedColumnHeader } from "../common/owned";
+import type { RosterField } from "./types";
+
+/** A roster field, or one half of a name split over two columns (combined into `name`). */
+export type HeaderField = RosterField | "firstName" | "lastName";
+
+export interface HeaderRule {
+  /** The field the header holds, or null for headers recognised on purpose and left unread. */
+  field: HeaderField | null;
+  /** Normalised header texts (see normaliseHeader) that name the field exactly. */
+  exact: readonly string[];
+  /** Tried in table order after no rule matched exactly. */
+  patterns: readonly RegExp[];
+  /** Why the rule is there, for a reader of this table (and for ignored headers, for the user). */
+  why: string;
+}
+
+export const HEADER_RULES: readonly HeaderRule[] = [
+  // --- Headers that look like ours but are not: never read. ---------------------------------------
+  {
+    field: null,
+    exact: ["employee ni", "employees ni", "ee ni", "ees ni", "employee pension", "employees pension",
+      "ee pension", "employee national insurance", "employee nic"],
+    patterns: [
+      /^(?:employee|employees|ee|ees)\s+(?:ni|nic|nics|national insurance|pension|superannuation)\b/,
+      /\b(?:ni|nic|nics|national insurance|pension|superannuation)\s+(?:employee|employees|ee|ees)\b/,
+    ],
+    why: "The employee's own NI and pension are deducted from salary; they are not a cost to the PCN.",
+  },
+  {
+    field: null,
+    exact: ["ni number", "ni no", "national insurance number", "national insurance no", "nino"],
+    patterns: [/\b(?:ni|national insurance)\s+(?:number|no|num)\b/],
+    why: "A National Insurance number identifies a person; it is not an amount.",
+  },
+  {
+    field: null,
+    exact: [],
+    patterns: [
+      /\b(?:monthly|per month|pcm|a month|hourly|per hour)\b/,
+      /\b(?:ni|nic|national insurance|pension|superannuation)\b.*(?:(?:^|\s)%$|\brate\b|\bpercent)/, // "Employer NI %" is a rate; "(14.38%)" only labels an amount
+      /\bsacrifice\b/,
+      /\bon ?costs?\b/,
+      /\btotal\b/,
+    ],
+    why: "Monthly or hourly figures, rates, salary sacrifice and totals including on-costs would be misread as annual costs.",
+  },
+  {
+    field: null,
+    exact: ["date of birth", "dob"],
+    patterns: [
+      /\b(?:practice|pcn|surgery|site|manager|supervisor|employer)\s+name\b/,
+      /\b(?:maternity|paternity|parental|adoption|sick|sickness|study|annual) leave\b/,
+      /\bcareer break\b/,
+      /\b(?:probation|dbs|training|appraisal|review|registration|revalidation|induction|birth|dob)\b/,
+    ],
+    why: "Other names and dates (practice, manager, leave, probation, training) are not the person's name or dates in post.",
+  },
+
+  // --- Specific rules before general ones. ----------------------------------------------------------
+  {
+    field: "cctDate",
+    exact: ["cct date", "date of cct", "cct", "cct completion date", "date cct awarded"],
+    patterns: [/\bcct\b/, /\bcertificate of completion of training\b/],
+    why: "GPs are claimable in 2024/25 and 2025/26 only within 2 years of their CCT.",
+  },
+  {
+    field: "employedInLast12Months",
+    exact: ["employed in pcn in last 12 months", "worked in pcn in last 12 months",
+      "previously employed by pcn or member practice", "employed by pcn in previous 12 months"],
+    patterns: [
+      /\b(?:employed|worked|employment)\b.*\b(?:12|twelve) months\b/,
+      /\bpreviously (?:employed|worked)\b/,
+      /\b(?:employed|worked)\b.*\b(?:previous|last|past) year\b/,
+      /\bmore senior role\b/,
+    ],
+    why: "2025/26 nurse and HCSW roles are not claimable for someone employed by the PCN or a member practice in the previous 12 months.",
+  },
+  {
+    field: "annualSalary",
+    exact: ["pro rata salary", "salary pro rata", "pro rata pay"],
+    patterns: [/\bpro ?rata\b/],
+    why: "A pro-rata salary is what the person is actually paid, even when the header mentions WTE.",
+  },
+  {
+    field: "fullTimeSalary",
+    exact: ["fte salary", "full time salary", "whole time salary", "salary fte", "salary at 1.0 wte",
+      "pay scale salary", "wte salary", "salary wte", "full time equivalent salary", "salary full time",
+      "salary at 1 wte", "full time annual salary", "scale salary"],
+    patterns: [
+      /\b(?:salary|pay)\b.*\b(?:fte|wte|full time|whole time|1\.0|1 wte)\b/,
+      /\b(?:fte|wte|full time|whole time)\b.*\b(?:salary|pay)\b/,
+      /\bpay ?scale\b/,
+    ],
+    why: "A salary for 1.0 WTE, scaled by the person's WTE to give what they are paid.",
+  },
+  {
+    field: "annualSalary",
+    exact: ["annual salary", "salary", "actual salary", "basic salary", "gross annual salary", "salary actual",
+      "annual pay", "gross salary", "basic pay", "gross pay", "annual basic salary", "actual annual salary"],
+    patterns: [/\bsalary\b/, /^(?:annual|basic|gross|actual) pay\b/],
+    why: "What the person is paid a year at their WTE.",
+  },
+  {
+    field: "employerNi",
+    exact: ["employer ni", "employers ni", "er ni", "ers ni", "employer national insurance", "ni employer",
+      "employers national insurance", "employer nic", "employers nic", "er nic", "ers nic", "employer nics"],
+    patterns: [
+      /\b(?:employer|employers|er|ers)\b.*\b(?:ni|nic|nics|national insurance)\b/,
+      /\b(?:ni|nic|nics|national insurance)\b.*\b(?:employer|employers|er|ers)\b/,
+    ],
+    why: "Employer National Insurance is part of the claimable cost. A bare \"NI\" is left unread: it may be the employee's.",
+  },
+  {
+    field: "employerPension",
+    exact: ["employer pension", "employers pension", "er pension", "ers pension", "employer superannuation",
+      "pension employer", "employer pension contribution", "employers superannuation", "er super",
+      "employer nhs pension", "employers pension contribution"],
+    patterns: [
+      /\b(?:employer|employers|er|ers)\b.*\b(?:pension|superannuation|super)\b/,
+      /\b(?:pension|superannuation|super)\b.*\b(?:employer|employers|er|ers)\b/,
+    ],
+    why: "Employer pension is part of the claimable cost. A bare \"Pension\" is left unread: it may be the employee's.",
+  },
+  {
+    field: "wte",
+    exact: ["wte", "fte", "whole time equivalent", "full time equivalent", "wte fte", "fte wte", "contracted wte"],
+    patterns: [/^(?:wte|fte)\b/, /\b(?:wte|fte)$/, /\b(?:whole|full) time equivalent\b/],
+    why: "Whole-time equivalent: 1.0 is 37.5 hours a week.",
+  },
+  {
+    field: "hoursPerWeek",
+    exact: ["hours", "hours per week", "contracted hours", "hrs wk", "weekly hours", "hrs", "hours pw",
+      "hrs pw", "hours week", "hrs per week", "contracted hours per week", "weekly contracted hours"],
+    patterns: [/\b(?:hours|hrs)\b/],
+    why: "Hours a week; 37.5 hours is 1.0 WTE.",
+  },
+  {
+    field: "sessionsPerWeek",
+    exact: ["sessions", "sessions per week", "gp sessions", "weekly sessions", "no of sessions",
+      "number of sessions", "sessions pw"],
+    patterns: [/\bsessions?\b/],
+    why: "GP sessions a week; 9 sessions is 1.0 WTE.",
+  },
+  {
+    field: "start",
+    exact: ["start date", "start", "date started", "contract start", "in post from", "date of appointment",
+      "employment start date", "start of employment", "commenced", "date commenced", "date joined",
+      "contract start date", "start date in post", "joined", "appointment date"],
+    patterns: [/^start\b/, /\bstart date\b/, /^date (?:started|commenced|joined)\b/, /^contract start\b/,
+      /^in post (?:from|since)\b/, /^employment start\b/],
+    why: "First day in post. \"Start\" matches whole words only, so \"Restart\" is not a start date.",
+  },
+  {
+    field: "end",
+    exact: ["end date", "leaving date", "leave date", "contract end", "end", "date left", "left", "finish date",
+      "date of leaving", "leaver date", "contract end date", "end of contract", "in post to", "in post until",
+      "end date if applicable"],
+    patterns: [/^end\b/, /\bend date\b/, /\bleav(?:ing|e|er) date\b/, /^date (?:left|of leaving|ended)\b/,
+      /^contract end\b/, /^in post (?:to|until)\b/],
+    why: "Last day in post; blank or \"ongoing\" when still in post.",
+  },
+  {
+    field: "firstName",
+    exact: ["first name", "forename", "forenames", "given name", "first names", "christian name"],
+    patterns: [/^(?:first|given|fore) ?names?\b/],
+    why: "Combined with the surname column into one name.",
+  },
+  {
+    field: "lastName",
+    exact: ["surname", "last name", "family name", "second name"],
+    patterns: [/^(?:sur|last|family) ?names?\b/],
+    why: "Combined with the first-name column into one name.",
+  },
+  {
+    field: "name",
+    exact: ["name", "staff name", "employee", "employee name", "full name", "staff member", "member of staff",
+      "staff", "person", "clinician", "clinician name", "colleague", "colleague name", "name of employee",
+      "name of staff member", "names"],
+    patterns: [/^(?:staff|employee|full|person|colleague|clinician)\s+(?:full\s+)?name\b/],
+    why: "The person's name, to tell rows apart and spot duplicates.",
+  },
+  {
+    field: "staffId",
+    exact: ["staff id", "employee number", "payroll no", "payroll number", "assignment number", "id", "employee id",
+      "staff number", "employee no", "staff no", "payroll id", "assignment no", "esr number", "payroll",
+      "person number", "employee ref", "staff ref"],
+    patterns: [/\b(?:payroll|assignment|esr)\s+(?:no|number|id|num|ref)\b/,
+      /^(?:staff|employee|person)\s+(?:id|no|number|ref|reference)\b/],
+    why: "A payroll or staff number, to tell people with the same name apart.",
+  },
+  {
+    field: "role",
+    exact: ["role", "job title", "post", "position", "role title", "job role", "staff role", "designation",
+      "job", "post title", "roles", "post held", "position held", "job title role"],
+    patterns: [/\bjob title\b/, /^roles?\b/, /\broles?$/, /^post (?:title|held)\b/, /^position (?:title|held)\b/],
+    why: "The job, matched to an ARRS role by name.",
+  },
+  {
+    field: "band",
+    exact: ["band", "afc band", "agenda for change band", "grade", "pay band", "afc grade", "banding", "afc",
+      "afc pay band"],
+    patterns: [/\bband(?:ing)?\b/, /\bgrade\b/],
+    why: "Agenda for Change band; settles roles such as \"Practice nurse\" that depend on it.",
+  },
+];
+
+/**
+ * Lower case; newlines, "(£)", "£" and "(ARRS)" dropped; "&" read as "and"; apostrophes removed
+ * ("Employer's" = "Employers"); other punctuation to spaces, except a decimal point inside a number
+ * and "%"; spaces folded.
+ */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[\r\n\t\u00a0]+/g, " ")
+    .replace(/&/g, " and ")
+    .replace(/\(\s*£\s*\)|£/g, " ")
+    .replace(/['’`]/g, "")
+    .replace(/\barrs\b/g, " ")
+    .replace(/[^a-z0-9.%]+/g, " ")
+    .replace(/\.(?!\d)|(?<!\d)\./g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export type HeaderMatch =
+  | { kind: "field"; field: HeaderField; exact: boolean }
+  /** Recognised, and deliberately not read (see the rule's `why`). */
+  | { kind: "ignored"; why: string }
+  /** A column the tool itself wrote on an earlier run. */
+  | { kind: "owned" }
+  | { kind: "none" };
+
+/** What a header cell names. Only text headers are considered; numbers and dates are not headers. */
+export function matchHeader(header: unknown): HeaderMatch {
+  if (typeof header !== "string") return { kind: "none" };
+  if (isOwnedColumnHeader(header)) return { kind: "owned" };
+  const text = normaliseHeader(header.slice(0, 200));
+  if (!text) return { kind: "none" };
+  for (const rule of HEADER_RULES) {
+    if (rule.exact.includes(text)) return asMatch(rule, true);
+  }
+  for (const rule of HEADER_RULES) {
+    if (rule.patterns.some((pattern) => pattern.test(text))) return asMatch(rule, false);
+  }
+  return { kind: "none" };
+}
+
+function asMatch(rule: HeaderRule, exact: boolean): HeaderMatch {
+  return rule.field === null ? { kind: "ignored", why: rule.why } : { kind: "field", field: rule.field, exact };
+}
+
+/** The RosterField a header names, or null (first/last name columns count as `name`). */
+export function headerField(header: unknown): RosterField | null {
+  const match = matchHeader(header);
+  if (match.kind !== "field") return null;
+  return match.field === "firstName" || match.field === "lastName" ? "name" : match.field;
+}
+
+/** Column number for a letter reference: "A" = 1, "AA" = 27. Null if it is not letters. */
+export function columnNumber(letters: string): number | null {
+  const text = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(text)) return null;
+  let number = 0;
+  for (const char of text) number = number * 26 + (char.charCodeAt(0) - 64);
+  return number;
+}
+
+export const ROSTER_FIELDS: readonly RosterField[] = [
+  "name", "staffId", "role", "band", "wte", "hoursPerWeek", "sessionsPerWeek", "start", "end", "annualSalary",
+  "fullTimeSalary", "employerNi", "employerPension", "cctDate", "employedInLast12Months",
+];
