@@ -32,7 +32,7 @@ describe("could not run: exit 2 and one line on stderr", () => {
     ["a folder", ["check", dir], /is a folder/],
     ["no workbook named", ["check"], /Which workbook/],
     ["an unknown option", ["check", SAMPLE, "--colour"], /Unknown option --colour/],
-    ["a bad year", ["check", SAMPLE, "--year", "2025"], /2025\/26/],
+    ["a bad year", ["check", SAMPLE, "--year", "2025/27"], /2025\/26/],
     ["a year before the scheme", ["check", SAMPLE, "--year", "2017/18"], /began on 1 July 2019/],
     ["a bad region", ["check", SAMPLE, "--region", "london"], /outer-london/],
     ["a bad list size", ["check", SAMPLE, "--list-size", "lots"], /positive whole number/],

@@ -1,0 +1,17 @@
+/**
+ * CheckResult → everything the tool writes into the workbook, as data. Pure: the date is an option.
+ */
+import type { CheckResult } from "../engine/types";
+import type { RosterReadResult } from "../roster/types";
+import { buildClaimLinesSheet } from "./claim-lines-sheet";
+import { buildRosterColumns } from "./roster-columns";
+import { buildSettingsSheet } from "./settings-sheet";
+import { buildSummarySheet } from "./summary-sheet";
+import type { BuildOptions, WorkbookOutput } from "./types";
+
+export function buildWorkbookOutput(result: CheckResult, roster: RosterReadResult, options: BuildOptions): WorkbookOutput {
+  return {
+    rosterColumns: buildRosterColumns(result, roster),
+    sheets: [buildSummarySheet(result, options), buildClaimLinesSheet(result), buildSettingsSheet(result, options)],
+  };
+}

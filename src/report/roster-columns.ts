@@ -1,0 +1,72 @@
+/**
+ * The tool's own columns beside the roster: status (in words, so it is not shown in colour alone),
+ * the row's findings, and what the row can claim in the year.
+ */
+import type { CheckResult, RowStatus, StaffResult } from "../engine/types";
+import { OWNED_COLUMN_HEADERS } from "../common/owned";
+import type { RosterReadResult, RosterRow } from "../roster/types";
+import type { Finding } from "../rules/types";
+import { blank, money, text } from "./cells";
+import type { OutputCell, RosterColumnsOutput, StatusHighlight } from "./types";
+import { findingsText, STATUS_TEXT, worstStatus } from "./words";
+
+/** One blank column between the user's table and the tool's, so Excel does not treat them as one table. */
+export const GAP_COLUMNS = 1;
+
+export const ROSTER_COLUMN_WIDTHS = [11, 70, 20];
+
+export const STATUS_HIGHLIGHTS: StatusHighlight[] = [
+  { text: "Error", style: "error" },
+  { text: "Warning", style: "warning" },
+  { text: "Check", style: "info" },
+];
+
+/** Where the owned columns go: where an earlier run put them, else after the user's last column and a gap. */
+export function ownedFirstColumn(roster: Pick<RosterReadResult, "lastColumn" | "ownedColumn">): number {
+  return roster.ownedColumn ?? roster.lastColumn + 1 + GAP_COLUMNS;
+}
+
+export function buildRosterColumns(result: CheckResult, roster: RosterReadResult): RosterColumnsOutput | null {
+  // Without a header row there is nowhere to put the columns that a user would recognise.
+  if (roster.headerRowNumber < 1) return null;
+  const staffByRow = new Map(result.staff.map((s) => [s.rowNumber, s]));
+  const rosterByRow = new Map(roster.rows.map((r) => [r.rowNumber, r]));
+  const rowNumbers = [...new Set([...rosterByRow.keys(), ...staffByRow.keys()])].sort((a, b) => a - b);
+  const rows = rowNumbers.map((rowNumber) => ({
+    rowNumber,
+    cells: rowCells(staffByRow.get(rowNumber), rosterByRow.get(rowNumber)),
+  }));
+  return {
+    sheetName: roster.sheetName,
+    headerRowNumber: roster.headerRowNumber,
+    firstColumn: ownedFirstColumn(roster),
+    headers: [
+      text(OWNED_COLUMN_HEADERS.status, "header"),
+      text(OWNED_COLUMN_HEADERS.findings, "header"),
+      text(`${OWNED_COLUMN_HEADERS.claimable} ${result.financialYear.label}`, "header"),
+    ],
+    rows,
+    clearThroughRow: lastRosterRow(roster, rowNumbers),
+    columnWidths: ROSTER_COLUMN_WIDTHS,
+    statusHighlights: STATUS_HIGHLIGHTS,
+  };
+}
+
+/**
+ * A row the engine checked shows its own findings; a row it did not (it should not happen, but the
+ * roster reader may know a row the engine skipped) still shows what the reader found.
+ */
+function rowCells(staff: StaffResult | undefined, rosterRow: RosterRow | undefined): OutputCell[] {
+  const findings: Finding[] = staff?.findings ?? rosterRow?.findings ?? [];
+  const status: RowStatus = staff?.status ?? worstStatus(findings);
+  return [
+    text(STATUS_TEXT[status]),
+    findings.length > 0 ? { ...text(findingsText(findings)), wrap: true } : blank(),
+    staff ? money(staff.claimable) : blank(),
+  ];
+}
+
+function lastRosterRow(roster: RosterReadResult, rowNumbers: number[]): number {
+  // reduce rather than Math.max(...rows): a spread of a very long roster can overflow the stack.
+  return [...rowNumbers, ...roster.skippedRows.map((s) => s.rowNumber)].reduce((a, b) => Math.max(a, b), roster.headerRowNumber);
+}

@@ -1,0 +1,30 @@
+/**
+ * "ARRS Settings": the settings used, in the layout the settings reader reads back
+ * (src/common/settings-keys.ts): a title, then "Setting" | "Value", one setting a row, then one
+ * "Column: <field>" row per column mapping. Nothing else below the table, so nothing else is read.
+ */
+import { OWNED_SHEETS } from "../common/owned";
+import { COLUMN_MAPPING_LABEL_PREFIX, SETTINGS_LABELS } from "../common/settings-keys";
+import type { CheckResult } from "../engine/types";
+import { blank, integer, text } from "./cells";
+import type { BuildOptions, OutputCell, OwnedSheet } from "./types";
+
+export const SETTINGS_TITLE = "ARRS settings";
+
+export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptions, "rosterSheet" | "columnMapping">): OwnedSheet {
+  const { settings } = result;
+  const optionalNumber = (value: number | null): OutputCell => (value === null ? blank() : integer(value));
+  const rows: OutputCell[][] = [
+    [text(SETTINGS_TITLE, "title")],
+    [text("Setting", "header"), text("Value", "header")],
+    // The year is text: "2025/26" typed into a general cell could be taken for a date.
+    [text(SETTINGS_LABELS.financialYear), text(result.financialYear.label)],
+    [text(SETTINGS_LABELS.listSize), optionalNumber(settings.listSize)],
+    [text(SETTINGS_LABELS.weightedPopulation), optionalNumber(settings.weightedPopulation)],
+    // The region id ("outer-london") is what the settings reader and the command line both take.
+    [text(SETTINGS_LABELS.region), text(settings.region)],
+    [text(SETTINGS_LABELS.rosterSheet), text(options.rosterSheet)],
+    ...Object.entries(options.columnMapping ?? {}).map(([field, header]) => [text(`${COLUMN_MAPPING_LABEL_PREFIX}${field}`), text(header)]),
+  ];
+  return { name: OWNED_SHEETS.settings, rows, columnWidths: [28, 30] };
+}

@@ -1,0 +1,199 @@
+/**
+ * "ARRS Claim Summary": the sheet a practice manager reads first. From the top: what was checked and
+ * with which settings, the claim by role, the claim against the PCN's ARRS sum with the PCN-level
+ * findings, the claim by month (with a chart), and where the figures came from.
+ */
+import { formatMonth, formatUkDate } from "../common/dates";
+import { OWNED_SHEETS } from "../common/owned";
+import { SETTINGS_LABELS } from "../common/settings-keys";
+import type { CheckResult, RoleSummary, StaffResult } from "../engine/types";
+import { integer, money, SheetRows, sum, text, wte } from "./cells";
+import type { BuildOptions, ChartSpec, OutputCell, OwnedSheet, SheetRange } from "./types";
+import { capUseText, REGION_TEXT, SEVERITY_TEXT } from "./words";
+
+export const SUMMARY_COLUMN_WIDTHS = [44, 14, 12, 20, 30, 26];
+
+export function buildSummarySheet(result: CheckResult, options: BuildOptions): OwnedSheet {
+  const year = result.financialYear.label;
+  const sheet = new SheetRows();
+  sheet.add(text(`ARRS claim summary ${year}`, "title"));
+  sheet.add(text(`Roster on sheet "${options.rosterSheet}", checked on ${formatUkDate(options.generatedOn)}.`, "note"));
+  sheet.gap();
+  addSettingsUsed(sheet, result);
+  sheet.gap();
+  const roleClaimable = addByRole(sheet, result);
+  sheet.gap();
+  addAgainstArrsSum(sheet, result);
+  sheet.gap();
+  addPcnFindings(sheet, result);
+  sheet.gap();
+  const chart = addByMonth(sheet, result);
+  sheet.gap();
+  addNotes(sheet, result, options);
+  return {
+    name: OWNED_SHEETS.summary,
+    rows: sheet.rows,
+    columnWidths: SUMMARY_COLUMN_WIDTHS,
+    dataBars: roleClaimable ? [{ range: roleClaimable }] : [],
+    chart,
+  };
+}
+
+function addSettingsUsed(sheet: SheetRows, result: CheckResult): void {
+  const { settings } = result;
+  sheet.add(text("Settings used", "subtitle"));
+  sheet.add(text("Setting", "header"), text("Value", "header"));
+  sheet.add(text(SETTINGS_LABELS.financialYear), text(result.financialYear.label));
+  sheet.add(text(SETTINGS_LABELS.listSize), settings.listSize === null ? text("not given") : integer(settings.listSize));
+  sheet.add(text(SETTINGS_LABELS.weightedPopulation), settings.weightedPopulation === null ? text("not given") : integer(settings.weightedPopulation));
+  sheet.add(text(SETTINGS_LABELS.region), text(REGION_TEXT[settings.region]));
+}
+
+interface RoleLine {
+  name: string;
+  headcount: number;
+  wte: number;
+  claimable: number;
+  overMaxGap: number;
+  capUse: string;
+}
+
+function roleLine(summary: RoleSummary): RoleLine {
+  return {
+    name: summary.roleName,
+    headcount: summary.headcount,
+    wte: summary.wte,
+    claimable: summary.claimable,
+    overMaxGap: summary.overMaxGap,
+    capUse: capUseText(summary.cap),
+  };
+}
+
+/** Rows whose role was not recognised belong to no role summary; they are shown so none vanishes. */
+function unrecognisedLine(staff: readonly StaffResult[]): RoleLine | null {
+  const rows = staff.filter((s) => s.role === null);
+  if (rows.length === 0) return null;
+  return {
+    name: "Role not recognised",
+    headcount: rows.length,
+    wte: sum(rows.map((s) => s.wte ?? 0)),
+    claimable: sum(rows.map((s) => s.claimable)),
+    overMaxGap: sum(rows.map((s) => s.overMaxGap)),
+    capUse: "",
+  };
+}
+
+/** Returns the range of the claimable column's role rows (for data bars), or null if there are none. */
+function addByRole(sheet: SheetRows, result: CheckResult): SheetRange | null {
+  const lines = [...result.byRole.map(roleLine)];
+  const unrecognised = unrecognisedLine(result.staff);
+  if (unrecognised) lines.push(unrecognised);
+
+  sheet.add(text("By role", "subtitle"));
+  sheet.add(...["Role", "Headcount", "WTE", `Claimable ${result.financialYear.label}`, "Cost above the maximum (PCN funds)", "Cap use"].map((h) => text(h, "header")));
+  const first = sheet.nextRow;
+  for (const line of lines) {
+    sheet.add(text(line.name), integer(line.headcount), wte(line.wte), money(line.claimable), money(line.overMaxGap), text(line.capUse));
+  }
+  const last = sheet.nextRow - 1;
+  if (lines.length === 0) sheet.add(text("No staff were found on the roster.", "note"));
+  // Totals add the unrounded role figures, never the rounded ones shown.
+  sheet.add(
+    text("Total", "total"),
+    integer(sum(lines.map((l) => l.headcount)), "total"),
+    wte(sum(lines.map((l) => l.wte)), "total"),
+    money(sum(lines.map((l) => l.claimable)), "total"),
+    money(sum(lines.map((l) => l.overMaxGap)), "total"),
+    { value: null, style: "total" },
+  );
+  return lines.length > 0 ? { top: first, left: 4, bottom: last, right: 4 } : null;
+}
+
+function addAgainstArrsSum(sheet: SheetRows, result: CheckResult): void {
+  const { totals, entitlement } = result;
+  const year = result.financialYear.label;
+  sheet.add(text("Against the ARRS sum", "subtitle"));
+  sheet.add(text(`Total claimable ${year}`), money(totals.claimable));
+  sheet.add(text("ARRS sum (the PCN's entitlement)"), totals.entitlement === null ? text(entitlementUnknownText(result), "info") : money(totals.entitlement));
+  if (entitlement?.gpRingFenced != null) sheet.add(text("   of which ring-fenced for GPs"), money(entitlement.gpRingFenced));
+  sheet.add(text("Headroom (ARRS sum less total claimable)"), headroomCell(totals.headroom));
+  sheet.add(text("Cost above the maximum amounts, funded by the PCN"), money(totals.overMaxGap));
+  sheet.add(text("Total cost of the staff checked (salary, employer NI and pension)"), money(totals.cost));
+}
+
+function entitlementUnknownText(result: CheckResult): string {
+  return result.settings.weightedPopulation === null
+    ? "not known — enter weighted population"
+    : `not known — no ARRS sum rate on record for ${result.financialYear.label}`;
+}
+
+/** A negative headroom is money claimed beyond the ARRS sum, which will not be paid. */
+function headroomCell(headroom: number | null): OutputCell {
+  if (headroom === null) return text("not known", "info");
+  return money(headroom, headroom < 0 ? "error" : undefined);
+}
+
+function addPcnFindings(sheet: SheetRows, result: CheckResult): void {
+  sheet.add(text("Findings for the PCN", "subtitle"));
+  if (result.findings.length === 0) {
+    sheet.add(text("None.", "note"));
+    return;
+  }
+  sheet.add(text("Severity", "header"), text("Code", "header"), text("Message", "header"));
+  for (const finding of result.findings) {
+    sheet.add(text(SEVERITY_TEXT[finding.severity], finding.severity), text(finding.code), text(finding.message));
+  }
+}
+
+function addByMonth(sheet: SheetRows, result: CheckResult): ChartSpec {
+  const year = result.financialYear.label;
+  sheet.add(text("By month", "subtitle"));
+  sheet.add(text("Month", "header"), text("Claimable", "header"));
+  const first = sheet.nextRow;
+  result.financialYear.months.forEach((start, i) => {
+    sheet.add(text(formatMonth(start)), money(result.totals.months[i] ?? 0));
+  });
+  const last = sheet.nextRow - 1;
+  sheet.add(text("Total", "total"), money(sum(result.totals.months), "total"));
+  return {
+    type: "column",
+    title: `Claimable by month, ${year}`,
+    categories: { top: first, left: 1, bottom: last, right: 1 },
+    values: { top: first, left: 2, bottom: last, right: 2 },
+    seriesName: "Claimable",
+  };
+}
+
+function addNotes(sheet: SheetRows, result: CheckResult, options: BuildOptions): void {
+  const year = result.financialYear.label;
+  sheet.add(text("Notes", "subtitle"));
+  const notes = [
+    `Generated on ${formatUkDate(options.generatedOn)} by the ARRS claims checker. Check the figures before claiming: claims go through the national portal and are approved by the ICB.`,
+    `Maximum amounts, caps and the ARRS sum rate come from NHS England's Network Contract DES for ${year} (ARRS section), as built into the checker, except where listed below. Money is shown to the penny; totals add the unrounded amounts.`,
+    ...rateSourceNotes(result.staff),
+    ...(options.settingsNote ? [options.settingsNote] : []),
+  ];
+  for (const note of notes) sheet.add(text(note, "note"));
+}
+
+/** Which roles' maxima came from the workbook's own sheet, and which rest on unconfirmed figures. */
+export function rateSourceNotes(staff: readonly StaffResult[]): string[] {
+  const bySource = new Map<string, Set<string>>();
+  const unconfirmed = new Set<string>();
+  for (const person of staff) {
+    const roleName = person.roleName ?? person.roleText ?? "unnamed role";
+    for (const month of person.months) {
+      if (month.daysInPost === 0 || !month.rate) continue;
+      if (month.rate.confidence === "user") {
+        const title = month.rate.source.title;
+        bySource.set(title, (bySource.get(title) ?? new Set()).add(roleName));
+      } else if (month.rate.confidence === "inferred" || month.rate.confidence === "third-party") {
+        unconfirmed.add(roleName);
+      }
+    }
+  }
+  const notes = [...bySource].map(([title, roles]) => `Maximum amounts from the ${title}: ${[...roles].join(", ")}.`);
+  if (bySource.size === 0) notes.push(`No maximum amounts were taken from an "ARRS max reimb" sheet in this workbook.`);
+  if (unconfirmed.size > 0) notes.push(`Inferred or third-party maximum amounts (unconfirmed) were used for: ${[...unconfirmed].join(", ")}.`);
+  return notes;
+}

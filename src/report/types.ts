@@ -1,0 +1,107 @@
+/**
+ * What the tool writes into a workbook, as plain data: cells with a format and a style, laid out on
+ * the tool's own sheets and in its own columns beside the roster. No ExcelJS and no Office here, so
+ * the layout is tested without Excel and every adapter writes the same thing.
+ */
+import type { IsoDate } from "../common/dates";
+
+/** How a number or date is shown. "month" shows a date as "Apr 2025" (and still sorts as a date). */
+export type CellFormat = "money" | "date" | "month" | "wte" | "integer" | "percent" | "text";
+
+export type CellStyle = "title" | "subtitle" | "header" | "total" | "note" | "error" | "warning" | "info" | "ok";
+
+/**
+ * A cell's value. Strings are always literal text, never formulas: a roster name such as
+ * "=HYPERLINK(...)" or "@foo" must land in the cell as typed, so an adapter whose API would evaluate
+ * it (Office.js) has to write such text as text.
+ */
+export type OutputValue = string | number | boolean | null | { date: IsoDate };
+
+export interface OutputCell {
+  value: OutputValue;
+  format?: CellFormat;
+  style?: CellStyle;
+  /** Wrap the text in the cell (findings joined by newlines). */
+  wrap?: boolean;
+}
+
+/** A block of cells on one sheet: 1-based sheet rows and columns, inclusive. */
+export interface SheetRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * A chart to draw over cells of the same sheet. The Office.js adapter draws it; ExcelJS cannot draw
+ * charts, so the file adapter puts data bars on `values` instead.
+ */
+export interface ChartSpec {
+  type: "column";
+  title: string;
+  /** One column of labels (the months). */
+  categories: SheetRange;
+  /** One column of numbers, the same height as `categories`. */
+  values: SheetRange;
+  seriesName: string;
+}
+
+/** One of the tool's own sheets, written from A1. */
+export interface OwnedSheet {
+  name: string;
+  rows: OutputCell[][];
+  /** Widths in characters, column A first. */
+  columnWidths: number[];
+  /** Rows kept in view when scrolling (1 = the header row). */
+  freezeRows?: number;
+  dataBars?: { range: SheetRange }[];
+  chart?: ChartSpec;
+  /** A table the user can filter (header row included). */
+  autoFilter?: SheetRange;
+}
+
+/** Status words, so status is never shown in colour alone. */
+export type StatusText = "Error" | "Warning" | "Check" | "OK";
+
+/** Conditional formatting: colour a status cell whose text is `text`. */
+export interface StatusHighlight {
+  text: StatusText;
+  style: "error" | "warning" | "info";
+}
+
+/** The tool's own columns at the right of the roster. */
+export interface RosterColumnsOutput {
+  sheetName: string;
+  headerRowNumber: number;
+  /** Sheet column (1-based) of the first owned column, the status column. */
+  firstColumn: number;
+  headers: OutputCell[];
+  /** One entry per roster row; cells line up with `headers`. */
+  rows: { rowNumber: number; cells: OutputCell[] }[];
+  /**
+   * The owned columns are cleared from the header row down to at least this row before writing,
+   * so rows a previous run flagged and the user has since deleted do not keep stale flags. Adapters
+   * also clear down to the sheet's own last row.
+   */
+  clearThroughRow: number;
+  /** Widths in characters, one per owned column. */
+  columnWidths: number[];
+  /** Conditional formats on the status column, below the header. */
+  statusHighlights: StatusHighlight[];
+}
+
+export interface WorkbookOutput {
+  rosterColumns: RosterColumnsOutput | null;
+  sheets: OwnedSheet[];
+}
+
+/** Options for building the output; the date is an input (no clock in the report). */
+export interface BuildOptions {
+  generatedOn: IsoDate;
+  rosterSheet: string;
+  /** A line for the summary's notes, e.g. which settings came from the command line. */
+  settingsNote?: string;
+  /** Roster field → header (or column letter) that holds it, as stored on the settings sheet. */
+  columnMapping?: Record<string, string>;
+}

@@ -1,0 +1,2 @@
+export type { WorkbookPort } from "./types";
+export { FileWorkbook, WorkbookFileError, WorkbookWriteError, readGrid } from "./file-workbook";

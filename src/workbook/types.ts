@@ -1,0 +1,17 @@
+/**
+ * The one small interface the pipeline talks to. Each door has its adapter: the Office.js one inside
+ * Excel, the ExcelJS one (file-workbook.ts) for the command line and a file opened in a browser tab.
+ */
+import type { Grid } from "../common/grid";
+import type { WorkbookOutput } from "../report/types";
+
+export interface WorkbookPort {
+  /** Every sheet's name, in tab order. */
+  sheetNames(): Promise<string[]>;
+  /** The used range, rich cells (formulas, rich text, hyperlinks) turned into their shown values. */
+  readSheet(name: string): Promise<Grid>;
+  /** The owned columns and the owned sheets, nothing else. A second write replaces the first. */
+  write(output: WorkbookOutput): Promise<void>;
+  /** Removes exactly what the tool wrote: its sheets, its roster columns and its defined name. */
+  removeOutput(): Promise<{ removedSheets: string[]; clearedColumns: number }>;
+}
