@@ -143,3 +143,15 @@ function expandYear(text: string): number {
   const value = Number(text);
   return text.length === 2 ? 2000 + value : value;
 }
+
+/**
+ * The financial year a name gives, such as "Roster 2025-26", "ARRS staff 23-24" or "2025/2026":
+ * two years in a row separated by a dash, slash, underscore or space. Null when it gives none.
+ */
+export function financialYearInText(text: string): FinancialYear | null {
+  for (const match of text.matchAll(/(?<!\d)(\d{2}|\d{4})\s*[-/–_ ]\s*(\d{2}|\d{4})(?!\d)/g)) {
+    const year = parseFinancialYear(`${match[1]}/${match[2]}`);
+    if (year) return year;
+  }
+  return null;
+}

@@ -2,19 +2,24 @@
 const POUNDS = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const WHOLE_POUNDS = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 });
 
+/**
+ * Rounds half a penny up, on the decimal value: sums such as 32,750.35 / 2 are 16,375.174999… in
+ * binary, and must show as £16,375.18 as a calculator would. Cleaning to 1e-6 first removes the
+ * binary noise without touching any real fraction of a penny that matters.
+ */
+export function toPence(amount: number): number {
+  const cleaned = Math.round(amount * 1e6) / 1e6;
+  return Math.sign(cleaned) * Math.round(Math.abs(cleaned) * 100 + 1e-9) / 100;
+}
+
 /** "£1,234.56" */
 export function formatMoney(amount: number): string {
-  return POUNDS.format(amount);
+  return POUNDS.format(toPence(amount));
 }
 
 /** "£66,972" for figures the DES gives in whole pounds. */
 export function formatWholePounds(amount: number): string {
   return WHOLE_POUNDS.format(amount);
-}
-
-/** Rounds to the penny for display or a claim line; never used before summing. */
-export function toPence(amount: number): number {
-  return Math.round(amount * 100) / 100;
 }
 
 /** "0.8" or "0.53" WTE, without trailing zeros. */

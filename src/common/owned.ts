@@ -1,4 +1,4 @@
-import { parseFinancialYear, type FinancialYear } from "./dates";
+import { financialYearInText, parseFinancialYear, type FinancialYear } from "./dates";
 
 /**
  * What the tool owns in a workbook, and nothing else: these sheets, and its columns at the right of
@@ -42,7 +42,5 @@ export function isRateSheetName(name: string): boolean {
  */
 export function rateSheetFinancialYear(sheetName: string): FinancialYear | null {
   const rest = sheetName.trim().slice(RATE_SHEET_PREFIX.length);
-  const match = /(\d{2,4})\s*[-/–_ ]\s*(\d{2,4})/.exec(rest) ?? /(\d{4})/.exec(rest);
-  if (!match) return null;
-  return parseFinancialYear(match.length > 2 && match[2] ? `${match[1]}/${match[2]}` : match[1]);
+  return financialYearInText(rest) ?? (/(?<!\d)(\d{4})(?!\d)/.test(rest) ? parseFinancialYear(/(\d{4})/.exec(rest)![1]) : null);
 }

@@ -26,7 +26,7 @@ export function applyCaps(
   options: { rules: RuleSet; listSize: number | null; year: FinancialYear; pcnFindings: Finding[] },
 ): void {
   const { rules, listSize, year } = options;
-  const lost = new Map<RowDraft, { months: number; amount: number; rule: CapRule; limit: number; inPost: number }>();
+  const lost = new Map<RowDraft, { months: number; firstMonth: string; amount: number; rule: CapRule; limit: number; inPost: number }>();
   const rolesCapped = new Set<RoleId>();
 
   year.months.forEach((month, index) => {
@@ -53,21 +53,22 @@ export function applyCaps(
         if (allowed >= wte - 1e-9) continue;
         const m = draft.months[index];
         const reduced = (m.claimable * allowed) / wte;
-        const entry = lost.get(draft) ?? { months: 0, amount: 0, rule, limit, inPost: 0 };
+        const entry = lost.get(draft) ?? { months: 0, firstMonth: month, amount: 0, rule, limit, inPost: 0 };
         entry.months += 1;
         entry.amount += m.claimable - reduced;
         entry.inPost = Math.max(entry.inPost, inPost);
         lost.set(draft, entry);
-        draft.months[index] = { ...m, claimable: reduced, wte: allowed, limit: "beyond-cap" };
+        // A month with no rate keeps that as its reason: the missing rate is the first thing to fix.
+        draft.months[index] = { ...m, claimable: reduced, wte: allowed, limit: m.limit === "no-rate" ? "no-rate" : "beyond-cap" };
       }
     }
   });
 
   for (const [draft, entry] of lost) {
     const size = listSize === null ? "(list size not given, so the lower cap)" : listSize >= LARGE_PCN_LIST_SIZE ? "for a PCN of 100,000 patients or more" : "for a PCN of 99,999 patients or fewer";
-    const firstCapped = draft.months.find((m) => m.limit === "beyond-cap")!;
+    const cost = entry.amount > 0 ? `: ${formatMoney(entry.amount)} is not claimable` : "";
     draft.findings.push(finding("CAP_EXCEEDED",
-      `The PCN has up to ${formatWte(entry.inPost)} WTE of ${draft.role!.name}s in post, above the cap of ${formatWte(entry.limit)} WTE ${size}. This row started later, so it is beyond the cap for ${entry.months} month(s) from ${formatUkDate(firstCapped.month)}: ${formatMoney(entry.amount)} is not claimable.`,
+      `The PCN has up to ${formatWte(entry.inPost)} WTE of ${draft.role!.name}s in post, above the cap of ${formatWte(entry.limit)} WTE ${size}. This row started later, so it is beyond the cap for ${entry.months} month(s) from ${formatUkDate(entry.firstMonth)}${cost}.`,
       describeSource(entry.rule), { rowNumber: draft.row.rowNumber, details: { cap: entry.limit, wteInPost: entry.inPost } }));
   }
   if (listSize === null && rolesCapped.size > 0) {

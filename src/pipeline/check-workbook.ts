@@ -3,7 +3,7 @@
  * user's rate sheet, resolve the settings, run the engine, and build the output. Writing is left to
  * the caller, so that a door can show results first or write to a copy.
  */
-import type { IsoDate } from "../common/dates";
+import { financialYearInText, type IsoDate } from "../common/dates";
 import { isRateSheetName, OWNED_SHEETS, OWNED_SHEET_NAMES, rateSheetFinancialYear } from "../common/owned";
 import type { Grid } from "../common/grid";
 import { RuleSet, type RateOverride } from "../rules/ruleset";
@@ -62,7 +62,7 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
   // The rate sheet's year is only known once the checked year is; a sheet that names none is for it.
   const rules = new RuleSet();
   const namedYear = rateSheetNames.map(rateSheetFinancialYear).find((year) => year !== null) ?? null;
-  const { settings, findings: settingsFindings } = resolveSettings({ requested: options.settings ?? {}, stored: stored.settings, rateSheetYear: namedYear, today: options.today });
+  const { settings, findings: settingsFindings } = resolveSettings({ requested: options.settings ?? {}, stored: stored.settings, rosterSheetYear: financialYearInText(found.grid.sheetName), rateSheetYear: namedYear, today: options.today });
   const checkedYear = checkedFinancialYear(settings.financialYear);
 
   const overrides: RateOverride[] = [];

@@ -38,17 +38,22 @@ export function checkedFinancialYear(text: string): FinancialYear {
 export function resolveSettings(options: {
   requested: RequestedSettings;
   stored: StoredSettings;
+  /** The year the roster sheet's name gives ("Roster 2025-26"), if any. */
+  rosterSheetYear: FinancialYear | null;
   /** The year named by an "ARRS max reimb" sheet, if any. */
   rateSheetYear: FinancialYear | null;
   today: IsoDate;
 }): { settings: PcnSettings; findings: Finding[] } {
-  const { requested, stored, rateSheetYear, today } = options;
+  const { requested, stored, rosterSheetYear, rateSheetYear, today } = options;
   const findings: Finding[] = [];
   const assumed = (message: string, field: string) => findings.push(finding("SETTING_ASSUMED", message, SETTINGS_SOURCE, { field }));
 
   let yearText = requested.financialYear ?? stored.financialYear;
   if (!yearText) {
-    if (rateSheetYear) {
+    if (rosterSheetYear) {
+      yearText = rosterSheetYear.label;
+      assumed(`No financial year was given: checked ${yearText}, the year the roster sheet's name gives. Set the year to check another.`, "financialYear");
+    } else if (rateSheetYear) {
       yearText = rateSheetYear.label;
       assumed(`No financial year was given: checked ${yearText}, the year the "ARRS max reimb" sheet names. Set the year to check another.`, "financialYear");
     } else {
