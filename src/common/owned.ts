@@ -12,11 +12,15 @@ export const OWNED_SHEETS = {
 
 export const OWNED_SHEET_NAMES: readonly string[] = Object.values(OWNED_SHEETS);
 
-/** Headers of the tool's own roster columns, left to right. The claimable header adds the year. */
+/**
+ * Headers of the tool's own roster columns, left to right. The claimable header adds the year.
+ * Findings come last, on one line, so that long text runs on into the empty cells to its right
+ * (wrapping would need taller rows, and row heights are the user's).
+ */
 export const OWNED_COLUMN_HEADERS = {
   status: "ARRS status",
-  findings: "ARRS findings",
   claimable: "ARRS claimable",
+  findings: "ARRS findings",
 } as const;
 
 /** True for a header the tool wrote ("ARRS status", "ARRS claimable 2025/26", ...). */

@@ -313,7 +313,8 @@ function addCostFindings(draft: RowDraft, context: Context): void {
 
 function firstSentence(text: string): string {
   const end = text.indexOf(". ");
-  return (end === -1 ? text : text.slice(0, end)).replace(/\.$/, "");
+  const sentence = (end === -1 ? text : text.slice(0, end)).replace(/\.$/, "");
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
 
 function capitalise(text: string): string {

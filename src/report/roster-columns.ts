@@ -13,7 +13,7 @@ import { findingsText, STATUS_TEXT, worstStatus } from "./words";
 /** One blank column between the user's table and the tool's, so Excel does not treat them as one table. */
 export const GAP_COLUMNS = 1;
 
-export const ROSTER_COLUMN_WIDTHS = [11, 70, 20];
+export const ROSTER_COLUMN_WIDTHS = [11, 20, 100];
 
 export const STATUS_HIGHLIGHTS: StatusHighlight[] = [
   { text: "Error", style: "error" },
@@ -42,8 +42,8 @@ export function buildRosterColumns(result: CheckResult, roster: RosterReadResult
     firstColumn: ownedFirstColumn(roster),
     headers: [
       text(OWNED_COLUMN_HEADERS.status, "header"),
-      text(OWNED_COLUMN_HEADERS.findings, "header"),
       text(`${OWNED_COLUMN_HEADERS.claimable} ${result.financialYear.label}`, "header"),
+      text(OWNED_COLUMN_HEADERS.findings, "header"),
     ],
     rows,
     clearThroughRow: lastRosterRow(roster, rowNumbers),
@@ -61,8 +61,8 @@ function rowCells(staff: StaffResult | undefined, rosterRow: RosterRow | undefin
   const status: RowStatus = staff?.status ?? worstStatus(findings);
   return [
     text(STATUS_TEXT[status]),
-    findings.length > 0 ? { ...text(findingsText(findings)), wrap: true } : blank(),
     staff ? money(staff.claimable) : blank(),
+    findings.length > 0 ? text(findingsText(findings)) : blank(),
   ];
 }
 

@@ -118,7 +118,7 @@ function addAgainstArrsSum(sheet: SheetRows, result: CheckResult): void {
   if (entitlement?.gpRingFenced != null) sheet.add(text("   of which ring-fenced for GPs"), money(entitlement.gpRingFenced));
   sheet.add(text("Headroom (ARRS sum less total claimable)"), headroomCell(totals.headroom));
   sheet.add(text("Cost above the maximum amounts, funded by the PCN"), money(totals.overMaxGap));
-  sheet.add(text("Total cost of the staff checked (salary, employer NI and pension)"), money(totals.cost));
+  sheet.add(text("Total staff cost (salary + employer NI + pension)"), money(totals.cost));
 }
 
 function entitlementUnknownText(result: CheckResult): string {

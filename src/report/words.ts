@@ -62,7 +62,7 @@ export function capUseText(cap: { limit: number; peakWte: number } | null): stri
 /** "CODE: message", one line per finding, duplicates dropped (the same finding can reach a row twice). */
 export function findingsText(findings: readonly Finding[]): string {
   const lines = [...new Set(findings.map((f) => `${f.code}: ${f.message}`))];
-  return truncateForCell(lines.join("\n"));
+  return truncateForCell(lines.join("  •  "));
 }
 
 /** Excel refuses more than 32,767 characters in a cell. */

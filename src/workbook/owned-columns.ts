@@ -1,6 +1,6 @@
 /**
  * Finding and clearing the tool's own columns on an ExcelJS worksheet. A block is recognised by its
- * headers ("ARRS status" with "ARRS findings" right beside it, then any further owned headers), so a
+ * headers ("ARRS status" with another of its headers right beside it, then any further ones), so a
  * user's own column that happens to be called "ARRS status" on its own is never taken for ours.
  */
 import type ExcelJS from "exceljs";
@@ -24,7 +24,7 @@ export function findOwnedBlocks(ws: ExcelJS.Worksheet): OwnedBlock[] {
   ws.eachRow((row, rowNumber) => {
     row.eachCell((cell, column) => {
       if (!sameHeader(shownValue(cell), OWNED_COLUMN_HEADERS.status)) return;
-      if (!sameHeader(cellShown(row.findCell(column + 1)), OWNED_COLUMN_HEADERS.findings)) return;
+      if (!isOwnedColumnHeader(cellShown(row.findCell(column + 1)))) return;
       let last = column + 1;
       while (isOwnedColumnHeader(cellShown(row.findCell(last + 1)))) last += 1;
       blocks.push({ headerRow: rowNumber, firstColumn: column, lastColumn: last });

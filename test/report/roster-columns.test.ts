@@ -18,8 +18,8 @@ describe("roster columns", () => {
     expect(again.firstColumn).toBe(12);
   });
 
-  it("have the status, findings and claimable headers, the last with the year", () => {
-    expect(output.headers.map((h) => h.value)).toEqual(["ARRS status", "ARRS findings", "ARRS claimable 2025/26"]);
+  it("have the status, claimable (with the year) and findings headers, findings last", () => {
+    expect(output.headers.map((h) => h.value)).toEqual(["ARRS status", "ARRS claimable 2025/26", "ARRS findings"]);
     expect(output.headers.every((h) => h.style === "header")).toBe(true);
   });
 
@@ -27,27 +27,27 @@ describe("roster columns", () => {
     const byRow = new Map(output.rows.map((r) => [r.rowNumber, r.cells]));
     expect([...byRow.keys()]).toEqual([2, 3, 4, 6]);
     expect(byRow.get(2)![0].value).toBe("Warning");
-    expect(byRow.get(2)![1]).toMatchObject({ value: "OVER_MAX: Costs more than the maximum.", wrap: true });
+    expect(byRow.get(2)![2]).toEqual({ value: "OVER_MAX: Costs more than the maximum.", format: "text" });
     expect(byRow.get(3)![0].value).toBe("OK");
-    expect(byRow.get(3)![1].value).toBeNull();
+    expect(byRow.get(3)![2].value).toBeNull();
     expect(byRow.get(6)![0].value).toBe("Error");
-    const claim = byRow.get(3)![2];
+    const claim = byRow.get(3)![1];
     expect(claim.format).toBe("money");
     expect(claim.value).toBe(result.staff[1].claimable);
   });
 
-  it("say Check for a row with only information, and join several findings with newlines", () => {
+  it("say Check for a row with only information, and join several findings on one line", () => {
     const info = checkResult({
       staff: [person({ rowNumber: 5, findings: [finding("USER_RATE_USED", "info", "Own figure.", 5), finding("PART_FUNDED", "info", "Half funded.", 5), finding("PART_FUNDED", "info", "Half funded.", 5)] })],
     });
     const cells = buildRosterColumns(info, rosterRead({ rowNumbers: [5] }))!.rows[0].cells;
     expect(cells[0].value).toBe("Check");
-    expect(cells[1].value).toBe("USER_RATE_USED: Own figure.\nPART_FUNDED: Half funded.");
+    expect(cells[2].value).toBe("USER_RATE_USED: Own figure.  •  PART_FUNDED: Half funded.");
   });
 
   it("show a roster row the engine did not return with the reader's own findings", () => {
     const onlyReader = buildRosterColumns(checkResult({ staff: [] }), rosterRead({ rowNumbers: [7], rowFindings: { 7: [finding("INVALID_DATE", "error", "Bad date.", 7)] } }))!;
-    expect(onlyReader.rows).toEqual([{ rowNumber: 7, cells: [expect.objectContaining({ value: "Error" }), expect.objectContaining({ value: "INVALID_DATE: Bad date." }), { value: null }] }]);
+    expect(onlyReader.rows).toEqual([{ rowNumber: 7, cells: [expect.objectContaining({ value: "Error" }), { value: null }, expect.objectContaining({ value: "INVALID_DATE: Bad date." })] }]);
   });
 
   it("clear down past skipped rows, and colour status by severity", () => {

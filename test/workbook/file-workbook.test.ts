@@ -136,19 +136,19 @@ describe("writing", () => {
     const grid = await after.readSheet("Staff");
     const owned = grid.values.map((row) => row.slice(FIRST_OWNED - 1, FIRST_OWNED + 2));
     expect(grid.values[2][7]).toBeNull();
-    expect(owned[2]).toEqual(["ARRS status", "ARRS findings", "ARRS claimable 2025/26"]);
+    expect(owned[2]).toEqual(["ARRS status", "ARRS claimable 2025/26", "ARRS findings"]);
     expect(owned.slice(3).map((r) => r[0])).toEqual(["Warning", "OK", "Check", "Error"]);
-    expect(owned[6][1]).toBe("UNKNOWN_ROLE: Not an ARRS role.\nRename it.");
-    expect(owned[3][2]).toBeCloseTo(result().staff[0].claimable, 9);
+    expect(owned[6][2]).toBe("UNKNOWN_ROLE: Not an ARRS role.\nRename it.");
+    expect(owned[3][1]).toBeCloseTo(result().staff[0].claimable, 9);
     expect(owned[0]).toEqual([null, null, null]);
   });
 
-  it("formats the roster columns: header style, wrapped findings, money, status colours by text", () => {
+  it("formats the roster columns: header style, money, unwrapped findings, status colours by text", () => {
     const ws = after.excel.getWorksheet("Staff")!;
     expect(ws.getCell(3, FIRST_OWNED).font?.bold).toBe(true);
-    expect(ws.getCell(7, FIRST_OWNED + 1).alignment?.wrapText).toBe(true);
-    expect(ws.getCell(4, FIRST_OWNED + 2).numFmt).toBe("£#,##0.00");
-    expect(ws.getColumn(FIRST_OWNED + 1).width).toBeGreaterThan(40);
+    expect(ws.getCell(7, FIRST_OWNED + 2).alignment?.wrapText).toBeFalsy();
+    expect(ws.getCell(4, FIRST_OWNED + 1).numFmt).toBe("£#,##0.00");
+    expect(ws.getColumn(FIRST_OWNED + 2).width).toBeGreaterThan(40);
     const ours = conditionalFormats(ws).find((cf) => cf.ref === "I4:I7")!;
     expect(ours.rules.map((rule) => (rule as ExcelJS.CellIsRuleType).formulae)).toEqual([['"Error"'], ['"Warning"'], ['"Check"']]);
     // After the user's own rule, which keeps priority 1.
@@ -238,7 +238,7 @@ describe("writing over an earlier run", () => {
     await wb.write(moved);
     await wb.write(output());
     const grid = await wb.readSheet("Staff");
-    expect(grid.values[2].slice(FIRST_OWNED - 1)).toEqual(["ARRS status", "ARRS findings", "ARRS claimable 2025/26"]);
+    expect(grid.values[2].slice(FIRST_OWNED - 1)).toEqual(["ARRS status", "ARRS claimable 2025/26", "ARRS findings"]);
     expect(wb.excel.definedNames.model).toContainEqual({ name: OWNED_RANGE_NAME, ranges: ["Staff!$I$3:$K$7"] });
   });
 
@@ -249,7 +249,7 @@ describe("writing over an earlier run", () => {
     await wb.write(elsewhere);
     const staff = await wb.readSheet("Staff");
     expect(staff.values[0]).toHaveLength(7);
-    expect((await wb.readSheet("Cover")).values[0]).toEqual(["PCN workforce", null, null, "ARRS status", "ARRS findings", "ARRS claimable 2025/26"]);
+    expect((await wb.readSheet("Cover")).values[0]).toEqual(["PCN workforce", null, null, "ARRS status", "ARRS claimable 2025/26", "ARRS findings"]);
     expect(wb.excel.definedNames.model).toContainEqual({ name: OWNED_RANGE_NAME, ranges: ["Cover!$D$1:$F$2"] });
   });
 
