@@ -10,6 +10,7 @@ import { isoFromParts } from "../common/dates";
 import { checkWorkbook } from "../pipeline/check-workbook";
 import { SettingsError } from "../pipeline/settings";
 import { FileWorkbook, WorkbookFileError } from "../workbook/file-workbook";
+import { featuresTheCopyLoses } from "../workbook/file-features";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
 import { toJson } from "./json";
 import { formatSummary } from "./summary";
@@ -89,9 +90,13 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   await workbook.write(checked.output);
   await writeAtomically(output, await workbook.toBuffer());
 
+  const lost = await featuresTheCopyLoses(input);
+  const warnings = lost.length === 0 ? [] : [
+    `Your workbook has ${lost.join(", ")}, which the copy written by the command line does not keep (a limit of the file library it uses). Your original is unchanged; copy the ARRS sheets and columns into it, or use the Excel add-in, which writes into the workbook itself.`,
+  ];
   const where = { workbook: args.file, sheet: checked.roster.sheetName, headerRow: checked.roster.headerRowNumber, output };
-  if (args.json) io.stdout(`${JSON.stringify(toJson(checked.result, where), null, 2)}\n`);
-  else io.stdout(`${formatSummary(checked.result, where)}\n`);
+  if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
+  else io.stdout(`${formatSummary(checked.result, where)}\n${warnings.map((w) => `Note: ${w}\n`).join("")}`);
   return 0;
 }
 

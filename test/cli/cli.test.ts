@@ -112,3 +112,27 @@ describe("the installed command", () => {
     expect(missing.stderr.trim()).toBe('arrs: cannot find "missing.xlsx". Check the path and try again.');
   });
 });
+
+describe("parts of a workbook the copy cannot keep", () => {
+  test("charts and pivot tables in the input are named in a note, and the input is untouched", async () => {
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
+    zip.file("xl/charts/chart2.xml", "<c:chartSpace/>");
+    zip.file("xl/pivotTables/pivotTable1.xml", "<pivotTableDefinition/>");
+    const dir = tmp();
+    const input = path.join(dir, "with-chart.xlsx");
+    writeFileSync(input, await zip.generateAsync({ type: "nodebuffer" }));
+    const before = hash(input);
+    const text = await run(["check", input]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Note: Your workbook has 2 charts, 1 pivot table, which the copy");
+    const json = JSON.parse((await run(["check", input, "--json", "--out", path.join(dir, "j.xlsx")])).stdout);
+    expect(json.warnings).toHaveLength(1);
+    expect(hash(input)).toBe(before);
+  });
+  test("a workbook without them gets no note", async () => {
+    const json = JSON.parse((await run(["check", SAMPLE, "--json", "--out", path.join(tmp(), "o.xlsx")])).stdout);
+    expect(json.warnings).toEqual([]);
+  });
+});
