@@ -247,3 +247,27 @@ describe("PCN totals and the ARRS sum", () => {
     expect(r.findings.map((f) => f.code)).toContain("ENTITLEMENT_UNKNOWN");
   });
 });
+
+describe("one claim in every financial year of the scheme", () => {
+  // A full-time clinical pharmacist costing more than any maximum, in post all year: the claim is
+  // the sum of the maximums in force on the 1st of each month, or 0 where none is on record.
+  const cases: [string, number][] = [
+    ["2019/20", (37810 * 9) / 12], // from 1 July 2019; 70% of cost, capped at £37,810
+    ["2020/21", 55670],
+    ["2021/22", 0], // no pharmacist figure on record: NO_RATE
+    ["2022/23", (57318 * 6 + 59312 * 6) / 12], // 1 October 2022 uplift
+    ["2023/24", (59312 * 3 + 62340 * 9) / 12], // 1 July 2023 uplift
+    ["2024/25", (62340 * 6 + 65838 * 6) / 12], // 1 October 2024 uplift
+    ["2025/26", 66972],
+    ["2026/27", 0], // no amounts yet
+  ];
+  test.each(cases)("%s", (year, expected) => {
+    const r = run([makeRow({ start: "2019-07-01", annualSalary: 120000, employerNi: 0, employerPension: 0 })], { financialYear: year });
+    expect(r.staff[0].claimable).toBeCloseTo(expected, 6);
+  });
+  test("2022/23 NI estimate: 15.05% above £9,100 to 5 November 2022, 13.8% after", () => {
+    const r = run([makeRow({ start: "2022-04-01", annualSalary: 30000, employerNi: null, employerPension: 0 })], { financialYear: "2022/23" });
+    expect(r.staff[0].months[6].cost).toBeCloseTo((30000 + 0.1505 * 20900) / 12, 6); // October
+    expect(r.staff[0].months[7].cost).toBeCloseTo((30000 + 0.138 * 20900) / 12, 6); // November (mid-month rate)
+  });
+});
