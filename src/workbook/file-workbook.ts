@@ -79,9 +79,12 @@ export class FileWorkbook implements WorkbookPort {
     for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
     const roster = output.rosterColumns ? this.rosterTarget(output.rosterColumns) : null;
     // An earlier run's columns go wherever they are (even beside another sheet, if the roster moved),
-    // so a second run replaces the first rather than adding to it.
-    this.clearOwnedColumns();
-    if (roster) this.writeRosterColumns(roster);
+    // so a second run replaces the first rather than adding to it. Output without roster columns
+    // (saving the settings sheet alone) leaves them as they are.
+    if (roster) {
+      this.clearOwnedColumns();
+      this.writeRosterColumns(roster);
+    }
     for (const sheet of output.sheets) this.writeOwnedSheet(sheet);
   }
 

@@ -10,8 +10,15 @@ export interface WorkbookPort {
   sheetNames(): Promise<string[]>;
   /** The used range, rich cells (formulas, rich text, hyperlinks) turned into their shown values. */
   readSheet(name: string): Promise<Grid>;
-  /** The owned columns and the owned sheets, nothing else. A second write replaces the first. */
+  /**
+   * The owned columns and the owned sheets, nothing else. A second write replaces the first. With
+   * `rosterColumns: null` (saving the settings sheet alone) the roster columns are left as they are.
+   */
   write(output: WorkbookOutput): Promise<void>;
   /** Removes exactly what the tool wrote: its sheets, its roster columns and its defined name. */
   removeOutput(): Promise<{ removedSheets: string[]; clearedColumns: number }>;
+  /** Inside Excel: select a row of a sheet and bring it into view (a finding clicked in the pane). */
+  selectRow?(sheetName: string, rowNumber: number): Promise<void>;
+  /** Adds a new sheet holding these values (the first-run "Insert sample roster"); fails if it exists. */
+  addSheet?(name: string, values: (string | number | null)[][]): Promise<void>;
 }
