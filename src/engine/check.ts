@@ -8,10 +8,10 @@
 import { formatUkDate, addYears, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
 import { formatMoney, formatWholePounds, formatWte } from "../common/money";
 import { describeSource, RuleSet } from "../rules/ruleset";
-import type { Finding, MaxAmount, Region, RoleDefinition } from "../rules/types";
+import type { EligibilityCondition, Finding, MaxAmount, Region, RoleDefinition } from "../rules/types";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
-import { annualCostForMonth, type AnnualCost } from "./costs";
+import { annualCostForMonth, onCostRatesForMonth, type AnnualCost, type OnCostRates } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, statusOf } from "./findings";
 import { monthsInPost } from "./months";
 import { applyCaps } from "./caps";
@@ -32,11 +32,21 @@ export interface RowDraft {
   costs: (AnnualCost | null)[];
 }
 
+/** What the rules say for one role in one month: looked up once per run, not once per row. */
+interface RoleMonth {
+  claimable: boolean;
+  conditions: EligibilityCondition[];
+  rate: MaxAmount | null;
+  share: number;
+}
+
 interface Context {
   year: FinancialYear;
   settings: PcnSettings;
   rules: RuleSet;
-  rateCache: Map<string, { rate: MaxAmount | null; fellBackToNational: boolean }>;
+  roleMonths: Map<string, RoleMonth>;
+  /** On-cost rates for each month of the year, April first. */
+  onCostRates: OnCostRates[];
 }
 
 export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSettings; rules?: RuleSet }): CheckResult {
@@ -44,7 +54,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   const year = parseFinancialYear(input.settings.financialYear);
   if (!year) throw new InvalidSettingsError(`"${input.settings.financialYear}" is not a financial year; write it as 2025/26.`);
   const settings: PcnSettings = { ...input.settings, financialYear: year.label };
-  const context: Context = { year, settings, rules, rateCache: new Map() };
+  const context: Context = { year, settings, rules, roleMonths: new Map(), onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))) };
 
   const drafts = input.rows.map((row) => assessRow(row, context));
   const pcnFindings: Finding[] = [];
@@ -57,6 +67,16 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   addRateFindingsForPcn(staff, context, pcnFindings);
   pcnFindings.sort(bySeverity);
   return { financialYear: year, settings, staff, byRole, totals, entitlement, findings: pcnFindings };
+}
+
+/** The same rates month after month become one object, so a row's cost can be reused across them. */
+function sharedWhereEqual(rates: OnCostRates[]): OnCostRates[] {
+  const shared: OnCostRates[] = [];
+  for (const r of rates) {
+    const previous = shared[shared.length - 1];
+    shared.push(previous && previous.ni === r.ni && previous.pension === r.pension ? previous : r);
+  }
+  return shared;
 }
 
 function hasFinding(row: RosterRow, field: string): boolean {
@@ -94,29 +114,48 @@ function validateRow(row: RosterRow, findings: Finding[]): boolean {
   return usable;
 }
 
-function rateFor(context: Context, role: RoleDefinition, month: IsoDate): { rate: MaxAmount | null; fellBackToNational: boolean } {
+/**
+ * The rules for a role in a month. A London PCN with no London figure falls back to the national one
+ * (the finding LONDON_RATE_MISSING says so): it can only under-claim, never over-claim.
+ */
+function roleMonth(context: Context, role: RoleDefinition, month: IsoDate): RoleMonth {
   const key = `${role.id}|${month}`;
-  const cached = context.rateCache.get(key);
+  const cached = context.roleMonths.get(key);
   if (cached) return cached;
+  const { rules } = context;
   const region: Region = context.settings.region;
-  let rate = context.rules.maxAmount(role.id, month, region);
-  let fellBackToNational = false;
-  if (!rate && region !== "national") {
-    rate = context.rules.maxAmount(role.id, month, "national");
-    fellBackToNational = rate !== null;
-  }
-  const result = { rate, fellBackToNational };
-  context.rateCache.set(key, result);
+  const rate = rules.maxAmount(role.id, month, region) ?? (region !== "national" ? rules.maxAmount(role.id, month, "national") : null);
+  const result: RoleMonth = {
+    claimable: rules.isClaimable(role.id, month),
+    conditions: rules.eligibilityConditions(role.id, month),
+    rate,
+    share: rules.fundedShare(role.id, month)?.share ?? 1,
+  };
+  context.roleMonths.set(key, result);
   return result;
 }
 
-function emptyMonth(month: IsoDate, daysInPost: number, daysInMonth: number, limit: MonthLimit | null): MonthClaim {
-  return { month, daysInPost, daysInMonth, wte: 0, cost: 0, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit, rate: null };
+/**
+ * Every month claim is built here, with its fields in one order, so that all have one shape: the
+ * engine makes twelve per row, and mixed shapes made it several times slower at 100,000 rows.
+ */
+function monthClaim(
+  inPost: { month: IsoDate; daysInPost: number; daysInMonth: number }, wte: number, cost: number,
+  limit: MonthLimit | null, rate: MaxAmount | null = null, maximumForMonth: number | null = null, claimable = 0,
+): MonthClaim {
+  return {
+    month: inPost.month, daysInPost: inPost.daysInPost, daysInMonth: inPost.daysInMonth, wte, cost,
+    maximumAnnual: rate ? rate.amount : null, maximumForMonth, claimable, limit, rate,
+  };
+}
+
+function emptyMonth(inPost: { month: IsoDate; daysInPost: number; daysInMonth: number }, limit: MonthLimit | null): MonthClaim {
+  return monthClaim(inPost, 0, 0, limit);
 }
 
 /** Why a person in a role is not claimable in a month, beyond the role itself (GP CCT, nurse 12 months). */
-function personNotEligible(row: RosterRow, role: RoleDefinition, month: IsoDate, rules: RuleSet): boolean {
-  for (const condition of rules.eligibilityConditions(role.id, month)) {
+function personNotEligible(row: RosterRow, conditions: EligibilityCondition[]): boolean {
+  for (const condition of conditions) {
     if (condition.kind === "gp-within-two-years-of-cct" && row.cctDate && row.start && row.start > addYears(row.cctDate, GP_YEARS_AFTER_CCT)) return true;
     if (condition.kind === "nurse-not-employed-in-previous-12-months" && row.employedInLast12Months === "yes") return true;
   }
@@ -138,26 +177,29 @@ export function assessRow(row: RosterRow, context: Context): RowDraft {
   const inPost = row.start !== null ? monthsInPost(year, row.start, row.end) : year.months.map((m) => ({ month: m, daysInPost: 0, daysInMonth: 0 }));
   if (!usable || !role) {
     return { row, role, usable: false, findings, costs: inPost.map(() => null),
-      months: inPost.map((m) => emptyMonth(m.month, m.daysInPost, m.daysInMonth, m.daysInPost > 0 ? "invalid-row" : "not-in-post")) };
+      months: inPost.map((m) => emptyMonth(m, m.daysInPost > 0 ? "invalid-row" : "not-in-post")) };
   }
 
   const costs: (AnnualCost | null)[] = [];
-  const months = inPost.map((m): MonthClaim => {
-    if (m.daysInPost === 0) { costs.push(null); return emptyMonth(m.month, 0, m.daysInMonth, "not-in-post"); }
-    const cost = annualCostForMonth({ monthStart: m.month, salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rules });
+  const months = inPost.map((m, index): MonthClaim => {
+    if (m.daysInPost === 0) { costs.push(null); return emptyMonth(m, "not-in-post"); }
+    // Consecutive months with the same on-cost rates cost the same: one object serves them all.
+    const rates = context.onCostRates[index];
+    const previous = index > 0 ? costs[index - 1] : null;
+    const cost = previous && rates === context.onCostRates[index - 1] ? previous : annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates });
     costs.push(cost);
+    const wte = row.wte!;
     const fraction = m.daysInPost / m.daysInMonth;
     const monthCost = (fraction * cost.total) / 12;
-    const base = { month: m.month, daysInPost: m.daysInPost, daysInMonth: m.daysInMonth, wte: row.wte!, cost: monthCost };
-    if (!rules.isClaimable(role.id, m.month)) return { ...base, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: "role-not-claimable", rate: null };
-    if (personNotEligible(row, role, m.month, rules)) return { ...base, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: "not-eligible", rate: null };
-    const { rate } = rateFor(context, role, m.month);
-    if (!rate) return { ...base, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: "no-rate", rate: null };
-    const share = rules.fundedShare(role.id, m.month)?.share ?? 1;
-    const maximumForMonth = (fraction * rate.amount * row.wte!) / 12;
-    const claimableCost = share * monthCost;
+    const rules = roleMonth(context, role, m.month);
+    if (!rules.claimable) return monthClaim(m, wte, monthCost, "role-not-claimable");
+    if (personNotEligible(row, rules.conditions)) return monthClaim(m, wte, monthCost, "not-eligible");
+    const rate = rules.rate;
+    if (!rate) return monthClaim(m, wte, monthCost, "no-rate");
+    const maximumForMonth = (fraction * rate.amount * wte) / 12;
+    const claimableCost = rules.share * monthCost;
     const claimable = Math.min(claimableCost, maximumForMonth);
-    return { ...base, maximumAnnual: rate.amount, maximumForMonth, claimable, limit: claimableCost > maximumForMonth ? "over-max" : null, rate };
+    return monthClaim(m, wte, monthCost, claimableCost > maximumForMonth ? "over-max" : null, rate, maximumForMonth, claimable);
   });
   return { row, role, usable: true, months, findings, costs };
 }
@@ -200,7 +242,7 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   findings.sort(bySeverity);
   const claimable = months.reduce((sum, m) => sum + m.claimable, 0);
   const overMaxGap = months.reduce((sum, m) => sum + monthOverMaxGap(m, rules, role), 0);
-  const firstCost = draft.costs.find((c) => c !== null) ?? (draft.usable ? annualCostForMonth({ monthStart: year.start, salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rules }) : null);
+  const firstCost = draft.costs.find((c) => c !== null) ?? (draft.usable ? annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates: context.onCostRates[0] }) : null);
   return {
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
     roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
@@ -323,8 +365,11 @@ function capitalise(text: string): string {
 
 /** PCN-level notes about the rates used: built-in 2025/26 amounts predate the August 2025 uplift. */
 function addRateFindingsForPcn(staff: StaffResult[], context: Context, pcnFindings: Finding[]): void {
-  const builtInMonths = staff.flatMap((s) => s.months).filter((m) => m.rate && m.rate.confidence !== "user");
-  const uplifted = builtInMonths.find((m) => context.rules.unpublishedUplift(m.month));
+  let uplifted: MonthClaim | undefined;
+  for (const person of staff) {
+    uplifted = person.months.find((m) => m.rate && m.rate.confidence !== "user" && context.rules.unpublishedUplift(m.month));
+    if (uplifted) break;
+  }
   if (uplifted) {
     const uplift = context.rules.unpublishedUplift(uplifted.month)!;
     pcnFindings.push(finding("RATE_BEFORE_UPLIFT",

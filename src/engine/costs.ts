@@ -5,6 +5,21 @@
  */
 import { addDays, type IsoDate } from "../common/dates";
 import type { RuleSet } from "../rules/ruleset";
+import type { OnCostRate } from "../rules/types";
+
+export interface OnCostRates {
+  ni: OnCostRate | null;
+  pension: OnCostRate | null;
+}
+
+/**
+ * The rates used to estimate on-costs for the month starting `monthStart`. NI rates change on
+ * 6 April and 6 November, so the rate in force in the middle of the month is used.
+ */
+export function onCostRatesForMonth(monthStart: IsoDate, rules: RuleSet): OnCostRates {
+  const midMonth = addDays(monthStart, 14);
+  return { ni: rules.onCostRate("employer-ni", midMonth), pension: rules.onCostRate("employer-pension", midMonth) };
+}
 
 export interface AnnualCost {
   salary: number;
@@ -18,25 +33,22 @@ export interface AnnualCost {
 }
 
 /**
- * The annual cost in force for the month starting `monthStart`. NI rates change on 6 April and
- * 6 November, so an estimate uses the rate in force in the middle of the month; NI is charged per pay
+ * The annual cost in force for a month, given that month's on-cost rates. NI is charged per pay
  * period, so the annual threshold is applied as twelve monthly ones (which gives the same annual sum).
  */
 export function annualCostForMonth(options: {
-  monthStart: IsoDate;
   salary: number;
   employerNi: number | null;
   employerPension: number | null;
-  rules: RuleSet;
+  rates: OnCostRates;
 }): AnnualCost {
-  const { monthStart, salary, rules } = options;
-  const midMonth = addDays(monthStart, 14);
+  const { salary, rates } = options;
   let onCostUnknown = false;
 
   let employerNi = options.employerNi;
   const niEstimated = employerNi === null;
   if (employerNi === null) {
-    const rate = rules.onCostRate("employer-ni", midMonth);
+    const rate = rates.ni;
     if (rate) employerNi = rate.rate * Math.max(0, salary - rate.annualThreshold);
     else { employerNi = 0; onCostUnknown = true; }
   }
@@ -44,7 +56,7 @@ export function annualCostForMonth(options: {
   let employerPension = options.employerPension;
   const pensionEstimated = employerPension === null;
   if (employerPension === null) {
-    const rate = rules.onCostRate("employer-pension", midMonth);
+    const rate = rates.pension;
     if (rate) employerPension = rate.rate * salary;
     else { employerPension = 0; onCostUnknown = true; }
   }

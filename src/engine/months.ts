@@ -2,7 +2,7 @@
  * Days in post in each month of a financial year. A claim is pro rata by days in post in the month
  * (ARRS reference, section 5): start and end dates both count as days in post.
  */
-import { dayNumber, daysInMonth, lastDayOfMonth, maxDate, minDate, partsOf, type FinancialYear, type IsoDate } from "../common/dates";
+import { dayNumber, daysInMonth, partsOf, type FinancialYear, type IsoDate } from "../common/dates";
 
 export interface MonthInPost {
   /** The 1st of the month. */
@@ -11,14 +11,31 @@ export interface MonthInPost {
   daysInMonth: number;
 }
 
+/** Each month of a year as day numbers, worked out once per year rather than once per row. */
+interface MonthSpan { month: IsoDate; first: number; last: number; days: number }
+const spansByYear = new Map<string, MonthSpan[]>();
+
+function monthSpans(year: FinancialYear): MonthSpan[] {
+  let spans = spansByYear.get(year.label);
+  if (!spans) {
+    spans = year.months.map((month) => {
+      const { year: y, month: m } = partsOf(month);
+      const days = daysInMonth(y, m);
+      const first = dayNumber(month);
+      return { month, first, last: first + days - 1, days };
+    });
+    spansByYear.set(year.label, spans);
+  }
+  return spans;
+}
+
 /** One entry per month of the year, April first; `end` null means still in post. */
 export function monthsInPost(year: FinancialYear, start: IsoDate, end: IsoDate | null): MonthInPost[] {
-  return year.months.map((first) => {
-    const { year: y, month: m } = partsOf(first);
-    const last = lastDayOfMonth(first);
-    const from = maxDate(start, first);
-    const to = end === null ? last : minDate(end, last);
-    const days = from <= to ? dayNumber(to) - dayNumber(from) + 1 : 0;
-    return { month: first, daysInPost: days, daysInMonth: daysInMonth(y, m) };
-  });
+  const from = dayNumber(start);
+  const to = end === null ? Number.POSITIVE_INFINITY : dayNumber(end);
+  return monthSpans(year).map((span) => ({
+    month: span.month,
+    daysInPost: Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1),
+    daysInMonth: span.days,
+  }));
 }
