@@ -13,6 +13,11 @@ export interface Grid {
   values: CellValue[][];
 }
 
+/** 1 for "A", 27 for "AA". */
+export function columnNumber(letters: string): number {
+  return letters.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 /** "A" for 1, "AA" for 27. */
 export function columnLetter(column: number): string {
   let letters = "";

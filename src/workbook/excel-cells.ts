@@ -5,7 +5,10 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../common/grid";
 import { partsOf } from "../common/dates";
-import type { CellFormat, CellStyle, OutputCell, StatusHighlight } from "../report/types";
+import type { CellStyle, OutputCell, StatusHighlight } from "../report/types";
+import { NUMBER_FORMATS, STYLE_COLOURS } from "../report/formats";
+
+export { NUMBER_FORMATS, STYLE_COLOURS };
 
 /** The value Excel shows in a cell: formula → its cached result, rich text → its text, error → "#N/A". */
 export function shownValue(cell: ExcelJS.Cell): CellValue {
@@ -45,27 +48,6 @@ export function excelValue(cell: OutputCell): ExcelJS.CellValue {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   return value;
 }
-
-export const NUMBER_FORMATS: Record<CellFormat, string> = {
-  money: "£#,##0.00",
-  date: "dd/mm/yyyy",
-  month: "mmm yyyy",
-  wte: "0.00",
-  integer: "#,##0",
-  percent: "0.0%",
-  text: "@",
-};
-
-/** Fill and font colours (ARGB) for each style, after Excel's own "Bad / Neutral / Good" cell styles. */
-export const STYLE_COLOURS = {
-  header: { fill: "FFD9E1F2" },
-  error: { fill: "FFFFC7CE", font: "FF9C0006" },
-  warning: { fill: "FFFFEB9C", font: "FF9C5700" },
-  info: { fill: "FFDDEBF7", font: "FF1F4E78" },
-  ok: { fill: "FFC6EFCE", font: "FF006100" },
-  note: { font: "FF595959" },
-  dataBar: "FF638EC6",
-} as const;
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb } });
 const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF8EA9DB" } };

@@ -6,12 +6,10 @@
 import type ExcelJS from "exceljs";
 import { OWNED_COLUMN_HEADERS, isOwnedColumnHeader } from "../common/owned";
 import { shownValue } from "./excel-cells";
+import { columnNumber } from "../common/grid";
+import type { OwnedBlock } from "./owned-block";
 
-export interface OwnedBlock {
-  headerRow: number;
-  firstColumn: number;
-  lastColumn: number;
-}
+export type { OwnedBlock } from "./owned-block";
 
 const sameHeader = (value: unknown, header: string): boolean =>
   typeof value === "string" && value.trim().toLowerCase() === header.toLowerCase();
@@ -66,10 +64,6 @@ function decodeRange(text: string): { top: number; left: number; bottom: number;
   return { top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
 }
 
-/** 1 for "A", 27 for "AA". */
-export function columnNumber(letters: string): number {
-  return letters.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
 
 /** The highest priority number among the sheet's conditional formats, so ours are added after them. */
 export function maxPriority(ws: ExcelJS.Worksheet): number {

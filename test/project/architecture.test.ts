@@ -17,6 +17,10 @@ const ALLOWED: Record<string, string[]> = {
   workbook: ["common", "rules", "report/types", "report"],
   pipeline: ["common", "rules", "roster", "engine", "report", "workbook/types"],
   cli: ["common", "pipeline", "workbook", "engine/types", "rules/types"],
+  functions: ["common", "rules", "engine", "roster"],
+  commands: ["common", "rules", "pipeline", "workbook", "report", "engine/types"],
+  // The pane may import everything above it, but not the command line.
+  taskpane: ["common", "rules", "roster", "engine", "report", "workbook", "pipeline", "commands"],
 };
 const PURE = ["common", "rules", "roster", "engine", "report", "pipeline"];
 

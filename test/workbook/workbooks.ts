@@ -4,7 +4,8 @@
  */
 import ExcelJS from "exceljs";
 import { FileWorkbook } from "../../src/workbook/file-workbook";
-import { columnNumber, conditionalFormats } from "../../src/workbook/owned-columns";
+import { conditionalFormats } from "../../src/workbook/owned-columns";
+import { columnNumber } from "../../src/common/grid";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
 

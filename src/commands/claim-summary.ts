@@ -1,0 +1,104 @@
+/**
+ * The ribbon's one-click "Claim summary", without Office: check the roster with the settings stored in
+ * the workbook, write the output, and say what came of it. commands.ts supplies the Excel workbook and
+ * the Office calls; the tests supply the ExcelJS workbook and spies.
+ */
+import type { IsoDate } from "../common/dates";
+import { formatMoney } from "../common/money";
+import { OWNED_SHEETS } from "../common/owned";
+import type { CheckResult } from "../engine/types";
+import { checkWorkbook } from "../pipeline/check-workbook";
+import type { WorkbookPort } from "../workbook/types";
+
+/** The FunctionName of the manifest's ExecuteFunction button; commands.ts associates it. */
+export const CLAIM_SUMMARY_ACTION = "claimSummary";
+
+/**
+ * Dispatched on window (commands.ts) after the Claim summary has written the workbook, with the
+ * ClaimSummaryOutcome as `detail`: the task pane shares the runtime and can refresh on it.
+ */
+export const WORKBOOK_WRITTEN_EVENT = "arrs:workbook-written";
+
+/** What the user is told when the command ends, in words a practice manager can act on. */
+export interface Notice {
+  /** done: written; problem: the workbook cannot be checked as it is; failed: something went wrong. */
+  kind: "done" | "problem" | "failed";
+  title: string;
+  message: string;
+}
+
+export interface ClaimSummaryDeps {
+  today: IsoDate;
+  /** Opens the task pane (the first run, when there are no settings to use yet). */
+  showTaskpane: () => Promise<void>;
+  notify: (notice: Notice) => Promise<void> | void;
+}
+
+export type ClaimSummaryOutcome =
+  | { kind: "needs-settings" }
+  | { kind: "done"; notice: Notice; result: CheckResult }
+  | { kind: "problem" | "failed"; notice: Notice };
+
+/**
+ * Runs the whole pipeline with the stored settings and writes its output. With no ARRS Settings sheet
+ * yet, it writes nothing and opens the task pane instead, so the user enters the settings there first.
+ * It never throws: whatever happens ends in a notice (or the task pane).
+ */
+export async function runClaimSummary(workbook: WorkbookPort, deps: ClaimSummaryDeps): Promise<ClaimSummaryOutcome> {
+  let stage: "read" | "write" = "read";
+  let outcome: ClaimSummaryOutcome;
+  try {
+    const sheetNames = await workbook.sheetNames();
+    // The same test the pipeline uses to find stored settings (check-workbook.ts readStoredSettings).
+    if (!sheetNames.includes(OWNED_SHEETS.settings)) {
+      await deps.showTaskpane();
+      return { kind: "needs-settings" };
+    }
+    const checked = await checkWorkbook(workbook, { today: deps.today });
+    if (checked.kind === "problem") {
+      outcome = { kind: "problem", notice: { kind: "problem", title: "The claim summary was not written", message: checked.message } };
+    } else {
+      stage = "write";
+      await workbook.write(checked.output);
+      // Bring the summary into view where the adapter can (inside Excel); not worth failing over.
+      await workbook.selectRow?.(OWNED_SHEETS.summary, 1).catch(() => undefined);
+      outcome = { kind: "done", notice: doneNotice(checked.result), result: checked.result };
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = stage === "read"
+      ? `The workbook could not be read (${reason}). Nothing was written. Try again, or open the ARRS checker.`
+      : `The claim summary could not be written (${reason}). Try again; if it happens again, open the ARRS checker and choose "Check roster" there.`;
+    outcome = { kind: "failed", notice: { kind: "failed", title: "Something went wrong", message } };
+  }
+  try {
+    await deps.notify(outcome.notice);
+  } catch (error) {
+    // The work is done or reported either way; a notice that cannot be shown must not hide that.
+    console.warn("ARRS checker: could not show the notice", error, outcome.notice);
+  }
+  return outcome;
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** "Claimable for 2025/26: £612,345.67 of an ARRS sum of £700,000.00 (headroom £87,654.33). ..." */
+export function doneNotice(result: CheckResult): Notice {
+  const t = result.totals;
+  const money = t.entitlement !== null && t.headroom !== null
+    ? `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)} of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom)}).`
+    : `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)}. The ARRS sum is not known: enter the PCN's weighted population in the ARRS checker.`;
+  const all = [...result.findings, ...result.staff.flatMap((p) => p.findings)];
+  const errors = all.filter((f) => f.severity === "error").length;
+  const warnings = all.filter((f) => f.severity === "warning").length;
+  const findings = errors + warnings === 0
+    ? "No errors or warnings."
+    : `${count(errors, "error")} and ${count(warnings, "warning")} to look at: see the ARRS columns beside the roster, or open the ARRS checker.`;
+  return {
+    kind: "done",
+    title: "Claim summary written",
+    message: `${money} ${findings} The ${OWNED_SHEETS.summary} and ${OWNED_SHEETS.claimLines} sheets are up to date.`,
+  };
+}

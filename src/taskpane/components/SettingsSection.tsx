@@ -1,0 +1,130 @@
+/**
+ * The PCN settings: asked once (a short form, pre-filled from the workbook's ARRS Settings sheet),
+ * then shown as a summary with "Change settings". The controller validates and stores them.
+ */
+import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { REGION_LABELS, REGION_ORDER, type PaneSnapshot, type SettingsErrors, type SettingsForm } from "../controller";
+import type { Workspace } from "../use-workspace";
+import { useSharedStyles } from "./styles";
+
+const useStyles = makeStyles({
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+  },
+});
+
+const FIELD_ORDER: (keyof SettingsForm)[] = ["financialYear", "listSize", "weightedPopulation", "region"];
+
+export function SettingsSection({ workspace, snapshot }: { workspace: Workspace; snapshot: PaneSnapshot }) {
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  const headingId = useId();
+  const [editing, setEditing] = useState(!snapshot.hasStoredSettings);
+  const [form, setForm] = useState<SettingsForm>(snapshot.settings);
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  const refs = {
+    financialYear: useRef<HTMLInputElement>(null),
+    listSize: useRef<HTMLInputElement>(null),
+    weightedPopulation: useRef<HTMLInputElement>(null),
+    region: useRef<HTMLSelectElement>(null),
+  };
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    setForm(snapshot.settings);
+    if (!snapshot.hasStoredSettings) setEditing(true);
+  }, [snapshot.settings, snapshot.hasStoredSettings]);
+
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      changeButton.current?.focus();
+    }
+  }, [editing]);
+
+  const set = (key: keyof SettingsForm) => (value: string) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const checked = workspace.validate(form);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      const first = FIELD_ORDER.find((key) => checked.errors[key]);
+      if (first) refs[first].current?.focus();
+      return;
+    }
+    setErrors({});
+    const saved = await workspace.saveSettings(checked.settings);
+    if (saved) {
+      returnFocus.current = true;
+      setEditing(false);
+    }
+  };
+
+  const s = snapshot.settings;
+  return (
+    <section className={shared.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={shared.heading}>PCN settings</h2>
+      {!editing ? (
+        <>
+          <dl className={shared.pairs}>
+            <dt>Financial year</dt><dd>{s.financialYear || "Not set"}</dd>
+            <dt>List size</dt><dd>{s.listSize ? Number(s.listSize).toLocaleString("en-GB") : "Not given"}</dd>
+            <dt>Weighted population</dt><dd>{s.weightedPopulation ? Number(s.weightedPopulation).toLocaleString("en-GB") : "Not given"}</dd>
+            <dt>Region</dt><dd>{s.region ? REGION_LABELS[s.region] : "Not set"}</dd>
+          </dl>
+          <div className={shared.buttonRow}>
+            <Button ref={changeButton} onClick={() => setEditing(true)}>Change settings</Button>
+          </div>
+        </>
+      ) : (
+        <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={headingId}>
+          <p className={shared.muted}>
+            Asked once: they are saved in this workbook's &quot;ARRS Settings&quot; sheet and used for every check.
+          </p>
+          <Field
+            label="Financial year"
+            required
+            hint="The year to check, 1 April to 31 March, for example 2025/26."
+            validationMessage={errors.financialYear}
+          >
+            <Input ref={refs.financialYear} value={form.financialYear} onChange={(_, d) => set("financialYear")(d.value)} placeholder="2025/26" />
+          </Field>
+          <Field
+            label="List size"
+            hint="Patients registered across the PCN's practices. Decides the caps on numbers before 2025/26. Leave blank if you do not know it."
+            validationMessage={errors.listSize}
+          >
+            <Input ref={refs.listSize} inputMode="numeric" value={form.listSize} onChange={(_, d) => set("listSize")(d.value)} />
+          </Field>
+          <Field
+            label="Weighted population"
+            hint="PCN Contractor Weighted Population on 1 January before the year. Decides your ARRS sum. Leave blank if you do not know it."
+            validationMessage={errors.weightedPopulation}
+          >
+            <Input ref={refs.weightedPopulation} inputMode="decimal" value={form.weightedPopulation} onChange={(_, d) => set("weightedPopulation")(d.value)} />
+          </Field>
+          <Field label="Region" required hint="Which maximum amounts the PCN is paid at." validationMessage={errors.region}>
+            <Select ref={refs.region} value={form.region} onChange={(_, d) => set("region")(d.value)}>
+              <option value="">Choose a region</option>
+              {REGION_ORDER.map((region) => <option key={region} value={region}>{REGION_LABELS[region]}</option>)}
+            </Select>
+          </Field>
+          <div className={shared.buttonRow}>
+            <Button type="submit" appearance="primary" disabledFocusable={workspace.busy !== null}>Save settings</Button>
+            {snapshot.hasStoredSettings && (
+              <Button onClick={() => { setForm(snapshot.settings); setErrors({}); returnFocus.current = true; setEditing(false); }}>Cancel</Button>
+            )}
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

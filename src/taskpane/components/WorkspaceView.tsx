@@ -1,0 +1,60 @@
+/**
+ * The workspace over one workbook: first-run help, the roster and its columns, the PCN settings, the
+ * actions, and the results. State and actions come from useWorkspace; this file only lays them out.
+ */
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { lazy, Suspense } from "react";
+import type { TaskpaneController } from "../controller";
+import { BUSY_TEXT, useWorkspace } from "../use-workspace";
+import { ActionsSection } from "./ActionsSection";
+import { FirstRun } from "./FirstRun";
+import { RosterSection } from "./RosterSection";
+import { SettingsSection } from "./SettingsSection";
+import { useSharedStyles } from "./styles";
+
+/** The results (and Fluent's Accordion) arrive with the first check, not with the pane. */
+const ResultsSection = lazy(() => import(/* webpackPrefetch: true */ "./ResultsSection").then((m) => ({ default: m.ResultsSection })));
+
+export interface WorkspaceViewProps {
+  controller: TaskpaneController;
+  /** Browser door only: saves the workbook as a download; returns the file name. */
+  download?: () => Promise<string>;
+}
+
+export function WorkspaceView({ controller, download }: WorkspaceViewProps) {
+  const shared = useSharedStyles();
+  const ws = useWorkspace(controller, { download });
+  const { snapshot } = ws;
+
+  return (
+    <>
+      {ws.error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>That did not work.</MessageBarTitle>
+            {ws.error}
+          </MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss the message" onClick={ws.dismissError}>✕</Button>} />
+        </MessageBar>
+      )}
+      {!snapshot && ws.busy === "load" && <Spinner size="tiny" labelPosition="after" label={BUSY_TEXT.load} />}
+      {!snapshot && !ws.busy && (
+        <div className={shared.buttonRow}>
+          <Button onClick={() => void ws.retry()}>Read the workbook again</Button>
+        </div>
+      )}
+      {snapshot?.firstRun && <FirstRun workspace={ws} />}
+      {snapshot && (snapshot.roster || snapshot.sheetNames.length > 0) && <RosterSection workspace={ws} snapshot={snapshot} />}
+      {snapshot && !snapshot.firstRun && <SettingsSection workspace={ws} snapshot={snapshot} />}
+      {snapshot && !snapshot.firstRun && <ActionsSection workspace={ws} />}
+      {ws.check && (
+        <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="Showing the results…" />}>
+          <ResultsSection workspace={ws} check={ws.check} />
+        </Suspense>
+      )}
+      <div role="status" aria-live="polite" aria-atomic="true" className={shared.visuallyHidden} data-testid="announcer">
+        {ws.announcement}
+      </div>
+    </>
+  );
+}

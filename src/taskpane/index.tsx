@@ -1,0 +1,25 @@
+/**
+ * The task pane's entry. Inside Excel (Office.onReady says so) it works on the open workbook through
+ * the Office adapter; anywhere else (office.js reports no host, or is not there at all) it offers
+ * "Open a workbook" and works on a file read in the browser tab.
+ */
+import { createRoot } from "react-dom/client";
+import { OfficeWorkbook } from "../workbook/office-workbook";
+import { App } from "./components/App";
+import { TaskpaneController } from "./controller";
+import { detectHost } from "./host";
+import { mediaTheme, officeTheme } from "./theme";
+
+async function start(): Promise<void> {
+  const container = document.getElementById("root");
+  if (!container) return;
+  const root = createRoot(container);
+  const host = await detectHost();
+  if (host === "excel") {
+    root.render(<App mode="excel" controller={new TaskpaneController(new OfficeWorkbook())} themeSource={officeTheme()} />);
+  } else {
+    root.render(<App mode="browser" themeSource={mediaTheme()} />);
+  }
+}
+
+void start();

@@ -1,0 +1,184 @@
+/**
+ * The task pane's state: what the workbook holds (the snapshot), what is running, the last check and
+ * what to announce. Components render it and call its actions; the actions call the controller.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { RequestedSettings } from "../pipeline/settings";
+import type { RosterField } from "../roster/types";
+import { userMessageOf, type CheckView, type FindingView, type PaneSnapshot, type SettingsForm, type TaskpaneController } from "./controller";
+
+export type BusyKind = "load" | "check" | "write" | "remove" | "settings" | "columns" | "sample" | "download" | "select";
+
+export const BUSY_TEXT: Record<BusyKind, string> = {
+  load: "Reading the workbook…",
+  check: "Checking the roster…",
+  write: "Writing the claim summary…",
+  remove: "Removing the ARRS output…",
+  settings: "Saving the settings…",
+  columns: "Saving the columns…",
+  sample: "Inserting the sample roster…",
+  download: "Preparing the download…",
+  select: "Selecting the row…",
+};
+
+/** Whether the tool's output is in the workbook as the pane last left it (decides what a download holds). */
+export type OutputState = "unknown" | "written" | "removed";
+
+export interface WorkspaceOptions {
+  /** Browser door: saves the workbook as it now is; returns the file name given to the download. */
+  download?: () => Promise<string>;
+}
+
+export function useWorkspace(controller: TaskpaneController, options: WorkspaceOptions = {}) {
+  const [snapshot, setSnapshot] = useState<PaneSnapshot | null>(null);
+  const [busy, setBusy] = useState<BusyKind | null>("load");
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [check, setCheck] = useState<CheckView | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [output, setOutput] = useState<OutputState>("unknown");
+  const mounted = useRef(true);
+  const running = useRef(false);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => { mounted.current = false; };
+  }, []);
+
+  const announced = useRef(0);
+  const announce = useCallback((text: string) => {
+    // A trailing no-break space on every other announcement changes the region's text even when the
+    // sentence repeats (a second check), so that a screen reader reads it again.
+    announced.current += 1;
+    setAnnouncement(announced.current % 2 ? text : `${text}\u00a0`);
+  }, []);
+
+  const run = useCallback(async <T,>(kind: BusyKind, task: () => Promise<T>): Promise<T | undefined> => {
+    if (running.current) return undefined;
+    running.current = true;
+    setBusy(kind);
+    setError(null);
+    if (kind !== "select") setNotice(null);
+    try {
+      return await task();
+    } catch (caught) {
+      const message = userMessageOf(caught);
+      if (mounted.current) {
+        setError(message);
+        announce(message);
+      }
+      return undefined;
+    } finally {
+      running.current = false;
+      if (mounted.current) setBusy(null);
+    }
+  }, [announce]);
+
+  const sheet = snapshot?.roster?.sheetName;
+
+  const reload = useCallback(async (name?: string) => {
+    const next = await controller.load(name);
+    if (mounted.current) setSnapshot(next);
+    return next;
+  }, [controller]);
+
+  useEffect(() => {
+    void run("load", () => reload());
+  }, [run, reload]);
+
+  const finish = (message: string) => {
+    if (!mounted.current) return;
+    setNotice(message);
+    announce(message);
+  };
+
+  return {
+    snapshot,
+    busy,
+    error,
+    notice,
+    check,
+    announcement,
+    canSelectRows: controller.canSelectRows,
+    canInsertSample: controller.canInsertSample,
+    dismissError: () => setError(null),
+    validate: (form: SettingsForm) => controller.validateSettings(form),
+    dismissNotice: () => setNotice(null),
+
+    retry: () => run("load", () => reload(sheet)),
+
+    chooseSheet: (name: string) => run("load", async () => {
+      setCheck(null);
+      await reload(name);
+    }),
+
+    saveSettings: (settings: RequestedSettings) => run("settings", async () => {
+      const message = await controller.saveSettings(settings, sheet);
+      await reload(sheet);
+      setCheck(null);
+      finish(message);
+      return true;
+    }),
+
+    saveColumns: (changes: Partial<Record<RosterField, string | null>>) => run("columns", async () => {
+      if (!sheet) return false;
+      const message = await controller.saveColumns(changes, sheet);
+      await reload(sheet);
+      setCheck(null);
+      finish(message);
+      return true;
+    }),
+
+    checkRoster: () => run("check", async () => {
+      const view = await controller.check(sheet);
+      if (!mounted.current) return;
+      setCheck(view);
+      announce(view.headline);
+    }),
+
+    writeSummary: () => run("write", async () => {
+      const report = await controller.writeSummary(sheet);
+      if (!mounted.current) return;
+      setCheck(report.check);
+      setOutput("written");
+      await reload(sheet);
+      finish(report.message);
+    }),
+
+    removeOutput: () => run("remove", async () => {
+      const report = await controller.removeOutput();
+      if (!mounted.current) return;
+      setCheck(null);
+      setOutput("removed");
+      await reload(sheet);
+      finish(report.message);
+    }),
+
+    insertSample: () => run("sample", async () => {
+      const name = await controller.insertSample();
+      await reload(name);
+      finish(`Inserted the sheet "${name}": twelve made-up staff, two of them with a deliberate mistake. Choose "Check roster" to see what the checker finds.`);
+    }),
+
+    selectFinding: (finding: FindingView) => run("select", () => controller.selectRow(finding)),
+
+    download: options.download
+      ? () => run("download", async () => {
+        // "Download checked workbook": the checked copy, unless the user has just removed the output.
+        let wrote = "";
+        if (output === "unknown") {
+          const report = await controller.writeSummary(sheet);
+          if (mounted.current) {
+            setCheck(report.check);
+            setOutput("written");
+          }
+          wrote = ` ${report.message}`;
+        }
+        const name = await options.download!();
+        finish(`Downloaded "${name}".${wrote} The file is saved by your browser; nothing was uploaded.`);
+      })
+      : undefined,
+  };
+}
+
+export type Workspace = ReturnType<typeof useWorkspace>;

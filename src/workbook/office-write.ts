@@ -1,0 +1,224 @@
+/**
+ * The write and the removal, inside one Excel.run each. Everything is checked first (inspect), then
+ * the tool's own sheets are rewritten, then the roster columns and the defined name are replaced,
+ * last, so that a write that fails part way never leaves the name pointing at a half-written block.
+ */
+import { columnLetter } from "../common/grid";
+import { OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../common/owned";
+import { rangeAddress } from "../report/cells";
+import type { ChartSpec, OwnedSheet, RosterColumnsOutput, SheetRange, WorkbookOutput } from "../report/types";
+import { STYLE_COLOURS } from "../report/formats";
+import { writeArea, type Area } from "./office-area";
+import { columnWidthPoints, rgb } from "./office-cells";
+import { OfficeWorkbookError } from "./office-errors";
+import { assertColumnsFree, assertUnprotected, findSheet, formatInside, isOwnedSheet, scanWorkbook, type SheetScan, type WorkbookScan } from "./office-inspect";
+import { CALL_BYTES, RequestQueue } from "./office-requests";
+import type { OwnedBlock } from "./owned-block";
+
+/** The name given to the summary's chart, so a reader (or a test) can find it. */
+export const CHART_NAME = "ARRS claim by month";
+
+export interface WriteOptions {
+  /** Suspend screen updating too (ExcelApi 1.9). */
+  suspendScreen: boolean;
+}
+
+export async function writeOutput(context: Excel.RequestContext, output: WorkbookOutput, options: WriteOptions): Promise<void> {
+  for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
+  const scan = await scanWorkbook(context, output.rosterColumns);
+  const roster = output.rosterColumns ? rosterTarget(scan, output.rosterColumns) : null;
+  const rewritten = output.sheets.map((s) => findSheet(scan.sheets, s.name)).filter((s): s is SheetScan => s !== undefined);
+  const cleared = roster ? scan.sheets.filter((s) => s === roster.sheet || s.blocks.length > 0) : [];
+  assertUnprotected([...rewritten, ...cleared]);
+
+  const queue = new RequestQueue(context, { suspend: { calculation: true, screen: options.suspendScreen } });
+  for (const sheet of output.sheets) await writeArea(queue, ownedSheetArea(context, scan, sheet));
+  if (roster) await writeArea(queue, rosterArea(context, scan, roster));
+  await queue.recalculate();
+}
+
+export async function removeOutput(context: Excel.RequestContext, options: WriteOptions): Promise<{ removedSheets: string[]; clearedColumns: number }> {
+  const scan = await scanWorkbook(context, null);
+  const withBlocks = scan.sheets.filter((s) => !s.owned && s.blocks.length > 0);
+  assertUnprotected(withBlocks);
+  const queue = new RequestQueue(context, { suspend: { calculation: true, screen: options.suspendScreen } });
+  await queue.reserve(CALL_BYTES * (4 + withBlocks.length * 8));
+  let clearedColumns = 0;
+  for (const sheet of withBlocks) {
+    for (const block of sheet.blocks) {
+      clearBlock(sheet, block);
+      resetWidths(sheet.ws, block);
+      clearedColumns += block.lastColumn - block.firstColumn + 1;
+    }
+  }
+  scan.ownedName?.delete();
+  // Worksheet.delete cannot be undone and clears Excel's undo stack (docs: "Undo support"); removing
+  // the output is the one place where deleting is what the user asked for.
+  const removedSheets = OWNED_SHEET_NAMES.map((name) => findSheet(scan.sheets, name)).filter((s): s is SheetScan => s !== undefined);
+  for (const sheet of removedSheets) sheet.ws.delete();
+  await queue.recalculate();
+  return { removedSheets: removedSheets.map((s) => s.name), clearedColumns };
+}
+
+function assertOwnedSheetName(name: string): void {
+  if (!isOwnedSheet(name)) {
+    throw new OfficeWorkbookError("not-owned", `"${name}" is not one of the tool's own sheets; the tool writes only ${OWNED_SHEET_NAMES.join(", ")}.`);
+  }
+}
+
+interface RosterTarget {
+  sheet: SheetScan;
+  output: RosterColumnsOutput;
+  block: OwnedBlock;
+}
+
+/** The roster sheet and the block the columns go in, once it is known to be free or already ours. */
+function rosterTarget(scan: WorkbookScan, output: RosterColumnsOutput): RosterTarget {
+  const sheet = findSheet(scan.sheets, output.sheetName);
+  if (!sheet) throw new OfficeWorkbookError("sheet-missing", `There is no sheet named "${output.sheetName}" to write the ARRS columns beside.`);
+  if (sheet.owned) throw new OfficeWorkbookError("not-owned", `"${sheet.name}" is one of the tool's own sheets, not a roster.`);
+  assertColumnsFree(scan, output);
+  const block = { headerRow: output.headerRowNumber, firstColumn: output.firstColumn, lastColumn: output.firstColumn + output.headers.length - 1 };
+  return { sheet, output, block };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The tool's own sheets
+// ---------------------------------------------------------------------------------------------------
+
+/** Rewritten in place, never deleted and re-created (deleting a sheet clears Excel's undo stack). */
+function ownedSheetArea(context: Excel.RequestContext, scan: WorkbookScan, sheet: OwnedSheet): Area {
+  const existing = findSheet(scan.sheets, sheet.name);
+  let ws: Excel.Worksheet | null = existing?.ws ?? null;
+  return {
+    ws: () => ws!,
+    top: 1,
+    left: 1,
+    rows: sheet.rows,
+    prepare: () => {
+      if (existing) clearOwnedSheet(existing);
+      else ws = context.workbook.worksheets.add(sheet.name);
+    },
+    prepareCalls: 8 + (existing?.charts.length ?? 0),
+    finish: () => finishOwnedSheet(ws!, sheet),
+    finishCalls: sheet.columnWidths.length + 4 + (sheet.dataBars?.length ?? 0) * 6 + (sheet.chart ? 10 : 0),
+  };
+}
+
+/** Values, formats, merges, filter, frozen panes, charts, conditional formats and widths: all ours. */
+function clearOwnedSheet(sheet: SheetScan): void {
+  for (const chart of sheet.charts) chart.delete();
+  if (sheet.filtered) sheet.ws.autoFilter.remove();
+  sheet.ws.freezePanes.unfreeze();
+  sheet.ws.getRange().conditionalFormats.clearAll();
+  if (!sheet.used) return;
+  sheet.used.unmerge();
+  sheet.used.clear("All");
+  sheet.used.getEntireColumn().format.useStandardWidth = true;
+}
+
+function finishOwnedSheet(ws: Excel.Worksheet, sheet: OwnedSheet): void {
+  setWidths(ws, 1, sheet.columnWidths);
+  if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
+  if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(rangeAddress(sheet.autoFilter)));
+  for (const bar of sheet.dataBars ?? []) addDataBar(ws.getRange(rangeAddress(bar.range)));
+  if (sheet.chart) addChart(ws, sheet.chart, sheet.columnWidths.length);
+}
+
+function setWidths(ws: Excel.Worksheet, firstColumn: number, widths: number[]): void {
+  widths.forEach((width, i) => {
+    ws.getRangeByIndexes(0, firstColumn - 1 + i, 1, 1).format.columnWidth = columnWidthPoints(width);
+  });
+}
+
+/** Solid bars from zero, as the ExcelJS adapter draws them. */
+function addDataBar(range: Excel.Range): void {
+  const bar = range.conditionalFormats.add("DataBar").dataBar;
+  bar.barDirection = "LeftToRight";
+  bar.positiveFormat.fillColor = rgb(STYLE_COLOURS.dataBar);
+  bar.positiveFormat.gradientFill = false;
+  // Rules are set whole: their sub-properties cannot be set one by one (docs: "Some properties cannot be set directly").
+  bar.lowerBoundRule = { type: "Number", formula: "0" };
+  bar.upperBoundRule = { type: "HighestValue" };
+}
+
+/** A real clustered column chart, beside the table (ExcelJS could only draw data bars). */
+function addChart(ws: Excel.Worksheet, spec: ChartSpec, tableColumns: number): void {
+  const chart = ws.charts.add("ColumnClustered", ws.getRange(rangeAddress(spec.values)), "Columns");
+  chart.name = CHART_NAME;
+  chart.title.text = spec.title;
+  chart.legend.visible = false;
+  const series = chart.series.getItemAt(0);
+  series.name = spec.seriesName;
+  series.setXAxisValues(ws.getRange(rangeAddress(spec.categories)));
+  const left = tableColumns + 2;
+  const top = Math.max(1, spec.categories.top - 1);
+  chart.setPosition(`${columnLetter(left)}${top}`, `${columnLetter(left + 7)}${top + 17}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The roster columns
+// ---------------------------------------------------------------------------------------------------
+
+function rosterArea(context: Excel.RequestContext, scan: WorkbookScan, target: RosterTarget): Area {
+  const { sheet, output, block } = target;
+  const lastRow = output.rows.reduce((last, row) => Math.max(last, row.rowNumber), output.clearThroughRow);
+  const rows: Area["rows"] = [output.headers];
+  for (const row of output.rows) rows[row.rowNumber - output.headerRowNumber] = row.cells;
+  const earlier = scan.sheets.filter((s) => !s.owned && s.blocks.length > 0);
+  return {
+    ws: () => sheet.ws,
+    top: output.headerRowNumber,
+    left: output.firstColumn,
+    rows,
+    prepare: () => {
+      // An earlier run's columns go wherever they are (even beside another sheet, if the roster
+      // moved), so a second run replaces the first rather than adding to it.
+      for (const s of earlier) for (const b of s.blocks) clearBlock(s, b);
+      clearBlock(sheet, block, Math.max(lastRow, sheet.lastRow));
+    },
+    prepareCalls: 3 + earlier.reduce((n, s) => n + s.blocks.length * 3 + s.formats.length, sheet.formats.length),
+    finish: () => {
+      setWidths(sheet.ws, output.firstColumn, output.columnWidths);
+      addStatusHighlights(sheet.ws, output, lastRow);
+      setOwnedName(context, scan, sheet.ws.getRangeByIndexes(block.headerRow - 1, block.firstColumn - 1, Math.max(lastRow, block.headerRow) - block.headerRow + 1, output.headers.length));
+    },
+    finishCalls: output.columnWidths.length + output.statusHighlights.length * 4 + 3,
+  };
+}
+
+/**
+ * Empties a block's columns from its header row down to the sheet's last row (values and formats),
+ * and deletes the conditional formats lying wholly inside it, as owned-columns.ts does with ExcelJS:
+ * a user's format that also covers other columns is the user's and stays.
+ */
+function clearBlock(sheet: SheetScan, block: OwnedBlock, lastRow = sheet.lastRow): void {
+  const rows = Math.max(lastRow, block.headerRow) - block.headerRow + 1;
+  sheet.ws.getRangeByIndexes(block.headerRow - 1, block.firstColumn - 1, rows, block.lastColumn - block.firstColumn + 1).clear("All");
+  for (const { format, areas } of sheet.formats) if (formatInside(areas, block)) format.delete();
+  // A format deleted once must not be deleted again for a second block on the same sheet.
+  sheet.formats = sheet.formats.filter(({ areas }) => !formatInside(areas, block));
+}
+
+function resetWidths(ws: Excel.Worksheet, block: OwnedBlock): void {
+  ws.getRangeByIndexes(0, block.firstColumn - 1, 1, block.lastColumn - block.firstColumn + 1).format.useStandardWidth = true;
+}
+
+/** "Error", "Warning" and "Check" coloured by their text, as the ExcelJS adapter's cellIs rules. */
+function addStatusHighlights(ws: Excel.Worksheet, output: RosterColumnsOutput, lastRow: number): void {
+  if (lastRow <= output.headerRowNumber) return;
+  const column: SheetRange = { top: output.headerRowNumber + 1, left: output.firstColumn, bottom: lastRow, right: output.firstColumn };
+  for (const highlight of output.statusHighlights) {
+    const colours = STYLE_COLOURS[highlight.style];
+    const rule = ws.getRange(rangeAddress(column)).conditionalFormats.add("CellValue").cellValue;
+    rule.format.fill.color = rgb(colours.fill);
+    rule.format.font.color = rgb(colours.font);
+    rule.rule = { formula1: `="${highlight.text}"`, operator: "EqualTo" };
+  }
+}
+
+/** Replaces the workbook-level name over the owned columns; the user's other names stay. */
+function setOwnedName(context: Excel.RequestContext, scan: WorkbookScan, range: Excel.Range): void {
+  scan.ownedName?.delete();
+  context.workbook.names.add(OWNED_RANGE_NAME, range);
+}
