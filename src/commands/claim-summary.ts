@@ -75,7 +75,8 @@ export async function runClaimSummary(workbook: WorkbookPort, deps: ClaimSummary
     await deps.notify(outcome.notice);
   } catch (error) {
     // The work is done or reported either way; a notice that cannot be shown must not hide that.
-    console.warn("ARRS checker: could not show the notice", error, outcome.notice);
+    // Only the error: the notice holds the PCN's figures, which stay out of logs.
+    console.warn("ARRS checker: could not show the notice", error);
   }
   return outcome;
 }

@@ -45,7 +45,7 @@ export function showNotice(notice: Notice): Promise<void> {
     Office.context.ui.displayDialogAsync(url.href, { height: 40, width: 35, displayInIframe: true, promptBeforeOpen: false }, (result) => {
       if (result.status === Office.AsyncResultStatus.Failed) {
         // For example 12007, a dialog already open. The sheets are written either way.
-        console.warn(`ARRS checker: could not open the notice (${result.error.code} ${result.error.message})`, notice);
+        console.warn(`ARRS checker: could not open the notice (${result.error.code} ${result.error.message})`);
         resolve();
         return;
       }
@@ -55,7 +55,7 @@ export function showNotice(notice: Notice): Promise<void> {
         if ("message" in arg && arg.message === NOTICE_OPEN_PANE) {
           Office.addin.showAsTaskpane().catch((error) => console.warn("ARRS checker: could not open the task pane", error));
         } else if ("message" in arg && arg.message !== NOTICE_CLOSE) {
-          console.warn("ARRS checker: unexpected message from the notice", arg.message);
+          console.warn("ARRS checker: unexpected message from the notice");
         }
       });
       resolve();
