@@ -104,6 +104,28 @@ function devServerTransport() {
   return { type: "https", options: { cert, key } };
 }
 
+/**
+ * The pages' Content-Security-Policy: scripts only from this add-in's own origin and Microsoft's
+ * office.js CDN (office.js loads its host files from there), no eval, no plugins, and no network
+ * requests except to those two. Styles may be inline because Fluent UI injects its style rules at run
+ * time. The development server's live reload needs its websocket.
+ */
+function contentSecurityPolicy(mode) {
+  const officeCdn = "https://appsforoffice.microsoft.com";
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${officeCdn}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${officeCdn}${mode === "development" ? " ws: wss:" : ""}`,
+    `frame-src 'self' ${officeCdn}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const localOffice = Boolean(env.localOffice);
@@ -160,12 +182,14 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
+        meta: { csp: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(mode) } },
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
+        meta: { csp: { "http-equiv": "Content-Security-Policy", content: contentSecurityPolicy(mode) } },
         chunks: ["notice"],
       }),
       new OfficeJsPlugin(localOffice ? "office.js" : OFFICE_JS_CDN),
@@ -195,5 +219,6 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.DEV_URL = DEV_URL;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;
 module.exports.addinUrl = addinUrl;
 module.exports.withAddinUrl = withAddinUrl;

@@ -95,12 +95,16 @@ const haveChromium = existsSync(CHROMIUM);
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on("pageerror", (error) => pageErrors.push(error.message));
+      // The page's Content-Security-Policy must hold for everything the pane does: any violation fails.
+      const cspViolations: string[] = [];
+      page.on("console", (message) => { if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text()); });
       const offsite: string[] = [];
       page.on("request", (request) => {
         if (!request.url().startsWith(site.url) && !request.url().startsWith("blob:") && !request.url().startsWith("data:")) offsite.push(request.url());
       });
 
       await page.goto(`${site.url}/taskpane.html`);
+      expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
       const input = page.getByLabel("Open a workbook (.xlsx)");
       await input.waitFor({ timeout: 30_000 });
       expect(await page.locator(".fui-FluentProvider").getAttribute("data-theme")).toBe("light");
@@ -166,6 +170,8 @@ const haveChromium = existsSync(CHROMIUM);
       await page.screenshot({ path: path.join(OUTPUT, "taskpane-results-dark.png") });
 
       expect(pageErrors).toEqual([]);
+      expect(cspViolations).toEqual([]);
+      // No network request but to the add-in's own origin (office.js is served from it in this build).
       expect(offsite).toEqual([]);
     } finally {
       await browser.close();
