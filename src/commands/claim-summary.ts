@@ -10,14 +10,7 @@ import type { CheckResult } from "../engine/types";
 import { checkWorkbook } from "../pipeline/check-workbook";
 import type { WorkbookPort } from "../workbook/types";
 
-/** The FunctionName of the manifest's ExecuteFunction button; commands.ts associates it. */
-export const CLAIM_SUMMARY_ACTION = "claimSummary";
-
-/**
- * Dispatched on window (commands.ts) after the Claim summary has written the workbook, with the
- * ClaimSummaryOutcome as `detail`: the task pane shares the runtime and can refresh on it.
- */
-export const WORKBOOK_WRITTEN_EVENT = "arrs:workbook-written";
+export { CLAIM_SUMMARY_ACTION, WORKBOOK_WRITTEN_EVENT } from "./names";
 
 /** What the user is told when the command ends, in words a practice manager can act on. */
 export interface Notice {

@@ -12,7 +12,8 @@
  */
 import { isoFromParts } from "../common/dates";
 import { OfficeWorkbook } from "../workbook/office-workbook";
-import { CLAIM_SUMMARY_ACTION, runClaimSummary, WORKBOOK_WRITTEN_EVENT, type Notice } from "./claim-summary";
+import type { Notice } from "./claim-summary";
+import { CLAIM_SUMMARY_ACTION, WORKBOOK_WRITTEN_EVENT } from "./names";
 import { NOTICE_CLOSE, NOTICE_OPEN_PANE, noticeQuery } from "./notice-message";
 
 function today(): string {
@@ -22,6 +23,8 @@ function today(): string {
 
 async function claimSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
+    // The pipeline loads when the button is first pressed, not with the page.
+    const { runClaimSummary } = await import("./claim-summary");
     const outcome = await runClaimSummary(new OfficeWorkbook(), {
       today: today(),
       showTaskpane: () => Office.addin.showAsTaskpane(),

@@ -11,9 +11,10 @@ import { financialYearInText, isoFromParts, type IsoDate } from "../common/dates
 import { formatMoney, formatWte } from "../common/money";
 import { isOwnedColumnHeader, isRateSheetName, OWNED_SHEETS, OWNED_SHEET_NAMES, rateSheetFinancialYear } from "../common/owned";
 import type { CheckResult } from "../engine/types";
-import { checkWorkbook, type CheckedWorkbook } from "../pipeline/check-workbook";
+// The engine, the pipeline and the report builders load on the first action that needs them, not with
+// the pane: they are a third of its JavaScript, and the pane's first download has a budget.
+import type { CheckedWorkbook } from "../pipeline/check-workbook";
 import { checkedFinancialYear, resolveSettings, SettingsError, type RequestedSettings } from "../pipeline/settings";
-import { buildSettingsSheet } from "../report";
 import type { WorkbookOutput } from "../report/types";
 import { cellText, findRosterSheet, parsePositiveNumber, readRoster, readSettingsSheet, ROSTER_FIELDS } from "../roster";
 import type { ColumnMapping, RosterField, RosterReadResult, StoredSettings } from "../roster/types";
@@ -345,6 +346,7 @@ export class TaskpaneController {
   }
 
   private async run(sheet?: string): Promise<CheckedWorkbook> {
+    const { checkWorkbook } = await import("../pipeline/check-workbook");
     const checked = await checkWorkbook(this.port, { sheet, today: this.today() });
     if (checked.kind === "problem") throw new PaneError(checked.message);
     return checked;
@@ -373,6 +375,7 @@ export class TaskpaneController {
     const result = { financialYear: checkedFinancialYear(settings.financialYear), settings } as Pick<CheckResult, "financialYear" | "settings">;
     const columnMapping: Record<string, string> = {};
     for (const [field, value] of Object.entries(stored.columnMapping ?? {})) if (value !== undefined) columnMapping[field] = String(value);
+    const { buildSettingsSheet } = await import("../report/settings-sheet");
     const output: WorkbookOutput = {
       rosterColumns: null,
       // The builder reads only the settings and the year from a result.
