@@ -2,17 +2,268 @@
  * The =ARRS.* custom functions (namespace ARRS in manifest.xml). They load in the shared runtime
  * (taskpane.html) beside the task pane and the ribbon commands.
  *
- * custom-functions-metadata-plugin (webpack.config.js) reads the JSDoc of every function below tagged
- * @customfunction, writes dist/functions.json from it, and appends a CustomFunctions.associate(...) call
- * for each to this module when it is bundled; office.js defines CustomFunctions, even outside Excel.
+ * custom-functions-metadata-plugin (webpack.config.js) reads the JSDoc and the TypeScript signature of
+ * every function below tagged @customfunction and writes dist/functions.json from them (descriptions,
+ * parameter help, optional parameters; `unknown[][]` is a range, "matrix" in functions.json), and
+ * appends a CustomFunctions.associate(...) call for each to this module when it is bundled.
  *
- * For now there is one placeholder, =ARRS.VERSION(), so that the build, the manifest's custom functions
- * extension point and functions.json can be tried end to end. The real functions (thin wrappers over
- * engine/ and rules/, matrix in and matrix out) come next and may replace it.
+ * This file is the thin layer Excel sees; the logic is pure, in arrs.ts (lookups.ts and claims.ts).
+ * Here: typed errors become CustomFunctions.Error (#VALUE! or #N/A, with the message on hover), today
+ * is `new Date()`, and MAXREIMB, CLAIM, MONTHLY and SOURCE get the workbook's own "ARRS max reimb"
+ * figures, read through the Office adapter as the task pane reads them, cached, and read again when
+ * such a sheet changes (worksheet collection events, ExcelApi 1.9; renames are events from ExcelApi
+ * 1.17, and before that are noticed at the sheet's next edit). When the figures do change, the
+ * workbook is recalculated, so that cells already showing a result follow them. The functions never
+ * write to the workbook.
+ *
+ * Not compiled by the command-line build (tsconfig.build.json): it needs office.js's globals.
  */
+import { isRateSheetName } from "../common/owned";
+import { OfficeWorkbook, toUserMessage } from "../workbook/office-workbook";
+import { isCellError, isoFromLocalDate, type Cell, type CellError, type Result } from "./arguments";
+// The look-ups only; the engine (claims.ts) is loaded when CLAIM, MONTHLY or ENTITLEMENT is first used,
+// so that it stays out of the JavaScript the task pane needs to open.
+import * as lookups from "./lookups";
+import type { FunctionContext } from "./lookups";
+import { RateSheetCache, type RateSheetSource } from "./workbook-rates";
+
+const claims = () => import("./claims");
 
 /** The add-in's version; kept in step with package.json by test/build/manifest.test.ts. */
 export const ADDIN_VERSION = "0.1.0";
+
+/** The part of the custom functions runtime used here (office.js defines it; @types/office-js does not). */
+declare const CustomFunctions: {
+  Error: new (code: string, message?: string) => Error;
+  ErrorCode: { invalidValue: string; notAvailable: string };
+};
+
+function excelError(error: CellError): Error {
+  const code = error.error === "value" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
+  return new CustomFunctions.Error(code, error.message);
+}
+
+/** A result for Excel: always a matrix (one cell for a single value); errors per cell, or thrown for the call. */
+function toExcel<T>(result: Result<T> | Cell<T>[][] | CellError): unknown[][] {
+  if (Array.isArray(result)) return result.map((row) => row.map((cell) => (isCellError(cell) ? excelError(cell) : cell)));
+  if (isCellError(result)) throw excelError(result);
+  return [[result]];
+}
+
+function today(): string {
+  return isoFromLocalDate(new Date());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The workbook's own maximum amounts
+// ---------------------------------------------------------------------------------------------------
+
+/** The open workbook, through Excel.run and the Office adapter. */
+function officeRateSheets(): RateSheetSource {
+  const workbook = new OfficeWorkbook();
+  return {
+    async read() {
+      const sheets = await Excel.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/id,items/name");
+        await context.sync();
+        return worksheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
+      });
+      const rateGrids = await Promise.all(sheets.filter((s) => isRateSheetName(s.name)).map((s) => workbook.readSheet(s.name)));
+      return { sheets, rateGrids };
+    },
+    async subscribe(listener) {
+      const supports = (version: string) => Office.context.requirements.isSetSupported("ExcelApi", version);
+      if (!supports("1.9")) throw new Error("This version of Excel cannot report changes to sheets (ExcelApi 1.9).");
+      await Excel.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        const renames = supports("1.17");
+        worksheets.onChanged.add(async (event) => {
+          // Without rename events, the sheet's name now, so that a rename is noticed at its next edit.
+          const name = renames ? undefined : await sheetName(event.worksheetId);
+          listener({ type: "changed", worksheetId: event.worksheetId, name });
+        });
+        worksheets.onAdded.add(async (event) => listener({ type: "added", worksheetId: event.worksheetId }));
+        worksheets.onDeleted.add(async (event) => listener({ type: "deleted", worksheetId: event.worksheetId }));
+        if (renames) {
+          worksheets.onNameChanged.add(async (event) => listener({ type: "renamed", worksheetId: event.worksheetId, nameBefore: event.nameBefore, nameAfter: event.nameAfter }));
+        }
+        await context.sync();
+      });
+    },
+  };
+}
+
+/** A sheet's name from its id, or undefined if it cannot be read (deleted meanwhile). */
+async function sheetName(worksheetId: string): Promise<string | undefined> {
+  try {
+    return await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(worksheetId);
+      ws.load("name");
+      await context.sync();
+      return ws.name;
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+const RECALCULATE_AFTER_MS = 500;
+let recalculation: ReturnType<typeof setTimeout> | undefined;
+
+/** Excel does not know that results depend on the rate sheets, so after they change: recalculate, once. */
+function recalculateSoon(): void {
+  clearTimeout(recalculation);
+  recalculation = setTimeout(() => {
+    Excel.run(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await context.sync();
+    }).catch((error) => console.warn("ARRS checker: could not recalculate after the rate sheet changed", error));
+  }, RECALCULATE_AFTER_MS);
+}
+
+let rateCache: RateSheetCache | null = null;
+
+/** Today, and the rules with the workbook's own figures for the year asked about. */
+async function workbookContext(): Promise<FunctionContext> {
+  rateCache ??= new RateSheetCache(officeRateSheets(), { onRatesChanged: recalculateSoon });
+  try {
+    const rates = await rateCache.rates();
+    return { today: today(), rules: (year) => rates.rulesFor(year) };
+  } catch (error) {
+    throw excelError({
+      error: "na",
+      message: `The workbook's "ARRS max reimb" sheet could not be read (${toUserMessage(error)}); recalculate to try again.`,
+    });
+  }
+}
+
+function plainContext(): FunctionContext {
+  return { today: today() };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The functions. Names and descriptions below are what Excel shows.
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * The most WTE of an ARRS role a PCN of this list size may claim for on a date, or "no cap". A missing date means today.
+ * @customfunction CAP
+ * @param role Role, by the scheme's name or an alias ("Clin Pharm", "ANP"); or a range of them.
+ * @param listSize The PCN's registered list size (99,999 or fewer, or 100,000 or more, decide the cap); or a range.
+ * @param [date] The date: an Excel date or DD/MM/YYYY text; or a range. Missing means today.
+ * @returns The cap in WTE, or "no cap"; one per cell of the ranges given.
+ */
+export function cap(role: unknown[][], listSize: unknown[][], date?: unknown[][]): unknown[][] {
+  return toExcel(lookups.cap(plainContext(), role, listSize, date));
+}
+
+/**
+ * The maximum reimbursable amount per 1.0 WTE a year for an ARRS role on a date (including employer NI and pension), from the workbook's "ARRS max reimb" sheet where it gives one. A missing date means today.
+ * @customfunction MAXREIMB
+ * @param role Role, by the scheme's name or an alias ("Clin Pharm", "FCP physio"); or a range of them.
+ * @param [date] The date: an Excel date or DD/MM/YYYY text; or a range. Missing means today.
+ * @param [region] national (the default), outer London or inner London; or a range.
+ * @returns The annual maximum in pounds; #N/A when none is on record for that date.
+ */
+export async function maxReimb(role: unknown[][], date?: unknown[][], region?: unknown[][]): Promise<unknown[][]> {
+  return toExcel(lookups.maxReimb(await workbookContext(), role, date, region));
+}
+
+/**
+ * The amount claimable for a person for a financial year, as the ARRS checker works it out: month by month, pro rata for days in post, up to the maximum in force on the 1st of each month. A missing financial year means the current one.
+ * @customfunction CLAIM
+ * @param role Role, by the scheme's name or an alias; or a range of them (one person per row).
+ * @param annualCost The person's annual cost at their WTE: salary + employer NI + employer pension; or a range.
+ * @param wte Whole-time equivalent, 0 to 1.0 (37.5 hours a week = 1.0); or a range.
+ * @param start Start date in post: an Excel date or DD/MM/YYYY text; or a range.
+ * @param [end] End date; missing or blank means still in post; or a range.
+ * @param [financialYear] The financial year, such as "2025/26"; missing means the current one (the year containing today); or a range.
+ * @param [region] national (the default), outer London or inner London; or a range.
+ * @returns The claimable amount for the year, in pounds, unrounded.
+ */
+export async function claim(
+  role: unknown[][], annualCost: unknown[][], wte: unknown[][], start: unknown[][],
+  end?: unknown[][], financialYear?: unknown[][], region?: unknown[][],
+): Promise<unknown[][]> {
+  const [context, { claim }] = await Promise.all([workbookContext(), claims()]);
+  return toExcel(claim(context, role, annualCost, wte, start, end, financialYear, region));
+}
+
+/**
+ * The twelve monthly claims for a person, April first, spilled across twelve columns (one row per person). Same arguments as ARRS.CLAIM. A missing financial year means the current one.
+ * @customfunction MONTHLY
+ * @param role Role, by the scheme's name or an alias; or a column of them (one person per row).
+ * @param annualCost The person's annual cost at their WTE: salary + employer NI + employer pension; or a column.
+ * @param wte Whole-time equivalent, 0 to 1.0 (37.5 hours a week = 1.0); or a column.
+ * @param start Start date in post: an Excel date or DD/MM/YYYY text; or a column.
+ * @param [end] End date; missing or blank means still in post; or a column.
+ * @param [financialYear] The financial year, such as "2025/26"; missing means the current one (the year containing today); or a column.
+ * @param [region] national (the default), outer London or inner London; or a column.
+ * @returns Twelve amounts per person, April to March.
+ */
+export async function monthly(
+  role: unknown[][], annualCost: unknown[][], wte: unknown[][], start: unknown[][],
+  end?: unknown[][], financialYear?: unknown[][], region?: unknown[][],
+): Promise<unknown[][]> {
+  const [context, { monthly }] = await Promise.all([workbookContext(), claims()]);
+  return toExcel(monthly(context, role, annualCost, wte, start, end, financialYear, region));
+}
+
+/**
+ * TRUE when an ARRS role was claimable on a date, FALSE when it was not yet. A missing date means today.
+ * @customfunction ELIGIBLE
+ * @param role Role, by the scheme's name or an alias; or a range of them.
+ * @param [date] The date: an Excel date or DD/MM/YYYY text; or a range. Missing means today.
+ * @returns TRUE or FALSE.
+ */
+export function eligible(role: unknown[][], date?: unknown[][]): unknown[][] {
+  return toExcel(lookups.eligible(plainContext(), role, date));
+}
+
+/**
+ * The PCN's ARRS sum (entitlement) for a financial year: pounds per weighted patient times the PCN Contractor Weighted Population at 1 January before the year.
+ * @customfunction ENTITLEMENT
+ * @param weightedPopulation PCN Contractor Weighted Population at 1 January before the year; or a range.
+ * @param financialYear The financial year, such as "2025/26"; or a range.
+ * @returns The ARRS sum in pounds.
+ */
+export async function entitlement(weightedPopulation: unknown[][], financialYear: unknown[][]): Promise<unknown[][]> {
+  const { entitlement } = await claims();
+  return toExcel(entitlement(plainContext(), weightedPopulation, financialYear));
+}
+
+/**
+ * The ARRS roles claimable on a date, one per row, in the order the scheme added them. A missing date means today.
+ * @customfunction ROLES
+ * @param [date] The date: an Excel date or DD/MM/YYYY text. Missing means today.
+ * @returns A column of role names.
+ */
+export function roles(date?: unknown): unknown[][] {
+  return toExcel(lookups.roles(plainContext(), date));
+}
+
+/**
+ * The scheme's name for the ARRS role that free text names, such as "Clin Pharm", "FCP physio" or "SPLW".
+ * @customfunction ROLE
+ * @param text A role as a roster writes it; or a range of them.
+ * @returns The role's name in the scheme; #VALUE! when the text names no ARRS role.
+ */
+export function role(text: unknown[][]): unknown[][] {
+  return toExcel(lookups.role(plainContext(), text));
+}
+
+/**
+ * Where the maximum amount for an ARRS role on a date comes from (document and table, or the workbook's own sheet), and how sure it is: published, inferred, third-party or your own figure. A missing date means today.
+ * @customfunction SOURCE
+ * @param role Role, by the scheme's name or an alias; or a range of them.
+ * @param [date] The date: an Excel date or DD/MM/YYYY text; or a range. Missing means today.
+ * @param [region] national (the default), outer London or inner London; or a range.
+ * @returns The source and its confidence.
+ */
+export async function source(role: unknown[][], date?: unknown[][], region?: unknown[][]): Promise<unknown[][]> {
+  return toExcel(lookups.source(await workbookContext(), role, date, region));
+}
 
 /**
  * The version of the ARRS checker add-in that is loaded.
