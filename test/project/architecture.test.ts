@@ -16,7 +16,7 @@ const ALLOWED: Record<string, string[]> = {
   report: ["common", "rules", "engine", "roster/types"],
   workbook: ["common", "rules", "report/types", "report"],
   pipeline: ["common", "rules", "roster", "engine", "report", "workbook/types"],
-  cli: ["common", "pipeline", "workbook", "engine/types", "rules/types"],
+  cli: ["common", "pipeline", "workbook", "report", "engine/types", "rules/types"],
   // functions.ts reads the workbook's rate sheet through the Office adapter; the pure modules do not.
   functions: ["common", "rules", "engine", "roster", "workbook/office-workbook", "workbook/types"],
   commands: ["common", "rules", "pipeline", "workbook", "report", "engine/types"],
