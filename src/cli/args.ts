@@ -11,6 +11,7 @@ export const HELP = `arrs: check an ARRS staff roster and write the claim summar
 
 Usage:
   arrs check <workbook.xlsx> [options]
+  arrs check <roster.csv> [options]   a CSV roster (comma or semicolon, UTF-8 or Excel's own) is read as one sheet
   arrs --help | --version
 
 Options:
@@ -22,6 +23,7 @@ Options:
   --region national|outer-london|inner-london
   --out FILE.xlsx               where to write the checked copy (default: beside the input, as NAME.arrs.xlsx)
   --json                        print one JSON document instead of the readable summary
+  --claim-lines FILE.csv        also write every claim line (one per person per month) to a CSV file
 
 The input workbook is never modified. Settings are also read from an "ARRS Settings" sheet, which the
 tool writes; flags win. Exit codes: 0 when the check ran (whatever it found), 2 when it could not run.`;
@@ -33,6 +35,8 @@ export interface CheckArgs {
   settings: RequestedSettings;
   out?: string;
   json: boolean;
+  /** Where to write every claim line as CSV, if asked. */
+  claimLines?: string;
 }
 
 export type ParsedArgs = CheckArgs | { command: "help" } | { command: "version" };
@@ -84,6 +88,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       }
       case "--out": parsed.out = value(); break;
       case "--json": parsed.json = true; break;
+      case "--claim-lines": {
+        const file = value();
+        if (!file.toLowerCase().endsWith(".csv")) throw new UsageError(`--claim-lines needs a file name ending .csv, for example --claim-lines claim-lines.csv (not "${file}").`);
+        parsed.claimLines = file;
+        break;
+      }
       default:
         if (arg.startsWith("-")) throw new UsageError(`Unknown option ${flag}. Run arrs --help for the options.`);
         if (parsed.file) throw new UsageError(`One workbook at a time: got "${parsed.file}" and "${arg}".`);

@@ -1,5 +1,5 @@
 /**
- * `arrs check`: the whole pipeline on an .xlsx file, over the ExcelJS adapter. It never modifies its
+ * `arrs check`: the whole pipeline on an .xlsx (or .csv) file, over the ExcelJS adapter. It never modifies its
  * input: the result goes to a copy, written to a temporary file first and renamed into place, so a
  * failure never leaves a half-written workbook. Problems the user can fix end with exit code 2 and a
  * one-line message on stderr; there is never a stack trace.
@@ -9,7 +9,10 @@ import * as path from "node:path";
 import { isoFromParts } from "../common/dates";
 import { checkWorkbook } from "../pipeline/check-workbook";
 import { SettingsError } from "../pipeline/settings";
-import { FileWorkbook, WorkbookFileError } from "../workbook/file-workbook";
+import { claimLinesCsvChunks } from "../report/claim-lines-csv";
+import { countClaimLines } from "../report/claim-lines-sheet";
+import { csvToExcel, CsvFileError } from "../workbook/csv";
+import { FileWorkbook, WorkbookFileError, WorkbookWriteError } from "../workbook/file-workbook";
 import { featuresTheCopyLoses } from "../workbook/file-features";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
 import { toJson } from "./json";
@@ -48,7 +51,6 @@ async function readInput(file: string): Promise<Buffer> {
   }
   if (stat.isDirectory()) throw new CliProblem(`"${file}" is a folder, not a workbook.`);
   if (extension === ".xls") throw new CliProblem(`"${file}" is an old-style .xls workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then run again.`);
-  if (extension === ".csv") throw new CliProblem(`"${file}" is a CSV file. Open it in Excel and save it as .xlsx (Excel Workbook), then run again.`);
   try {
     return await fs.readFile(file);
   } catch (error) {
@@ -56,17 +58,26 @@ async function readInput(file: string): Promise<Buffer> {
   }
 }
 
-async function writeAtomically(target: string, data: Uint8Array): Promise<void> {
+/** Bytes, or text in pieces (a long CSV file is written as it is made, never held whole). */
+async function writeAtomically(target: string, data: Uint8Array | Iterable<string>, flag = "--out"): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.writeFile(temporary, data);
+    if (data instanceof Uint8Array) await fs.writeFile(temporary, data);
+    else {
+      const handle = await fs.open(temporary, "w");
+      try {
+        for (const chunk of data) await handle.write(chunk, null, "utf8");
+      } finally {
+        await handle.close();
+      }
+    }
     await fs.rename(temporary, target);
   } catch (error) {
     await fs.rm(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     throw new CliProblem(code === "EBUSY" || code === "EPERM" || code === "EACCES"
-      ? `cannot write "${target}": it is open in another program or the folder is read-only. Close it, or choose another file with --out.`
+      ? `cannot write "${target}": it is open in another program or the folder is read-only. Close it, or choose another file with ${flag}.`
       : `cannot write "${target}" (${code ?? "write failed"}).`);
   }
 }
@@ -77,18 +88,32 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (path.resolve(output) === path.resolve(args.file)) {
     throw new CliProblem("--out must be a different file from the input: the tool never modifies its input workbook.");
   }
+  const claimLinesFile = args.claimLines;
+  if (claimLinesFile && [args.file, output].some((file) => path.resolve(file) === path.resolve(claimLinesFile))) {
+    throw new CliProblem("--claim-lines must be a different file from the input workbook and the checked copy.");
+  }
   let workbook: FileWorkbook;
   try {
-    workbook = await FileWorkbook.fromBuffer(input);
+    // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
+    workbook = path.extname(args.file).toLowerCase() === ".csv"
+      ? FileWorkbook.fromExcelJs(csvToExcel(input, args.file))
+      : await FileWorkbook.fromBuffer(input);
   } catch (error) {
-    if (error instanceof WorkbookFileError) throw new CliProblem(`"${args.file}" ${error.message}`);
+    if (error instanceof WorkbookFileError || error instanceof CsvFileError) throw new CliProblem(`${args.file}: ${error.message}`);
     throw error;
   }
   const checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, today: io.today() });
   if (checked.kind === "problem") throw new CliProblem(`${args.file}: ${checked.message}`);
 
-  await workbook.write(checked.output);
+  try {
+    await workbook.write(checked.output);
+  } catch (error) {
+    // Refused before anything changed (the user's data, or merged cells, where the columns would go).
+    if (error instanceof WorkbookWriteError) throw new CliProblem(`${args.file}: ${error.message}`);
+    throw error;
+  }
   await writeAtomically(output, await workbook.toBuffer());
+  if (claimLinesFile) await writeAtomically(claimLinesFile, claimLinesCsvChunks(checked.result), "--claim-lines");
 
   const lost = await featuresTheCopyLoses(input);
   const warnings = lost.length === 0 ? [] : [
@@ -96,7 +121,10 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   ];
   const where = { workbook: args.file, sheet: checked.roster.sheetName, headerRow: checked.roster.headerRowNumber, output };
   if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
-  else io.stdout(`${formatSummary(checked.result, where)}\n${warnings.map((w) => `Note: ${w}\n`).join("")}`);
+  else {
+    const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";
+    io.stdout(`${formatSummary(checked.result, where)}\n${csv}${warnings.map((w) => `Note: ${w}\n`).join("")}`);
+  }
   return 0;
 }
 

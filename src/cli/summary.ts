@@ -26,6 +26,11 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
   lines.push(`ARRS check of ${where.workbook}, sheet "${where.sheet}" (header on row ${where.headerRow}, ${count(result.staff.length, "staff row")})`);
   lines.push(`Financial year ${s.financialYear} · list size ${s.listSize?.toLocaleString("en-GB") ?? "not given"} · weighted population ${s.weightedPopulation?.toLocaleString("en-GB") ?? "not given"} · ${s.region.replace("-", " ")} rates`);
   lines.push("");
+  if (result.staff.length === 0) {
+    // A header with no one under it (a new roster, or a template) is checked, not refused: say so plainly.
+    lines.push(`No staff rows: the roster has a header on row ${where.headerRow} of sheet "${where.sheet}" but no one below it, so there is nothing to claim. Add one row per person under the header and run the check again.`);
+    lines.push("");
+  }
   const t = result.totals;
   lines.push(`Claimable for the year: ${formatMoney(t.claimable)}` + (t.entitlement !== null ? ` of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom!)})` : " (ARRS sum not known)"));
   if (t.overMaxGap > 0) lines.push(`Cost above the maximum amounts, funded by the PCN: ${formatMoney(t.overMaxGap)}`);
@@ -39,16 +44,16 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
     }
     lines.push("");
   }
-  const rowFindings = result.staff.flatMap((p) => p.findings.map((f) => ({ f, row: p.rowNumber, name: p.name })));
-  const all = [...result.findings.map((f) => ({ f, row: null as number | null, name: null as string | null })), ...rowFindings];
-  const tally = (sev: Finding["severity"]) => all.filter((x) => x.f.severity === sev).length;
-  lines.push(`Findings: ${count(tally("error"), "error")}, ${count(tally("warning"), "warning")}, ${count(tally("info"), "note")}`);
-  for (const severity of ["error", "warning", "info"] as const) {
-    for (const { f, row, name } of all.filter((x) => x.f.severity === severity)) {
-      const where = row === null ? "PCN    " : pad(`Row ${row}`, 7);
-      lines.push(`  ${where} ${LABEL[severity]} ${f.code}${name ? ` (${name})` : ""}: ${f.message}`);
-    }
-  }
+  // Each finding's line, by severity (PCN findings first, then rows in order): one pass over the staff.
+  const bySeverity: Record<Finding["severity"], string[]> = { error: [], warning: [], info: [] };
+  const add = (f: Finding, row: number | null, name: string | null) => {
+    const where = row === null ? "PCN    " : pad(`Row ${row}`, 7);
+    bySeverity[f.severity].push(`  ${where} ${LABEL[f.severity]} ${f.code}${name ? ` (${name})` : ""}: ${f.message}`);
+  };
+  for (const f of result.findings) add(f, null, null);
+  for (const p of result.staff) for (const f of p.findings) add(f, p.rowNumber, p.name);
+  lines.push(`Findings: ${count(bySeverity.error.length, "error")}, ${count(bySeverity.warning.length, "warning")}, ${count(bySeverity.info.length, "note")}`);
+  for (const severity of ["error", "warning", "info"] as const) for (const line of bySeverity[severity]) lines.push(line);
   lines.push("");
   lines.push(where.output ? `Written to ${where.output} (your workbook is unchanged).` : "Nothing written.");
   return lines.join("\n");

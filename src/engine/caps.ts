@@ -29,19 +29,32 @@ export function applyCaps(
   const lost = new Map<RowDraft, { months: number; firstMonth: string; amount: number; rule: CapRule; limit: number; inPost: number }>();
   const rolesCapped = new Set<RoleId>();
 
+  // Which roles have a cap in force each month: most years have none, and then no row is looked at.
+  const capped = new Map<RoleId, ({ rule: CapRule; limit: number } | null)[]>();
+  for (const draft of drafts) {
+    if (!draft.usable || !draft.role || capped.has(draft.role.id)) continue;
+    const role = draft.role.id;
+    capped.set(role, year.months.map((month) => {
+      const rule = rules.cap(role, month);
+      const limit = rule ? capLimit(rule, listSize) : null;
+      return rule && limit !== null ? { rule, limit } : null;
+    }));
+  }
+  for (const [role, months] of capped) if (months.every((m) => m === null)) capped.delete(role);
+  if (capped.size === 0) return;
+  const candidates = drafts.filter((draft) => draft.usable && draft.role && capped.has(draft.role.id));
+
   year.months.forEach((month, index) => {
     const byRole = new Map<RoleId, RowDraft[]>();
-    for (const draft of drafts) {
-      if (!draft.usable || !draft.role || !countsTowardsCap(draft.months[index])) continue;
-      const list = byRole.get(draft.role.id) ?? [];
+    for (const draft of candidates) {
+      const role = draft.role!.id;
+      if (!capped.get(role)![index] || !countsTowardsCap(draft.months[index])) continue;
+      const list = byRole.get(role) ?? [];
       list.push(draft);
-      byRole.set(draft.role.id, list);
+      byRole.set(role, list);
     }
     for (const [role, group] of byRole) {
-      const rule = rules.cap(role, month);
-      if (!rule) continue;
-      const limit = capLimit(rule, listSize);
-      if (limit === null) continue;
+      const { rule, limit } = capped.get(role)![index]!;
       rolesCapped.add(role);
       group.sort((a, b) => (a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber));
       const inPost = group.reduce((sum, d) => sum + d.row.wte!, 0);

@@ -5,15 +5,15 @@
  * Order of work: each row on its own (validity, days in post, rate, cost, eligibility), then the caps
  * across rows of a role, then people on several rows, then the PCN's totals and entitlement.
  */
-import { formatUkDate, addYears, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
+import { formatUkDate, addYears, dayNumber, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
 import { formatMoney, formatWholePounds, formatWte } from "../common/money";
 import { describeSource, RuleSet } from "../rules/ruleset";
-import type { EligibilityCondition, Finding, MaxAmount, Region, RoleDefinition } from "../rules/types";
+import type { EligibilityCondition, Finding, FundedShare, MaxAmount, Region, RoleDefinition, RoleId } from "../rules/types";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
 import { annualCostForMonth, onCostRatesForMonth, type AnnualCost, type OnCostRates } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, statusOf } from "./findings";
-import { monthsInPost } from "./months";
+import { monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
@@ -38,15 +38,28 @@ interface RoleMonth {
   conditions: EligibilityCondition[];
   rate: MaxAmount | null;
   share: number;
+  fundedShare: FundedShare | null;
 }
 
 interface Context {
   year: FinancialYear;
   settings: PcnSettings;
   rules: RuleSet;
-  roleMonths: Map<string, RoleMonth>;
+  /** Per role, the twelve months of the year's rules, April first. */
+  roleMonths: Map<RoleId, RoleMonth[]>;
+  roles: Map<RoleId, RoleDefinition>;
   /** On-cost rates for each month of the year, April first. */
   onCostRates: OnCostRates[];
+  /** The months of the year as day numbers. */
+  spans: MonthSpan[];
+  /** RATE_UNCONFIRMED's message for each maximum used. */
+  rateMessages: Map<MaxAmount, string>;
+  /**
+   * A month out of post is the same for everyone, so one object per month serves every row (month
+   * claims are never changed once made: caps replace a month, they do not edit it). With a start
+   * date, and without one (no days in the month either).
+   */
+  notInPost: { dated: MonthClaim[]; undated: MonthClaim[] };
 }
 
 export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSettings; rules?: RuleSet }): CheckResult {
@@ -54,7 +67,15 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   const year = parseFinancialYear(input.settings.financialYear);
   if (!year) throw new InvalidSettingsError(`"${input.settings.financialYear}" is not a financial year; write it as 2025/26.`);
   const settings: PcnSettings = { ...input.settings, financialYear: year.label };
-  const context: Context = { year, settings, rules, roleMonths: new Map(), onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))) };
+  const context: Context = {
+    year, settings, rules, roleMonths: new Map(), roles: new Map(),
+    onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))), spans: monthSpans(year),
+    rateMessages: new Map(),
+    notInPost: { dated: [], undated: [] },
+  };
+  const spans = context.spans;
+  context.notInPost.dated = spans.map((span) => monthClaim(span.month, 0, span.days, 0, 0, "not-in-post"));
+  context.notInPost.undated = spans.map((span) => monthClaim(span.month, 0, 0, 0, 0, "not-in-post"));
 
   const drafts = input.rows.map((row) => assessRow(row, context));
   const pcnFindings: Finding[] = [];
@@ -62,7 +83,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   findDuplicatePeople(drafts);
 
   const staff = drafts.map((draft) => finishRow(draft, context));
-  const byRole = summariseByRole(staff, drafts, rules, settings.listSize, year);
+  const byRole = summariseByRole(staff, drafts, rules, settings.listSize, year, (role) => roleOf(context, role));
   const { totals, entitlement } = pcnTotals(staff, settings, year, rules, pcnFindings);
   addRateFindingsForPcn(staff, context, pcnFindings);
   pcnFindings.sort(bySeverity);
@@ -80,13 +101,16 @@ function sharedWhereEqual(rates: OnCostRates[]): OnCostRates[] {
 }
 
 function hasFinding(row: RosterRow, field: string): boolean {
-  return row.findings.some((f) => f.field === field);
+  return row.findings.length > 0 && row.findings.some((f) => f.field === field);
 }
+
+/** Fields whose unreadable cell makes a row unusable. */
+const VALUE_FIELDS: ReadonlySet<string> = new Set(["wte", "start", "end", "annualSalary", "fullTimeSalary", "hoursPerWeek", "sessionsPerWeek", "employerNi", "employerPension"]);
 
 /** Required values and their sanity, for rows that did not come through the roster reader too. */
 function validateRow(row: RosterRow, findings: Finding[]): boolean {
   const at = { rowNumber: row.rowNumber };
-  let usable = !row.findings.some((f) => f.severity === "error" && ["wte", "start", "end", "annualSalary", "fullTimeSalary", "hoursPerWeek", "sessionsPerWeek", "employerNi", "employerPension"].includes(f.field ?? ""));
+  let usable = !row.findings.some((f) => f.severity === "error" && VALUE_FIELDS.has(f.field ?? ""));
   const missing = (field: string, what: string, fix: string) => {
     if (hasFinding(row, field)) return;
     findings.push(finding("MISSING_VALUE", `${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, { ...at, field }));
@@ -98,7 +122,7 @@ function validateRow(row: RosterRow, findings: Finding[]): boolean {
   if (row.annualSalary === null) missing("annualSalary", "The salary", "enter the annual salary actually paid at their WTE.");
 
   if (row.wte !== null && !hasFinding(row, "wte") && !(row.wte > 0 && row.wte <= 1)) {
-    findings.push(finding("INVALID_WTE", `WTE ${row.wte} is outside 0 to 1.0: correct the WTE (37.5 hours a week = 1.0).`, ENGINE_SOURCE.claimFormula, { ...at, field: "wte" }));
+    findings.push(finding("INVALID_WTE", `WTE ${row.wte} is outside 0 to 1.0: correct the WTE (37.5 hours a week = 1.0).`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "wte" }));
     usable = false;
   }
   for (const [field, value, label] of [["annualSalary", row.annualSalary, "salary"], ["employerNi", row.employerNi, "employer NI"], ["employerPension", row.employerPension, "employer pension"]] as const) {
@@ -108,7 +132,7 @@ function validateRow(row: RosterRow, findings: Finding[]): boolean {
     }
   }
   if (row.start !== null && row.end !== null && row.end < row.start) {
-    findings.push(finding("END_BEFORE_START", `The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`, ENGINE_SOURCE.claimFormula, { ...at, field: "end" }));
+    findings.push(finding("END_BEFORE_START", `The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "end" }));
     usable = false;
   }
   return usable;
@@ -118,21 +142,34 @@ function validateRow(row: RosterRow, findings: Finding[]): boolean {
  * The rules for a role in a month. A London PCN with no London figure falls back to the national one
  * (the finding LONDON_RATE_MISSING says so): it can only under-claim, never over-claim.
  */
-function roleMonth(context: Context, role: RoleDefinition, month: IsoDate): RoleMonth {
-  const key = `${role.id}|${month}`;
-  const cached = context.roleMonths.get(key);
+function roleMonths(context: Context, role: RoleDefinition): RoleMonth[] {
+  const cached = context.roleMonths.get(role.id);
   if (cached) return cached;
   const { rules } = context;
   const region: Region = context.settings.region;
-  const rate = rules.maxAmount(role.id, month, region) ?? (region !== "national" ? rules.maxAmount(role.id, month, "national") : null);
-  const result: RoleMonth = {
-    claimable: rules.isClaimable(role.id, month),
-    conditions: rules.eligibilityConditions(role.id, month),
-    rate,
-    share: rules.fundedShare(role.id, month)?.share ?? 1,
-  };
-  context.roleMonths.set(key, result);
+  const result = context.year.months.map((month): RoleMonth => {
+    const rate = rules.maxAmount(role.id, month, region) ?? (region !== "national" ? rules.maxAmount(role.id, month, "national") : null);
+    const fundedShare = rules.fundedShare(role.id, month);
+    return {
+      claimable: rules.isClaimable(role.id, month),
+      conditions: rules.eligibilityConditions(role.id, month),
+      rate,
+      share: fundedShare?.share ?? 1,
+      fundedShare,
+    };
+  });
+  context.roleMonths.set(role.id, result);
   return result;
+}
+
+/** rules.role, looked up once per role rather than once per row. */
+function roleOf(context: Context, id: RoleId): RoleDefinition {
+  let role = context.roles.get(id);
+  if (!role) {
+    role = context.rules.role(id);
+    context.roles.set(id, role);
+  }
+  return role;
 }
 
 /**
@@ -140,17 +177,13 @@ function roleMonth(context: Context, role: RoleDefinition, month: IsoDate): Role
  * engine makes twelve per row, and mixed shapes made it several times slower at 100,000 rows.
  */
 function monthClaim(
-  inPost: { month: IsoDate; daysInPost: number; daysInMonth: number }, wte: number, cost: number,
+  month: IsoDate, daysInPost: number, daysInMonth: number, wte: number, cost: number,
   limit: MonthLimit | null, rate: MaxAmount | null = null, maximumForMonth: number | null = null, claimable = 0,
 ): MonthClaim {
   return {
-    month: inPost.month, daysInPost: inPost.daysInPost, daysInMonth: inPost.daysInMonth, wte, cost,
+    month, daysInPost, daysInMonth, wte, cost,
     maximumAnnual: rate ? rate.amount : null, maximumForMonth, claimable, limit, rate,
   };
-}
-
-function emptyMonth(inPost: { month: IsoDate; daysInPost: number; daysInMonth: number }, limit: MonthLimit | null): MonthClaim {
-  return monthClaim(inPost, 0, 0, limit);
 }
 
 /** Why a person in a role is not claimable in a month, beyond the role itself (GP CCT, nurse 12 months). */
@@ -163,10 +196,9 @@ function personNotEligible(row: RosterRow, conditions: EligibilityCondition[]): 
 }
 
 export function assessRow(row: RosterRow, context: Context): RowDraft {
-  const { year, rules } = context;
-  const findings: Finding[] = [...row.findings];
+  const findings: Finding[] = row.findings.slice();
   let usable = validateRow(row, findings);
-  const role = row.role ? rules.role(row.role) : null;
+  const role = row.role ? roleOf(context, row.role) : null;
   if (row.roleText && !role) {
     findings.push(finding("UNKNOWN_ROLE",
       `"${truncate(row.roleText)}" is not a role the tool recognises as an ARRS role: rename it to a scheme role (for example Clinical Pharmacist, Social Prescribing Link Worker, First Contact Physiotherapist).`,
@@ -174,33 +206,52 @@ export function assessRow(row: RosterRow, context: Context): RowDraft {
     usable = false;
   }
 
-  const inPost = row.start !== null ? monthsInPost(year, row.start, row.end) : year.months.map((m) => ({ month: m, daysInPost: 0, daysInMonth: 0 }));
+  // Days in post in each month (start and end both count); no start date: no days, in months of no days.
+  const { spans, onCostRates } = context;
+  const known = row.start !== null;
+  const notInPost = known ? context.notInPost.dated : context.notInPost.undated;
+  const from = known ? dayNumber(row.start!) : 0;
+  const to = !known || row.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.end);
+  const months: MonthClaim[] = new Array(spans.length);
+  const costs: (AnnualCost | null)[] = new Array(spans.length);
   if (!usable || !role) {
-    return { row, role, usable: false, findings, costs: inPost.map(() => null),
-      months: inPost.map((m) => emptyMonth(m, m.daysInPost > 0 ? "invalid-row" : "not-in-post")) };
+    for (let index = 0; index < spans.length; index++) {
+      const span = spans[index];
+      const daysInPost = known ? Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1) : 0;
+      costs[index] = null;
+      months[index] = daysInPost > 0 ? monthClaim(span.month, daysInPost, span.days, 0, 0, "invalid-row") : notInPost[index];
+    }
+    return { row, role, usable: false, months, findings, costs };
   }
 
-  const costs: (AnnualCost | null)[] = [];
-  const months = inPost.map((m, index): MonthClaim => {
-    if (m.daysInPost === 0) { costs.push(null); return emptyMonth(m, "not-in-post"); }
+  const rules = roleMonths(context, role);
+  const wte = row.wte!;
+  for (let index = 0; index < spans.length; index++) {
+    const span = spans[index];
+    const daysInPost = known ? Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1) : 0;
+    const daysInMonth = known ? span.days : 0;
+    if (daysInPost === 0) {
+      costs[index] = null;
+      months[index] = notInPost[index];
+      continue;
+    }
     // Consecutive months with the same on-cost rates cost the same: one object serves them all.
-    const rates = context.onCostRates[index];
+    const rates = onCostRates[index];
     const previous = index > 0 ? costs[index - 1] : null;
-    const cost = previous && rates === context.onCostRates[index - 1] ? previous : annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates });
-    costs.push(cost);
-    const wte = row.wte!;
-    const fraction = m.daysInPost / m.daysInMonth;
+    const cost = previous && rates === onCostRates[index - 1] ? previous : annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates });
+    costs[index] = cost;
+    const fraction = daysInPost / daysInMonth;
     const monthCost = (fraction * cost.total) / 12;
-    const rules = roleMonth(context, role, m.month);
-    if (!rules.claimable) return monthClaim(m, wte, monthCost, "role-not-claimable");
-    if (personNotEligible(row, rules.conditions)) return monthClaim(m, wte, monthCost, "not-eligible");
-    const rate = rules.rate;
-    if (!rate) return monthClaim(m, wte, monthCost, "no-rate");
+    const monthRules = rules[index];
+    if (!monthRules.claimable) { months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, "role-not-claimable"); continue; }
+    if (personNotEligible(row, monthRules.conditions)) { months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, "not-eligible"); continue; }
+    const rate = monthRules.rate;
+    if (!rate) { months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, "no-rate"); continue; }
     const maximumForMonth = (fraction * rate.amount * wte) / 12;
-    const claimableCost = rules.share * monthCost;
+    const claimableCost = monthRules.share * monthCost;
     const claimable = Math.min(claimableCost, maximumForMonth);
-    return monthClaim(m, wte, monthCost, claimableCost > maximumForMonth ? "over-max" : null, rate, maximumForMonth, claimable);
-  });
+    months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, claimableCost > maximumForMonth ? "over-max" : null, rate, maximumForMonth, claimable);
+  }
   return { row, role, usable: true, months, findings, costs };
 }
 
@@ -208,41 +259,57 @@ function truncate(text: string, length = 40): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-function monthList(months: MonthClaim[]): string {
-  if (months.length === 0) return "";
-  const first = formatUkDate(months[0].month);
-  if (months.length === 1) return `the month from ${first}`;
-  return `${months.length} months from ${first}`;
+function monthList(count: number, firstMonth: IsoDate): string {
+  if (count === 0) return "";
+  const first = formatUkDate(firstMonth);
+  if (count === 1) return `the month from ${first}`;
+  return `${count} months from ${first}`;
 }
 
 /** The row's findings about roles, rates, costs and eligibility, once the monthly claims are settled. */
 function finishRow(draft: RowDraft, context: Context): StaffResult {
   const { row, role, months, findings } = draft;
-  const { rules, year } = context;
+  const { year } = context;
   const at = { rowNumber: row.rowNumber };
-  const monthsInPost = months.filter((m) => m.daysInPost > 0);
 
   if (draft.usable && role) {
-    if (monthsInPost.length === 0) {
+    let inPost = 0;
+    let notClaimable = 0;
+    for (const m of months) {
+      if (m.daysInPost > 0) {
+        inPost += 1;
+        if (m.limit === "role-not-claimable") notClaimable += 1;
+      }
+    }
+    if (inPost === 0) {
       findings.push(finding("NOT_IN_YEAR", `Not in post during ${year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`, ENGINE_SOURCE.claimFormula, at));
     }
-    const notClaimable = monthsInPost.filter((m) => m.limit === "role-not-claimable");
-    if (notClaimable.length > 0) {
-      const all = notClaimable.length === monthsInPost.length;
+    if (notClaimable > 0) {
+      const all = notClaimable === inPost;
       findings.push(finding("ROLE_NOT_ELIGIBLE",
         all ? `${role.name} was not claimable under ARRS until ${formatUkDate(role.claimableFrom)}: nothing is claimable for this time in post.`
-          : `${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable.length} earlier month(s) not claimed).`,
-        describeSource(role), { ...at, field: "role", severity: all ? "error" : "warning" }));
+          : `${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
+        describeSource(role), { rowNumber: row.rowNumber, field: "role", severity: all ? "error" : "warning" }));
     }
-    addEligibilityFindings(draft, context);
-    addRateFindings(draft, context);
+    const rules = roleMonths(context, role);
+    addEligibilityFindings(draft, context, rules);
+    addRateFindings(draft, context, rules);
     addCostFindings(draft, context);
   }
 
-  findings.sort(bySeverity);
-  const claimable = months.reduce((sum, m) => sum + m.claimable, 0);
-  const overMaxGap = months.reduce((sum, m) => sum + monthOverMaxGap(m, rules, role), 0);
-  const firstCost = draft.costs.find((c) => c !== null) ?? (draft.usable ? annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates: context.onCostRates[0] }) : null);
+  if (findings.length > 1) findings.sort(bySeverity);
+  // Summed month by month from 0, April first, as the totals are.
+  const shares = role ? roleMonths(context, role) : null;
+  let claimable = 0;
+  let overMaxGap = 0;
+  for (let index = 0; index < months.length; index++) {
+    const m = months[index];
+    claimable += m.claimable;
+    overMaxGap += shares ? overMaxGapAt(m, shares[index].share) : 0;
+  }
+  let firstCost: AnnualCost | null = null;
+  for (const c of draft.costs) if (c !== null) { firstCost = c; break; }
+  if (firstCost === null && draft.usable) firstCost = annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates: context.onCostRates[0] });
   return {
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
     roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
@@ -252,76 +319,118 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   };
 }
 
-function addEligibilityFindings(draft: RowDraft, context: Context): void {
+function addEligibilityFindings(draft: RowDraft, context: Context, rules: RoleMonth[]): void {
   const { row, role, months, findings } = draft;
   if (!role) return;
-  const at = { rowNumber: row.rowNumber };
-  const inPostMonths = months.filter((m) => m.daysInPost > 0);
-  const conditions = new Map(inPostMonths.flatMap((m) => context.rules.eligibilityConditions(role.id, m.month)).map((c) => [c.kind, c]));
-  const ineligible = inPostMonths.filter((m) => m.limit === "not-eligible");
+  // The condition of each kind in force in the last month in post that has one.
+  let gp: EligibilityCondition | undefined;
+  let nurse: EligibilityCondition | undefined;
+  let ineligible = 0;
+  for (let index = 0; index < months.length; index++) {
+    const m = months[index];
+    if (m.daysInPost <= 0) continue;
+    for (const c of rules[index].conditions) {
+      if (c.kind === "gp-within-two-years-of-cct") gp = c;
+      else if (c.kind === "nurse-not-employed-in-previous-12-months") nurse = c;
+    }
+    if (m.limit === "not-eligible") ineligible += 1;
+  }
+  if (!gp && !nurse) return;
 
-  const gp = conditions.get("gp-within-two-years-of-cct");
   if (gp) {
     if (!row.cctDate) {
-      findings.push(finding("GP_ELIGIBILITY", `Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`, describeSource(gp), { ...at, field: "cctDate", severity: "warning" }));
-    } else if (ineligible.length > 0) {
-      findings.push(finding("GP_ELIGIBILITY", `Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate)}: not claimable as an ARRS GP in ${context.year.label}. Remove the claim, or correct the CCT date.`, describeSource(gp), { ...at, field: "cctDate", severity: "error" }));
+      findings.push(finding("GP_ELIGIBILITY", `Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "warning" }));
+    } else if (ineligible > 0) {
+      findings.push(finding("GP_ELIGIBILITY", `Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate)}: not claimable as an ARRS GP in ${context.year.label}. Remove the claim, or correct the CCT date.`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "error" }));
     }
   }
-  const nurse = conditions.get("nurse-not-employed-in-previous-12-months");
   if (nurse) {
     if (row.employedInLast12Months === "yes") {
-      findings.push(finding("NURSE_12_MONTH_RULE", `Employed by the PCN or a member practice in the previous 12 months, so not claimable as ${role.name}. If they were recruited to a more senior or specialist nursing role, write "Promoted" in that column.`, describeSource(nurse), { ...at, field: "employedInLast12Months", severity: "error" }));
+      findings.push(finding("NURSE_12_MONTH_RULE", `Employed by the PCN or a member practice in the previous 12 months, so not claimable as ${role.name}. If they were recruited to a more senior or specialist nursing role, write "Promoted" in that column.`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "error" }));
     } else if (row.employedInLast12Months === null) {
-      findings.push(finding("NURSE_12_MONTH_RULE", `Confirm this person was not employed by the PCN or a member practice in the 12 months before starting (add a column "Employed in PCN in last 12 months" with Yes, No or Promoted).`, describeSource(nurse), { ...at, field: "employedInLast12Months", severity: "warning" }));
+      findings.push(finding("NURSE_12_MONTH_RULE", `Confirm this person was not employed by the PCN or a member practice in the 12 months before starting (add a column "Employed in PCN in last 12 months" with Yes, No or Promoted).`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "warning" }));
     } else if (row.employedInLast12Months === "promoted") {
-      findings.push(finding("NURSE_12_MONTH_RULE", `Claimed on the basis that they were recruited to a more senior or specialist nursing role: keep the evidence with the claim.`, describeSource(nurse), { ...at, field: "employedInLast12Months", severity: "info" }));
+      findings.push(finding("NURSE_12_MONTH_RULE", `Claimed on the basis that they were recruited to a more senior or specialist nursing role: keep the evidence with the claim.`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "info" }));
     }
   }
 }
 
-function addRateFindings(draft: RowDraft, context: Context): void {
+function addRateFindings(draft: RowDraft, context: Context, rules: RoleMonth[]): void {
   const { row, role, months, findings } = draft;
   if (!role) return;
   const at = { rowNumber: row.rowNumber };
   const region = context.settings.region;
-  const noRate = months.filter((m) => m.limit === "no-rate");
-  if (noRate.length > 0) {
+  // One pass over the months: the first of each kind, and how many.
+  let noRate = 0;
+  let firstNoRate: MonthClaim | null = null;
+  let fallback: MonthClaim | null = null;
+  let unconfirmed: MaxAmount | null = null;
+  let own: MaxAmount | null = null;
+  let overMax = 0;
+  let firstOverMax = -1;
+  let gap = 0;
+  let share: FundedShare | null = null;
+  for (let index = 0; index < months.length; index++) {
+    const m = months[index];
+    if (m.limit === "no-rate") {
+      noRate += 1;
+      if (!firstNoRate) firstNoRate = m;
+    }
+    const rate = m.rate;
+    if (rate) {
+      if (!fallback && rate.region !== region) fallback = m;
+      if (m.daysInPost > 0) {
+        if (!unconfirmed && (rate.confidence === "inferred" || rate.confidence === "third-party")) unconfirmed = rate;
+        if (!own && rate.confidence === "user") own = rate;
+        if (!share && rules[index].fundedShare) share = rules[index].fundedShare;
+      }
+    }
+    if (m.limit === "over-max") {
+      overMax += 1;
+      if (firstOverMax < 0) firstOverMax = index;
+      gap += overMaxGapAt(m, rules[index].share);
+    }
+  }
+  if (noRate > 0) {
     findings.push(finding("NO_RATE",
-      `No maximum amount is on record for ${role.name} (${region === "national" ? "national rate" : region.replace("-", " ")}) for ${monthList(noRate)}: 0 is claimed for ${noRate.length === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
-      ENGINE_SOURCE.claimFormula, { ...at, field: "role" }));
+      `No maximum amount is on record for ${role.name} (${region === "national" ? "national rate" : region.replace("-", " ")}) for ${monthList(noRate, firstNoRate!.month)}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
+      ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "role" }));
   }
-  const used = uniqueRates(months);
-  const fallbacks = months.filter((m) => m.rate && m.rate.region !== region);
-  if (fallbacks.length > 0) {
+  if (fallback) {
     findings.push(finding("LONDON_RATE_MISSING",
-      `No ${region.replace("-", " ")} maximum is on record for ${role.name}: the national maximum (${formatWholePounds(fallbacks[0].rate!.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
-      describeSource(fallbacks[0].rate!), at));
+      `No ${region.replace("-", " ")} maximum is on record for ${role.name}: the national maximum (${formatWholePounds(fallback.rate!.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
+      describeSource(fallback.rate!), at));
   }
-  const unconfirmed = used.filter((r) => r.confidence === "inferred" || r.confidence === "third-party");
-  if (unconfirmed.length > 0) {
-    const r = unconfirmed[0];
-    findings.push(finding("RATE_UNCONFIRMED",
-      `The maximum used, ${formatWholePounds(r.amount)} from ${formatUkDate(r.from)}, is ${r.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${r.note ? ` (${firstSentence(r.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`,
-      describeSource(r), { ...at, details: { amount: r.amount, from: r.from, confidence: r.confidence, reasoning: r.note ?? null } }));
+  if (unconfirmed) {
+    const r = unconfirmed;
+    // The same words for every row that used this maximum: made once per run.
+    let message = context.rateMessages.get(r);
+    if (message === undefined) {
+      message = `The maximum used, ${formatWholePounds(r.amount)} from ${formatUkDate(r.from)}, is ${r.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${r.note ? ` (${firstSentence(r.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`;
+      context.rateMessages.set(r, message);
+    }
+    findings.push(finding("RATE_UNCONFIRMED", message,
+      describeSource(r), { rowNumber: row.rowNumber, details: { amount: r.amount, from: r.from, confidence: r.confidence, reasoning: r.note ?? null } }));
   }
-  const own = used.filter((r) => r.confidence === "user");
-  if (own.length > 0) {
-    findings.push(finding("USER_RATE_USED", `Maximum ${formatWholePounds(own[0].amount)} taken from this workbook's ${own[0].source.title.replace(" in this workbook", "")} (${own[0].source.section}).`, describeSource(own[0]), at));
+  if (own) {
+    findings.push(finding("USER_RATE_USED", `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`, describeSource(own), at));
   }
-  const overMax = months.filter((m) => m.limit === "over-max");
-  if (overMax.length > 0 && row.wte !== null) {
-    const m = overMax[0];
-    const annualCost = draft.costs[months.indexOf(m)]!.total;
-    const gap = overMax.reduce((sum, x) => sum + monthOverMaxGap(x, context.rules, role), 0);
+  if (overMax > 0 && row.wte !== null) {
+    const m = months[firstOverMax];
+    const annualCost = draft.costs[firstOverMax]!.total;
     findings.push(finding("OVER_MAX",
       `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(m.maximumAnnual!)} × ${formatWte(row.wte)} WTE = ${formatMoney(m.maximumAnnual! * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(gap)} this year).`,
-      describeSource(m.rate!), { ...at, details: { annualCost, maximum: m.maximumAnnual, wte: row.wte } }));
+      describeSource(m.rate!), { rowNumber: row.rowNumber, details: { annualCost, maximum: m.maximumAnnual, wte: row.wte } }));
   }
-  const shares = months.filter((m) => m.daysInPost > 0 && m.rate).map((m) => context.rules.fundedShare(role.id, m.month)).filter((s) => s !== null);
-  if (shares.length > 0) {
-    findings.push(finding("PART_FUNDED", `Only ${Math.round(shares[0].share * 100)}% of the cost of a ${role.name} is reimbursable in this period${shares[0].note ? `: ${shares[0].note}` : "."}`, describeSource(shares[0]), at));
+  if (share) {
+    findings.push(finding("PART_FUNDED", `Only ${Math.round(share.share * 100)}% of the cost of a ${role.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`, describeSource(share), at));
   }
+}
+
+/** monthOverMaxGap with the month's funded share already looked up. */
+function overMaxGapAt(month: MonthClaim, share: number): number {
+  if (month.maximumForMonth === null || month.daysInPost === 0) return 0;
+  return Math.max(0, share * month.cost - month.maximumForMonth);
 }
 
 /** Cost above the month's maximum (on the reimbursable share of cost), funded by the PCN. */
@@ -331,25 +440,28 @@ export function monthOverMaxGap(month: MonthClaim, rules: RuleSet, role: RoleDef
   return Math.max(0, share * month.cost - month.maximumForMonth);
 }
 
-function uniqueRates(months: MonthClaim[]): MaxAmount[] {
-  const seen = new Set<MaxAmount>();
-  for (const m of months) if (m.rate && m.daysInPost > 0) seen.add(m.rate);
-  return [...seen];
-}
-
 function addCostFindings(draft: RowDraft, context: Context): void {
   const { row, findings } = draft;
-  const used = draft.costs.filter((c): c is AnnualCost => c !== null);
-  if (used.length === 0) return;
-  const at = { rowNumber: row.rowNumber };
-  const estimated = [used.some((c) => c.niEstimated) && "employer NI", used.some((c) => c.pensionEstimated) && "employer pension"].filter(Boolean);
+  let first: AnnualCost | null = null;
+  let niEstimated = false;
+  let pensionEstimated = false;
+  let onCostUnknown = false;
+  for (const c of draft.costs) {
+    if (c === null) continue;
+    if (!first) first = c;
+    niEstimated ||= c.niEstimated;
+    pensionEstimated ||= c.pensionEstimated;
+    onCostUnknown ||= c.onCostUnknown;
+  }
+  if (!first) return;
+  const estimated = [niEstimated && "employer NI", pensionEstimated && "employer pension"].filter(Boolean);
   if (estimated.length > 0) {
     findings.push(finding("ONCOSTS_ESTIMATED",
-      `${capitalise(estimated.join(" and "))} ${estimated.length > 1 ? "were" : "was"} blank and ${estimated.length > 1 ? "have" : "has"} been estimated (${formatMoney(used[0].employerNi)} NI, ${formatMoney(used[0].employerPension)} pension a year): enter the actual figures from payroll.`,
-      ENGINE_SOURCE.onCosts, { ...at, field: estimated.length > 1 ? "employerNi" : estimated[0] === "employer NI" ? "employerNi" : "employerPension" }));
+      `${capitalise(estimated.join(" and "))} ${estimated.length > 1 ? "were" : "was"} blank and ${estimated.length > 1 ? "have" : "has"} been estimated (${formatMoney(first.employerNi)} NI, ${formatMoney(first.employerPension)} pension a year): enter the actual figures from payroll.`,
+      ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, field: estimated.length > 1 ? "employerNi" : estimated[0] === "employer NI" ? "employerNi" : "employerPension" }));
   }
-  if (used.some((c) => c.onCostUnknown)) {
-    findings.push(finding("MISSING_VALUE", `An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, { ...at, severity: "warning", field: "employerNi" }));
+  if (onCostUnknown) {
+    findings.push(finding("MISSING_VALUE", `An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, severity: "warning", field: "employerNi" }));
   }
 }
 
@@ -365,10 +477,15 @@ function capitalise(text: string): string {
 
 /** PCN-level notes about the rates used: built-in 2025/26 amounts predate the August 2025 uplift. */
 function addRateFindingsForPcn(staff: StaffResult[], context: Context, pcnFindings: Finding[]): void {
+  // The uplift, if any, of each month of the year: most years have none, and then nobody is looked at.
+  const uplifts = new Map(context.year.months.map((month) => [month, context.rules.unpublishedUplift(month)]));
+  const upliftOf = (month: IsoDate) => (uplifts.has(month) ? uplifts.get(month)! : context.rules.unpublishedUplift(month));
   let uplifted: MonthClaim | undefined;
-  for (const person of staff) {
-    uplifted = person.months.find((m) => m.rate && m.rate.confidence !== "user" && context.rules.unpublishedUplift(m.month));
-    if (uplifted) break;
+  if ([...uplifts.values()].some((u) => u !== null)) {
+    for (const person of staff) {
+      uplifted = person.months.find((m) => m.rate && m.rate.confidence !== "user" && upliftOf(m.month));
+      if (uplifted) break;
+    }
   }
   if (uplifted) {
     const uplift = context.rules.unpublishedUplift(uplifted.month)!;

@@ -25,7 +25,9 @@ export function findDuplicatePeople(drafts: RowDraft[]): void {
     if (draft.row.start === null || draft.row.wte === null || (draft.row.end !== null && draft.row.end < draft.row.start)) continue;
     const key = personKey(draft);
     if (!key) continue;
-    groups.set(key, [...(groups.get(key) ?? []), draft]);
+    const group = groups.get(key);
+    if (group) group.push(draft);
+    else groups.set(key, [draft]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;

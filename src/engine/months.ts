@@ -12,10 +12,10 @@ export interface MonthInPost {
 }
 
 /** Each month of a year as day numbers, worked out once per year rather than once per row. */
-interface MonthSpan { month: IsoDate; first: number; last: number; days: number }
+export interface MonthSpan { month: IsoDate; first: number; last: number; days: number }
 const spansByYear = new Map<string, MonthSpan[]>();
 
-function monthSpans(year: FinancialYear): MonthSpan[] {
+export function monthSpans(year: FinancialYear): MonthSpan[] {
   let spans = spansByYear.get(year.label);
   if (!spans) {
     spans = year.months.map((month) => {

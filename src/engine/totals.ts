@@ -5,32 +5,60 @@
 import type { FinancialYear } from "../common/dates";
 import { formatMoney } from "../common/money";
 import { describeSource, type RuleSet } from "../rules/ruleset";
-import type { Finding, RoleId } from "../rules/types";
+import type { CapRule, Finding, RoleDefinition, RoleId } from "../rules/types";
 import type { RowDraft } from "./check";
 import { capLimit, countsTowardsCap } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
 import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
 
-export function summariseByRole(staff: StaffResult[], drafts: RowDraft[], rules: RuleSet, listSize: number | null, year: FinancialYear): RoleSummary[] {
+export function summariseByRole(
+  staff: StaffResult[], drafts: RowDraft[], rules: RuleSet, listSize: number | null, year: FinancialYear,
+  roleOf: (id: RoleId) => RoleDefinition = (id) => rules.role(id),
+): RoleSummary[] {
   const summaries = new Map<RoleId, RoleSummary>();
   for (const person of staff) {
     if (!person.role || !person.months.some((m) => m.daysInPost > 0)) continue;
-    const summary = summaries.get(person.role) ?? { role: person.role, roleName: rules.role(person.role).name, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
+    const summary = summaries.get(person.role) ?? { role: person.role, roleName: roleOf(person.role).name, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
     summary.headcount += 1;
     summary.wte += person.wte ?? 0;
     summary.claimable += person.claimable;
     summary.overMaxGap += person.overMaxGap;
     summaries.set(person.role, summary);
   }
+  // The cap in force each month for each role summarised, and the WTE counting towards it: summed
+  // in one pass over the rows (in row order, as a sum per role and month would be), not one per month.
+  const caps = new Map<RoleId, ({ rule: CapRule; limit: number } | null)[]>();
   for (const summary of summaries.values()) {
-    year.months.forEach((month, index) => {
+    const months = year.months.map((month) => {
       const rule = rules.cap(summary.role, month);
       const limit = rule ? capLimit(rule, listSize) : null;
-      if (!rule || limit === null) return;
-      const inPost = drafts.filter((d) => d.usable && d.role?.id === summary.role && countsTowardsCap(d.months[index])).reduce((sum, d) => sum + d.row.wte!, 0);
-      if (!summary.cap || inPost > summary.cap.peakWte) summary.cap = { limit, rule, peakWte: inPost };
+      return rule && limit !== null ? { rule, limit } : null;
+    });
+    if (months.some((m) => m !== null)) caps.set(summary.role, months);
+  }
+  if (caps.size === 0) return sortByRole(summaries, rules);
+  const inPost = new Map<RoleId, number[]>([...caps.keys()].map((role) => [role, year.months.map(() => 0)]));
+  for (const d of drafts) {
+    if (!d.usable || !d.role) continue;
+    const months = caps.get(d.role.id);
+    if (!months) continue;
+    const sums = inPost.get(d.role.id)!;
+    for (let index = 0; index < months.length; index++) {
+      if (months[index] !== null && countsTowardsCap(d.months[index])) sums[index] += d.row.wte!;
+    }
+  }
+  for (const [role, months] of caps) {
+    const summary = summaries.get(role)!;
+    const sums = inPost.get(role)!;
+    months.forEach((cap, index) => {
+      if (!cap) return;
+      if (!summary.cap || sums[index] > summary.cap.peakWte) summary.cap = { limit: cap.limit, rule: cap.rule, peakWte: sums[index] };
     });
   }
+  return sortByRole(summaries, rules);
+}
+
+function sortByRole(summaries: Map<RoleId, RoleSummary>, rules: RuleSet): RoleSummary[] {
   const order = rules.roles.map((r) => r.id);
   return [...summaries.values()].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
 }
@@ -47,10 +75,21 @@ export function entitlementFor(settings: PcnSettings, year: FinancialYear, rules
 export function pcnTotals(
   staff: StaffResult[], settings: PcnSettings, year: FinancialYear, rules: RuleSet, pcnFindings: Finding[],
 ): { totals: CheckResult["totals"]; entitlement: Entitlement | null } {
-  const months = year.months.map((_, i) => staff.reduce((sum, s) => sum + s.months[i].claimable, 0));
+  // One pass over the staff; each sum still adds in staff order, month by month, from 0.
+  const months = year.months.map(() => 0);
+  let cost = 0;
+  let overMaxGap = 0;
+  for (const s of staff) {
+    let personCost = 0;
+    for (let i = 0; i < s.months.length; i++) {
+      const m = s.months[i];
+      if (i < months.length) months[i] += m.claimable;
+      personCost += m.cost;
+    }
+    cost += personCost;
+    overMaxGap += s.overMaxGap;
+  }
   const claimable = months.reduce((a, b) => a + b, 0);
-  const cost = staff.reduce((sum, s) => sum + s.months.reduce((t, m) => t + m.cost, 0), 0);
-  const overMaxGap = staff.reduce((sum, s) => sum + s.overMaxGap, 0);
   const { entitlement, problem } = entitlementFor(settings, year, rules);
   if (problem) pcnFindings.push(finding("ENTITLEMENT_UNKNOWN", problem, ENGINE_SOURCE.entitlement, { field: "weightedPopulation" }));
   if (entitlement && claimable > entitlement.amount) {

@@ -26,16 +26,43 @@ export const CLAIM_LINE_HEADERS = [
 
 export const CLAIM_LINE_WIDTHS = [11, 11, 26, 30, 8, 13, 13, 16, 13, 22, 13, 60];
 
-export function buildClaimLinesSheet(result: CheckResult): OwnedSheet {
+/**
+ * The most claim lines the sheet holds. No PCN has more than a few hundred ARRS staff (a few thousand
+ * lines a year); a roster far longer than that would make a sheet of hundreds of thousands of rows,
+ * slow to write and to open, so above this the sheet holds a note saying how to get them all instead.
+ */
+export const CLAIM_LINES_SHEET_LIMIT = 50_000;
+
+/** What the sheet says when the lines are too many for it. */
+export function tooManyClaimLinesNote(count: number): string {
+  return `${count.toLocaleString("en-GB")} claim lines are too many for a sheet here: run "arrs check --claim-lines FILE.csv" to get them all as a CSV file, or use =ARRS.MONTHLY.`;
+}
+
+/** Every claim line in order, month first, then roster order: a claim is made for a month, for everyone in post that month. */
+export function* claimLines(result: CheckResult): Generator<{ person: StaffResult; claim: MonthClaim }> {
   const staff = [...result.staff].sort((a, b) => a.rowNumber - b.rowNumber);
-  const lines: OutputCell[][] = [];
-  // Month first, then roster order: a claim is made for a month, for everyone in post that month.
-  result.financialYear.months.forEach((_, monthIndex) => {
+  for (let monthIndex = 0; monthIndex < result.financialYear.months.length; monthIndex++) {
     for (const person of staff) {
       const claim = person.months[monthIndex];
-      if (claim && claim.daysInPost > 0) lines.push(claimLine(person, claim));
+      if (claim && claim.daysInPost > 0) yield { person, claim };
     }
-  });
+  }
+}
+
+/** How many claim lines a result has: one per person per month in post. */
+export function countClaimLines(result: CheckResult): number {
+  let count = 0;
+  for (const person of result.staff) for (const claim of person.months) if (claim && claim.daysInPost > 0) count += 1;
+  return count;
+}
+
+export function buildClaimLinesSheet(result: CheckResult, options: { limit?: number } = {}): OwnedSheet {
+  const count = countClaimLines(result);
+  if (count > (options.limit ?? CLAIM_LINES_SHEET_LIMIT)) {
+    return { name: OWNED_SHEETS.claimLines, rows: [[text(tooManyClaimLinesNote(count), "subtitle")]], columnWidths: [CLAIM_LINE_WIDTHS[0]] };
+  }
+  const lines: OutputCell[][] = [];
+  for (const { person, claim } of claimLines(result)) lines.push(claimLine(person, claim));
   return {
     name: OWNED_SHEETS.claimLines,
     rows: [CLAIM_LINE_HEADERS.map((h) => text(h, "header")), ...lines],

@@ -26,14 +26,17 @@ export const QUOTE_LIMIT = 40;
 export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "string") {
-    const text = value.replace(/\u00a0/g, " ").trim();
+    const text = (value.includes("\u00a0") ? value.replace(/\u00a0/g, " ") : value).trim();
     return text === "" ? null : text;
   }
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) {
+    // A date outside the plausible years (or an invalid one) is still something in the cell: never
+    // blank, or a row holding only that would vanish without a word.
     const parsed = parseDate(value);
-    return parsed && parsed.ok ? parsed.value : null;
+    if (parsed && parsed.ok) return parsed.value;
+    return Number.isNaN(value.getTime()) ? "invalid date" : value.toISOString().slice(0, 10);
   }
   if (typeof value === "object") {
     const record = value as Record<string, unknown>;
@@ -48,6 +51,15 @@ export function cellText(value: unknown): string | null {
 
 /** True for an empty cell, or one holding only spaces. */
 export function isBlankCell(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === "string") {
+    // Called for every cell of a roster, so without making new strings: a printable first character
+    // settles it, and trim() drops the same spaces (no-break ones too) as cellText does.
+    const first = value.charCodeAt(0);
+    if (first > 32 && first < 127) return false;
+    return value.trim() === "";
+  }
+  if (typeof value === "number") return !Number.isFinite(value);
   return cellText(value) === null;
 }
 
@@ -111,30 +123,30 @@ function expandYear(text: string): number {
   return year < 50 ? 2000 + year : 1900 + year;
 }
 
-function checkedDate(day: number, month: number, year: number, quoted: string): Parsed<IsoDate> {
+function checkedDate(day: number, month: number, year: number, quoted: () => string): Parsed<IsoDate> {
   if (month < 1 || month > 12) {
     const hint = day >= 1 && day <= 12 && month <= 31
       ? " It looks like month-first (US) order; dates are read day first"
       : "";
-    return bad(`${quoted} is not a date: there is no month ${month}.${hint}`.trim());
+    return bad(`${quoted()} is not a date: there is no month ${month}.${hint}`.trim());
   }
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-    return bad(`${quoted} has the year ${year}, which is not a plausible date for this roster`);
+    return bad(`${quoted()} has the year ${year}, which is not a plausible date for this roster`);
   }
   if (day < 1 || day > daysInMonth(year, month)) {
     const leap = month === 2 && day === 29 ? ` (${year} is not a leap year)` : "";
-    return bad(`${quoted} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has no day ${day}${leap}`);
+    return bad(`${quoted()} is not a real date: ${MONTH_NAMES[month - 1]} ${year} has no day ${day}${leap}`);
   }
   return ok(isoFromParts(year, month, day));
 }
 
-function fromSerial(serial: number, quoted: string): Parsed<IsoDate> {
+function fromSerial(serial: number, quoted: () => string): Parsed<IsoDate> {
   const whole = Math.floor(serial);
   if (whole >= EARLIEST_SERIAL && whole <= LATEST_SERIAL) return ok(isoFromExcelSerial(whole));
   if (Number.isInteger(serial) && serial >= EARLIEST_YEAR && serial <= LATEST_YEAR) {
-    return bad(`${quoted} looks like a year on its own, not a date`);
+    return bad(`${quoted()} looks like a year on its own, not a date`);
   }
-  return bad(`${quoted} is a number, not a date`);
+  return bad(`${quoted()} is a number, not a date`);
 }
 
 const DAY_MS = 86400000;
@@ -159,17 +171,16 @@ function parseDateUnsafe(value: unknown, options: { openEnded?: boolean }): Pars
     if (Number.isNaN(time)) return bad("The cell holds an invalid date");
     const nearest = Math.round(time / DAY_MS) * DAY_MS;
     const day = new Date(Math.abs(time - nearest) <= 3600000 ? nearest : time);
-    const quoted = quoteValue(day);
-    return checkedDate(day.getUTCDate(), day.getUTCMonth() + 1, day.getUTCFullYear(), quoted);
+    return checkedDate(day.getUTCDate(), day.getUTCMonth() + 1, day.getUTCFullYear(), () => quoteValue(day));
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return bad(`${quoteValue(value)} is not a date`);
-    return fromSerial(value, quoteValue(value));
+    return fromSerial(value, () => quoteValue(value));
   }
   if (typeof value === "boolean") return bad(`${quoteValue(value ? "TRUE" : "FALSE")} is not a date`);
   const raw = textOf(value);
   if (raw === null) return null;
-  const quoted = quoteValue(raw);
+  const quoted = () => quoteValue(raw);
 
   let text = raw.toLowerCase().replace(/\s+/g, " ");
   if (options.openEnded) {
@@ -191,18 +202,18 @@ function parseDateUnsafe(value: unknown, options: { openEnded?: boolean }): Pars
   match = /^(\d{1,2})(?:st|nd|rd|th)?[\s./-]*([a-z]+)\.?[\s.,/-]*(\d{2}|\d{4})$/.exec(text);
   if (match) {
     const month = MONTHS[match[2]];
-    if (!month) return bad(`${quoted} is not a date: "${match[2]}" is not a month`);
+    if (!month) return bad(`${quoted()} is not a date: "${match[2]}" is not a month`);
     return checkedDate(Number(match[1]), month, expandYear(match[3]), quoted);
   }
   match = /^([a-z]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$/.exec(text);
   if (match && MONTHS[match[1]]) {
-    return bad(`${quoted} puts the month first; dates are read in UK order, day first`);
+    return bad(`${quoted()} puts the month first; dates are read in UK order, day first`);
   }
   match = /^([a-z]+)\.?[\s/-]*(\d{2}|\d{4})$/.exec(text);
-  if (match && MONTHS[match[1]]) return bad(`${quoted} gives a month but no day`);
+  if (match && MONTHS[match[1]]) return bad(`${quoted()} gives a month but no day`);
 
   if (/^\d+(?:\.\d+)?$/.test(text)) return fromSerial(Number(text), quoted);
-  return bad(`${quoted} is not a date`);
+  return bad(`${quoted()} is not a date`);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -233,7 +244,7 @@ function parseMoneyUnsafe(value: unknown): Parsed<number> | null {
   if (value instanceof Date) return bad(`${quoteValue(value)} is a date, not an amount`);
   const raw = textOf(value);
   if (raw === null) return null;
-  const quoted = quoteValue(raw);
+  const quoted = () => quoteValue(raw);
 
   let text = raw.toLowerCase().replace(/\s+/g, " ").trim();
   let negative = false;
@@ -256,10 +267,10 @@ function parseMoneyUnsafe(value: unknown): Parsed<number> | null {
     multiplier = 1000;
     text = text.slice(0, -1);
   }
-  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/.test(text)) return bad(`${quoted} is not an amount`);
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/.test(text)) return bad(`${quoted()} is not an amount`);
   const amount = Number(text.replace(/,/g, "")) * multiplier;
-  if (!Number.isFinite(amount)) return bad(`${quoted} is not an amount`);
-  if (negative && amount !== 0) return bad(`${quoted} is negative`);
+  if (!Number.isFinite(amount)) return bad(`${quoted()} is not an amount`);
+  if (negative && amount !== 0) return bad(`${quoted()} is negative`);
   return ok(amount);
 }
 
@@ -298,16 +309,16 @@ function parseQuantityUnsafe(value: unknown, unit: QuantityUnit): Parsed<number>
   if (value instanceof Date) return bad(`${quoteValue(value)} is a date, not a number`);
   const raw = textOf(value);
   if (raw === null) return null;
-  const quoted = quoteValue(raw);
+  const quoted = () => quoteValue(raw);
   let text = raw.toLowerCase().replace(/\s+/g, " ").trim();
 
   const percent = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/.exec(text);
   if (percent) {
-    if (unit !== "wte") return bad(`${quoted} is a percentage, not a number of ${unit}`);
+    if (unit !== "wte") return bad(`${quoted()} is a percentage, not a number of ${unit}`);
     return ok(Number(percent[1]) / 100);
   }
   if (unit === "wte" && HOURS_WORD.test(text)) {
-    return bad(`${quoted} looks like hours per week, not WTE`);
+    return bad(`${quoted()} looks like hours per week, not WTE`);
   }
   if (unit === "hours") {
     const clock = /^(\d{1,2}):([0-5]\d)$/.exec(text);
@@ -316,10 +327,10 @@ function parseQuantityUnsafe(value: unknown, unit: QuantityUnit): Parsed<number>
   text = text.replace(UNIT_SUFFIX[unit], "").trim();
   if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(text)) {
     const comma = /^\d+,\d+$/.test(text) ? " (use a decimal point, not a comma)" : "";
-    return bad(`${quoted} is not a number${comma}`);
+    return bad(`${quoted()} is not a number${comma}`);
   }
   const number = Number(text);
-  return Number.isFinite(number) ? ok(number) : bad(`${quoted} is not a usable number`);
+  return Number.isFinite(number) ? ok(number) : bad(`${quoted()} is not a usable number`);
 }
 
 // ---------------------------------------------------------------------------------------------------

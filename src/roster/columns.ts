@@ -221,6 +221,12 @@ export const HEADER_RULES: readonly HeaderRule[] = [
  * and "%"; spaces folded.
  */
 export function normaliseHeader(text: string): string {
+  // Most cells a roster reader compares (names, IDs, job titles) are plain words, which the rules
+  // below change only to lower case: said without nine regular expressions.
+  if (isPlainWords(text)) {
+    const lower = text.toLowerCase();
+    if (!lower.includes("arrs")) return lower;
+  }
   return text
     .toLowerCase()
     .replace(/[\r\n\t\u00a0]+/g, " ")
@@ -232,6 +238,20 @@ export function normaliseHeader(text: string): string {
     .replace(/\.(?!\d)|(?<!\d)\./g, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Letters and digits (ASCII), with single spaces between words and none at either end. */
+function isPlainWords(text: string): boolean {
+  let afterSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (afterSpace) return false;
+      afterSpace = true;
+    } else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) afterSpace = false;
+    else return false;
+  }
+  return text.length > 0 && !afterSpace;
 }
 
 export type HeaderMatch =

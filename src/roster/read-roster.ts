@@ -252,23 +252,49 @@ function applyMapping(
  * column). Other columns are not looked at: a comment such as "Total cost £48,735" beside a real
  * person must not hide that person.
  */
-function isTotalsRow(row: unknown[], columns: AssignedColumn[], userIndexes: number[]): boolean {
-  const labelIndexes = new Set([
+function totalsLabelIndexes(columns: AssignedColumn[], userIndexes: number[]): number[] {
+  return [...new Set([
     ...columns.filter((c) => c.field === "name" || c.field === "staffId" || c.field === "role" || c.field === "firstName" || c.field === "lastName").map((c) => c.index),
-    Math.min(...userIndexes),
-  ]);
-  return [...labelIndexes].some((index) => {
+    // A loop, not Math.min(...): the first user column.
+    userIndexes.reduce((min, i) => Math.min(min, i), Infinity),
+  ])];
+}
+
+function isTotalsRow(row: unknown[], labelIndexes: number[]): boolean {
+  return labelIndexes.some((index) => {
     const text = cellText(row[index]);
     if (!text || text.length > 20) return false;
+    // Every total word has "total" or "sum" in it, and the clean-up below only turns other characters into spaces.
+    const lower = text.toLowerCase();
+    if (!lower.includes("total") && !lower.includes("sum")) return false;
     return TOTAL_WORDS.has(text.toLowerCase().replace(/[^a-z ]+/g, " ").replace(/\s+/g, " ").trim());
   });
 }
 
-function isRepeatedHeader(row: unknown[], columns: AssignedColumn[], rowIndex: number, grid: Grid): boolean {
-  const same = columns.filter((c) => {
+/** Each column's header as normaliseHeader gives it, worked out once per roster rather than once per row. */
+function normalisedHeaders(columns: AssignedColumn[]): string[] {
+  return columns.map((c) => normaliseHeader(c.header));
+}
+
+/** normaliseHeader, remembering the texts that repeat down a roster (dates as text, job titles). */
+function normaliser(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let normalised = seen.get(text);
+    if (normalised === undefined) {
+      normalised = normaliseHeader(text);
+      if (seen.size < 20_000) seen.set(text, normalised);
+    }
+    return normalised;
+  };
+}
+
+function isRepeatedHeader(row: unknown[], columns: AssignedColumn[], headers: string[], normalise: (text: string) => string, rowIndex: number, grid: Grid): boolean {
+  let same = 0;
+  columns.forEach((c, i) => {
     const cell = row[c.index];
-    return typeof cell === "string" && normaliseHeader(cell) === normaliseHeader(c.header) && normaliseHeader(cell) !== "";
-  }).length;
+    if (typeof cell === "string" && headers[i] !== "" && normalise(cell) === headers[i]) same += 1;
+  });
   if (same >= 2 || (same === 1 && columns.length === 1)) return true;
   // One cell equal to its header may be chance; a row that reads as a header row on its own is not.
   return same === 1 && analyseHeaderRow(row, rowIndex, grid).qualifies;
@@ -383,7 +409,7 @@ function readWte(context: CellContext, columns: Map<HeaderField, AssignedColumn>
   return { wte: null, basis: null };
 }
 
-function readRow(row: unknown[], rowNumber: number, columns: Map<HeaderField, AssignedColumn>, rules: RuleSet): RosterRow {
+function readRow(row: unknown[], rowNumber: number, columns: Map<HeaderField, AssignedColumn>, roleOf: (text: string | null, band: string | null) => RoleId | null): RosterRow {
   const context: CellContext = { rowNumber, findings: [] };
   const text = (field: HeaderField): string | null => {
     const column = columns.get(field);
@@ -430,7 +456,7 @@ function readRow(row: unknown[], rowNumber: number, columns: Map<HeaderField, As
     name,
     staffId: text("staffId"),
     roleText,
-    role: resolveRoleText(rules, roleText, band),
+    role: roleOf(roleText, band),
     band,
     wte,
     wteBasis: basis,
@@ -536,31 +562,53 @@ function readRosterUnsafe(grid: Grid, options: { rules: RuleSet; mapping?: Colum
 
   const rosterRows: RosterRow[] = [];
   const skippedRows: RosterReadResult["skippedRows"] = [];
+  const labelIndexes = totalsLabelIndexes(columns, userIndexes);
+  const headers = normalisedHeaders(columns);
+  const normalise = normaliser();
+  // A roster names a few dozen roles many times over: each role text and band is resolved once.
+  const roles = new Map<string, RoleId | null>();
+  const roleOf = (text: string | null, band: string | null): RoleId | null => {
+    if (text === null) return null;
+    const key = `${band ?? ""}\u0000${text}`;
+    let role = roles.get(key);
+    if (role === undefined) {
+      role = resolveRoleText(options.rules, text, band);
+      roles.set(key, role);
+    }
+    return role;
+  };
   for (let index = header.rowIndex + 1; index <= lastFilled; index++) {
     const row = rows[index];
     const rowNumber = firstRow + index;
-    const filled = userIndexes.filter((i) => !isBlankCell(row[i]));
-    if (filled.length === 0) {
+    // How many of the user's cells are filled, and the first one (without a new array for every row).
+    let filledCount = 0;
+    let firstFilled = -1;
+    for (const i of userIndexes) {
+      if (isBlankCell(row[i])) continue;
+      if (filledCount === 0) firstFilled = i;
+      filledCount += 1;
+    }
+    if (filledCount === 0) {
       skippedRows.push({ rowNumber, reason: "blank row" });
       continue;
     }
-    if (isTotalsRow(row, columns, userIndexes)) {
+    if (isTotalsRow(row, labelIndexes)) {
       skippedRows.push({ rowNumber, reason: "totals row" });
       continue;
     }
-    if (isRepeatedHeader(row, columns, index, grid)) {
+    if (isRepeatedHeader(row, columns, headers, normalise, index, grid)) {
       skippedRows.push({ rowNumber, reason: "repeated header row" });
       continue;
     }
-    if (filled.length === 1 && typeof row[filled[0]] === "string"
-      && !columns.some((c) => c.index === filled[0] && DATA_FIELDS.has(c.field))) {
+    if (filledCount === 1 && typeof row[firstFilled] === "string"
+      && !columns.some((c) => c.index === firstFilled && DATA_FIELDS.has(c.field))) {
       skippedRows.push({
         rowNumber,
-        reason: `only one cell filled (${quoteValue(row[filled[0]])}): read as a heading or note, not a person`,
+        reason: `only one cell filled (${quoteValue(row[firstFilled])}): read as a heading or note, not a person`,
       });
       continue;
     }
-    rosterRows.push(readRow(row, rowNumber, byField, options.rules));
+    rosterRows.push(readRow(row, rowNumber, byField, roleOf));
   }
 
   const rosterColumns: RosterColumn[] = columns.map((c) => ({

@@ -39,8 +39,10 @@ export const FINDING_CODES: readonly FindingCodeInfo[] = [
   { code: "RATE_SHEET_PROBLEM", severity: "warning", level: "pcn", meaning: "A row of the \"ARRS max reimb\" sheet could not be used (unknown role or unreadable amount)." },
 ];
 
+const BY_CODE = new Map<FindingCode, FindingCodeInfo>(FINDING_CODES.map((entry) => [entry.code, entry]));
+
 export function findingCodeInfo(code: FindingCode): FindingCodeInfo {
-  const info = FINDING_CODES.find((entry) => entry.code === code);
+  const info = BY_CODE.get(code);
   if (!info) throw new Error(`Finding code ${code} is missing from FINDING_CODES`);
   return info;
 }

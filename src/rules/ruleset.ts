@@ -182,8 +182,16 @@ const CONFIDENCE_WORDS: Record<Provenance["confidence"], string> = {
   user: "your own figure",
 };
 
+/** Rule data does not change, so each value's citation is made once (findings cite it on every row). */
+const described = new WeakMap<Provenance, string>();
+
 /** "Network Contract DES ... 2025/26, Table 2 (published)": how a finding cites a value. */
 export function describeSource(value: Provenance): string {
-  const where = [value.source.title, value.source.section].filter(Boolean).join(", ");
-  return `${where} (${CONFIDENCE_WORDS[value.confidence]})`;
+  let text = described.get(value);
+  if (text === undefined) {
+    const where = [value.source.title, value.source.section].filter(Boolean).join(", ");
+    text = `${where} (${CONFIDENCE_WORDS[value.confidence]})`;
+    described.set(value, text);
+  }
+  return text;
 }

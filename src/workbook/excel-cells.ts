@@ -66,14 +66,33 @@ function styleParts(style: CellStyle | undefined): Partial<ExcelJS.Style> {
 }
 
 /**
- * A new style object for every cell: ExcelJS shares style objects between cells loaded from a file,
- * so changing one in place (cell.font = ...) can restyle the user's own cells too.
+ * A new style object, never one of the user's: ExcelJS shares style objects between cells loaded
+ * from a file, so changing one in place (cell.font = ...) can restyle the user's own cells too.
  */
 export function excelStyle(cell: OutputCell): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = { ...styleParts(cell.style) };
   if (cell.format) style.numFmt = NUMBER_FORMATS[cell.format];
   if (cell.wrap) style.alignment = { wrapText: true, vertical: "top" };
   return style;
+}
+
+/**
+ * Styles for one write, one object per kind of cell (style, format, wrap) shared by all the cells of
+ * that kind that the write makes. ExcelJS works out a style's XML once per object it has not seen, so
+ * a fresh object per cell cost that work on every cell of a long roster. The objects are the tool's
+ * own (never a user's cell's) and nothing changes them in place once written.
+ */
+export function excelStyles(): (cell: OutputCell) => Partial<ExcelJS.Style> {
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  return (cell) => {
+    const key = `${cell.style ?? ""}|${cell.format ?? ""}|${cell.wrap ? "wrap" : ""}`;
+    let style = styles.get(key);
+    if (!style) {
+      style = excelStyle(cell);
+      styles.set(key, style);
+    }
+    return style;
+  };
 }
 
 /** Conditional-format rule colouring a status cell by its text, with an explicit priority. */

@@ -12,8 +12,9 @@ import { columnLetter } from "../common/grid";
 import { OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../common/owned";
 import { rangeAddress } from "../report/cells";
 import type { OutputCell, OwnedSheet, RosterColumnsOutput, WorkbookOutput } from "../report/types";
-import { dataBarRule, excelStyle, excelValue, shownValue, statusRule } from "./excel-cells";
-import { clearBlock, findOwnedBlocks, maxPriority, type OwnedBlock } from "./owned-columns";
+import { dataBarRule, excelStyles, excelValue, shownValue, statusRule } from "./excel-cells";
+import { sheetTooLong } from "./file-limits";
+import { clearBlock, findOwnedBlocks, maxPriority, mergedFromOutside, type OwnedBlock } from "./owned-columns";
 import type { WorkbookPort } from "./types";
 
 /** The bytes given are not an .xlsx workbook ExcelJS can open. */
@@ -32,17 +33,35 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/**
+ * An encrypted .xlsx is an OLE compound file holding the streams "EncryptionInfo" and
+ * "EncryptedPackage" (MS-OFFCRYPTO); their names are in the file's directory in UTF-16.
+ */
+function isEncryptedOoxml(bytes: Uint8Array): boolean {
+  const name = Array.from("EncryptedPackage", (ch) => ch.charCodeAt(0)).flatMap((code) => [code, 0]);
+  outer: for (let i = bytes.indexOf(name[0]); i !== -1; i = bytes.indexOf(name[0], i + 1)) {
+    for (let k = 1; k < name.length; k++) if (bytes[i + k] !== name[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 export class FileWorkbook implements WorkbookPort {
   private constructor(readonly excel: ExcelJS.Workbook) {}
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<FileWorkbook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     if (startsWith(bytes, OLE_MAGIC)) {
-      throw new WorkbookFileError("This file is not an .xlsx workbook: it is an older .xls workbook or a password-protected file. Open it in Excel, remove any password and save it as an Excel Workbook (.xlsx).");
+      throw new WorkbookFileError(isEncryptedOoxml(bytes)
+        ? "This workbook is password-protected, so it cannot be read. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password, and clear it) and save an unprotected copy, then check that copy."
+        : "This file is not an .xlsx workbook: it is an older .xls workbook (or another Office file). Open it in Excel and save it as an Excel Workbook (.xlsx), then try again.");
     }
     if (!startsWith(bytes, ZIP_MAGIC)) {
       throw new WorkbookFileError("This file is not an .xlsx workbook. Save the roster from Excel as an Excel Workbook (.xlsx) and try again.");
     }
+    // Counted before ExcelJS parses anything: a sheet of a million rows would take minutes and gigabytes.
+    const tooLong = await sheetTooLong(bytes);
+    if (tooLong) throw new WorkbookFileError(tooLong);
     const workbook = new ExcelJS.Workbook();
     try {
       // ExcelJS's typings say Buffer; at run time it takes any bytes JSZip takes (Buffer, Uint8Array, ArrayBuffer).
@@ -82,7 +101,7 @@ export class FileWorkbook implements WorkbookPort {
     // so a second run replaces the first rather than adding to it. Output without roster columns
     // (saving the settings sheet alone) leaves them as they are.
     if (roster) {
-      this.clearOwnedColumns();
+      this.clearOwnedColumns({ known: new Map([[roster.ws, roster.earlier]]) });
       this.writeRosterColumns(roster);
     }
     for (const sheet of output.sheets) this.writeOwnedSheet(sheet);
@@ -95,12 +114,15 @@ export class FileWorkbook implements WorkbookPort {
     return { removedSheets, clearedColumns };
   }
 
-  /** Clears the tool's columns on every sheet but its own; returns how many columns. */
-  private clearOwnedColumns(options: { resetWidths?: boolean } = {}): number {
+  /**
+   * Clears the tool's columns on every sheet but its own; returns how many columns. `known`: blocks
+   * already found on a sheet (finding them reads every cell of the sheet).
+   */
+  private clearOwnedColumns(options: { resetWidths?: boolean; known?: Map<ExcelJS.Worksheet, OwnedBlock[]> } = {}): number {
     let cleared = 0;
     for (const ws of this.excel.worksheets) {
       if (isOwnedSheetName(ws.name)) continue;
-      for (const block of findOwnedBlocks(ws)) {
+      for (const block of options.known?.get(ws) ?? findOwnedBlocks(ws)) {
         clearBlock(ws, block);
         if (options.resetWidths) resetWidths(ws, block);
         cleared += block.lastColumn - block.firstColumn + 1;
@@ -125,16 +147,19 @@ export class FileWorkbook implements WorkbookPort {
       firstColumn: output.firstColumn,
       lastColumn: output.firstColumn + output.headers.length - 1,
     };
-    assertColumnsFree(ws, target, findOwnedBlocks(ws));
-    return { ws, target, output };
+    const earlier = findOwnedBlocks(ws);
+    assertColumnsFree(ws, target, earlier);
+    assertNotMerged(ws, target, [output.headerRowNumber, ...output.rows.map((row) => row.rowNumber)]);
+    return { ws, target, output, earlier };
   }
 
   private writeRosterColumns({ ws, target, output }: RosterTarget): void {
     // Down to the sheet's last row even where no earlier run's header marks the columns as ours.
     clearBlock(ws, target);
 
-    writeRow(ws, output.headerRowNumber, output.firstColumn, output.headers);
-    for (const row of output.rows) writeRow(ws, row.rowNumber, output.firstColumn, row.cells);
+    const styles = excelStyles();
+    writeRow(ws, output.headerRowNumber, output.firstColumn, output.headers, styles);
+    for (const row of output.rows) writeRow(ws, row.rowNumber, output.firstColumn, row.cells, styles);
     output.columnWidths.forEach((width, i) => { ws.getColumn(output.firstColumn + i).width = width; });
 
     const lastRow = output.rows.reduce((last, row) => Math.max(last, row.rowNumber), output.clearThroughRow);
@@ -167,7 +192,8 @@ export class FileWorkbook implements WorkbookPort {
     const existing = this.findSheet(sheet.name);
     const ws = existing ?? this.excel.addWorksheet(sheet.name);
     if (existing) clearSheet(ws);
-    sheet.rows.forEach((cells, i) => writeRow(ws, i + 1, 1, cells));
+    const styles = excelStyles();
+    sheet.rows.forEach((cells, i) => writeRow(ws, i + 1, 1, cells, styles));
     sheet.columnWidths.forEach((width, i) => { ws.getColumn(i + 1).width = width; });
     setFrozenRows(ws, sheet.freezeRows ?? 0);
     if (sheet.autoFilter) ws.autoFilter = rangeAddress(sheet.autoFilter);
@@ -207,6 +233,8 @@ interface RosterTarget {
   ws: ExcelJS.Worksheet;
   target: OwnedBlock;
   output: RosterColumnsOutput;
+  /** An earlier run's blocks on this sheet. */
+  earlier: OwnedBlock[];
 }
 
 function isOwnedSheetName(name: string): boolean {
@@ -237,13 +265,28 @@ function assertColumnsFree(ws: ExcelJS.Worksheet, target: OwnedBlock, earlier: O
   }
 }
 
-function writeRow(ws: ExcelJS.Worksheet, rowNumber: number, firstColumn: number, cells: OutputCell[]): void {
+/**
+ * A row the tool writes must not have the user's merged cells reaching into its columns: ExcelJS
+ * would put the tool's value into the merged range's first cell, over the user's text.
+ */
+function assertNotMerged(ws: ExcelJS.Worksheet, target: OwnedBlock, rows: number[]): void {
+  for (const r of rows) {
+    for (let c = target.firstColumn; c <= target.lastColumn; c++) {
+      const cell = ws.findCell(r, c);
+      if (cell && mergedFromOutside(cell, target)) {
+        throw new WorkbookWriteError(`Cell ${columnLetter(c)}${r} on "${ws.name}" is part of merged cells starting at ${cell.master.address}, where the ARRS columns would go. Nothing was written; unmerge those cells and run the check again.`);
+      }
+    }
+  }
+}
+
+function writeRow(ws: ExcelJS.Worksheet, rowNumber: number, firstColumn: number, cells: OutputCell[], styles: (cell: OutputCell) => Partial<ExcelJS.Style>): void {
   cells.forEach((cell, i) => {
     // A gap in the layout stays a missing cell rather than an empty one.
     if (cell.value === null && !cell.style && !cell.format) return;
     const target = ws.getCell(rowNumber, firstColumn + i);
     target.value = excelValue(cell);
-    target.style = excelStyle(cell);
+    target.style = styles(cell);
   });
 }
 
@@ -278,23 +321,27 @@ function resetWidths(ws: ExcelJS.Worksheet, block: OwnedBlock): void {
 
 /** The used range, trimmed to the cells that show a value. */
 export function readGrid(ws: ExcelJS.Worksheet): Grid {
-  const cells: { row: number; column: number; value: CellValue }[] = [];
+  // Row, column and value in three flat lists rather than an object per cell: a roster has millions.
+  const rowNumbers: number[] = [];
+  const columns: number[] = [];
+  const values: CellValue[] = [];
+  // Loops rather than Math.min(...cells): a spread of a large sheet can overflow the stack.
+  let [firstRow, lastRow, firstColumn, lastColumn] = [Infinity, 0, Infinity, 0];
   ws.eachRow((row, rowNumber) => {
     row.eachCell((cell, column) => {
       const value = shownValue(cell);
-      if (value !== null && value !== "") cells.push({ row: rowNumber, column, value });
+      if (value === null || value === "") return;
+      rowNumbers.push(rowNumber);
+      columns.push(column);
+      values.push(value);
+      if (rowNumber < firstRow) firstRow = rowNumber;
+      if (rowNumber > lastRow) lastRow = rowNumber;
+      if (column < firstColumn) firstColumn = column;
+      if (column > lastColumn) lastColumn = column;
     });
   });
-  if (cells.length === 0) return { sheetName: ws.name, firstRow: 1, firstColumn: 1, values: [] };
-  // Loops rather than Math.min(...cells): a spread of a large sheet can overflow the stack.
-  let [firstRow, lastRow, firstColumn, lastColumn] = [Infinity, 0, Infinity, 0];
-  for (const { row, column } of cells) {
-    firstRow = Math.min(firstRow, row);
-    lastRow = Math.max(lastRow, row);
-    firstColumn = Math.min(firstColumn, column);
-    lastColumn = Math.max(lastColumn, column);
-  }
-  const values: CellValue[][] = Array.from({ length: lastRow - firstRow + 1 }, () => new Array<CellValue>(lastColumn - firstColumn + 1).fill(null));
-  for (const cell of cells) values[cell.row - firstRow][cell.column - firstColumn] = cell.value;
-  return { sheetName: ws.name, firstRow, firstColumn, values };
+  if (values.length === 0) return { sheetName: ws.name, firstRow: 1, firstColumn: 1, values: [] };
+  const grid: CellValue[][] = Array.from({ length: lastRow - firstRow + 1 }, () => new Array<CellValue>(lastColumn - firstColumn + 1).fill(null));
+  for (let i = 0; i < values.length; i++) grid[rowNumbers[i] - firstRow][columns[i] - firstColumn] = values[i];
+  return { sheetName: ws.name, firstRow, firstColumn, values: grid };
 }

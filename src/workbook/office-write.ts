@@ -75,7 +75,8 @@ interface RosterTarget {
 /** The roster sheet and the block the columns go in, once it is known to be free or already ours. */
 function rosterTarget(scan: WorkbookScan, output: RosterColumnsOutput): RosterTarget {
   const sheet = findSheet(scan.sheets, output.sheetName);
-  if (!sheet) throw new OfficeWorkbookError("sheet-missing", `There is no sheet named "${output.sheetName}" to write the ARRS columns beside.`);
+  // The roster was read a moment (or, in the task pane, a while) ago: the user renamed or deleted it since.
+  if (!sheet) throw new OfficeWorkbookError("sheet-missing", `The sheet "${output.sheetName}" is no longer in the workbook: it was renamed or deleted after the roster was read. Run the check again.`);
   if (sheet.owned) throw new OfficeWorkbookError("not-owned", `"${sheet.name}" is one of the tool's own sheets, not a roster.`);
   assertColumnsFree(scan, output);
   const block = { headerRow: output.headerRowNumber, firstColumn: output.firstColumn, lastColumn: output.firstColumn + output.headers.length - 1 };

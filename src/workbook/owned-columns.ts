@@ -11,16 +11,27 @@ import type { OwnedBlock } from "./owned-block";
 
 export type { OwnedBlock } from "./owned-block";
 
-const sameHeader = (value: unknown, header: string): boolean =>
-  typeof value === "string" && value.trim().toLowerCase() === header.toLowerCase();
+const sameHeader = (value: unknown, header: string): boolean => {
+  if (typeof value !== "string" || value.length < header.length) return false;
+  // Every text cell of every sheet comes here: one starting with another printable ASCII character
+  // (lower-cased by hand) is not the header, without trimming and lower-casing it.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127 && (first >= 65 && first <= 90 ? first + 32 : first) !== header.toLowerCase().charCodeAt(0)) return false;
+  return value.trim().toLowerCase() === header.toLowerCase();
+};
 
 // findCell, not getCell: looking must not create cells in the user's sheet.
 const cellShown = (cell: ExcelJS.Cell | undefined) => (cell ? shownValue(cell) : null);
+
+/** Cell types that never show a header's text (ExcelJS ValueType: Null, Merge, Number, Date, Boolean). */
+const NOT_TEXT = new Set<number>([0, 1, 2, 4, 9]);
 
 export function findOwnedBlocks(ws: ExcelJS.Worksheet): OwnedBlock[] {
   const blocks: OwnedBlock[] = [];
   ws.eachRow((row, rowNumber) => {
     row.eachCell((cell, column) => {
+      // Every cell of every sheet is looked at: numbers and dates are passed over without reading them.
+      if (NOT_TEXT.has(cell.type as number)) return;
       if (!sameHeader(shownValue(cell), OWNED_COLUMN_HEADERS.status)) return;
       if (!isOwnedColumnHeader(cellShown(row.findCell(column + 1)))) return;
       let last = column + 1;
@@ -41,11 +52,23 @@ export function clearBlock(ws: ExcelJS.Worksheet, block: OwnedBlock): void {
     for (let c = block.firstColumn; c <= block.lastColumn; c++) {
       const cell = ws.findCell(r, c);
       if (!cell) continue;
+      // Part of the user's merged cells reaching into the columns (a footnote across the page): in
+      // ExcelJS, setting such a cell's value sets its master's, which would wipe the user's text.
+      if (mergedFromOutside(cell, block)) continue;
       cell.value = null;
       cell.style = {};
     }
   }
   ws.removeConditionalFormatting((cf: ExcelJS.ConditionalFormattingOptions) => !refInside(cf.ref, block));
+}
+
+/** A cell of a merged range whose first cell lies outside the block's columns (or above them). */
+export function mergedFromOutside(cell: ExcelJS.Cell, block: OwnedBlock): boolean {
+  if (!cell.isMerged) return false;
+  // (ExcelJS's typings call row and column strings; they are numbers.)
+  const row = Number(cell.master.row);
+  const column = Number(cell.master.col);
+  return column < block.firstColumn || column > block.lastColumn || row < block.headerRow;
 }
 
 /** True when every range of a conditional-format reference ("A2:A9 C2:C9") lies inside the block. */

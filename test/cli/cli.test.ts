@@ -28,7 +28,7 @@ describe("could not run: exit 2 and one line on stderr", () => {
     ["a text file named .xlsx", ["check", fixture("not-a-workbook.xlsx")], /not an \.xlsx workbook/],
     ["a workbook with no roster", ["check", fixture("no-roster.xlsx"), "--out", path.join(dir, "o.xlsx")], /No roster found/],
     ["an .xls file", ["check", path.join(dir, "old.xls")], /save it as \.xlsx/],
-    ["a .csv file", ["check", path.join(dir, "data.csv")], /save it as \.xlsx/],
+    ["a .csv file with no roster in it (CSV files are read: see test/safety)", ["check", path.join(dir, "data.csv")], /data\.csv: No roster found/],
     ["a folder", ["check", dir], /is a folder/],
     ["no workbook named", ["check"], /Which workbook/],
     ["an unknown option", ["check", SAMPLE, "--colour"], /Unknown option --colour/],

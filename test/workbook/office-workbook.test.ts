@@ -512,7 +512,8 @@ function bigOutput(rows: number, options: { claimLines?: boolean } = {}): Workbo
   const result = checkResult({ staff });
   const roster = rosterRead({ sheetName: "Staff", headerRowNumber: 1, lastColumn: 14, rowNumbers: staff.map((s) => s.rowNumber) });
   const build = { generatedOn: "2025-09-15", rosterSheet: "Staff" };
-  const claimLines = options.claimLines ? [buildClaimLinesSheet(result)] : [];
+  // No limit: the adapter must write a sheet of any length in full requests (the report caps it at 50,000 lines).
+  const claimLines = options.claimLines ? [buildClaimLinesSheet(result, { limit: Infinity })] : [];
   return { rosterColumns: buildRosterColumns(result, roster), sheets: [buildSummarySheet(result, build), ...claimLines, buildSettingsSheet(result, build)] };
 }
 

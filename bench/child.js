@@ -1,0 +1,98 @@
+"use strict";
+/**
+ * One measurement in a fresh process, so that its peak memory (max RSS) is its own. Prints one line
+ * of JSON on stdout. Run by bench/run.js:
+ *
+ *   node bench/child.js floor IN.xlsx OUT.xlsx        ExcelJS reads and writes the workbook, nothing else
+ *   node bench/child.js pipeline IN.xlsx OUT.xlsx     the whole `arrs check` (read, check, write the file)
+ *   node bench/child.js engine ROWS [REPEATS]         roster reader, then checkRoster on its rows
+ */
+const fs = require("fs");
+const path = require("path");
+const { performance } = require("perf_hooks");
+
+const ROOT = path.join(__dirname, "..");
+const maxRssBytes = () => process.resourceUsage().maxRSS * 1024; // resourceUsage gives kilobytes
+
+async function floor(input, output) {
+  const ExcelJS = require("exceljs");
+  const t0 = performance.now();
+  const bytes = await fs.promises.readFile(input);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const out = await wb.xlsx.writeBuffer();
+  await fs.promises.writeFile(output, out);
+  return { ms: performance.now() - t0 };
+}
+
+async function pipeline(input, output, extra) {
+  const { main } = require(path.join(ROOT, "lib/cli/main.js"));
+  const { SETTINGS_ARGS } = require("./generate");
+  let stdout = "";
+  let stderr = "";
+  const io = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, today: () => "2026-11-21" };
+  const t0 = performance.now();
+  const code = await main(["check", input, "--out", output, ...SETTINGS_ARGS, ...extra], io);
+  const ms = performance.now() - t0;
+  if (code !== 0) throw new Error(`arrs check exited ${code}: ${stderr.trim()}`);
+  return { ms, summaryLines: stdout.split("\n").length };
+}
+
+async function engine(rows, repeats) {
+  const { rosterGrid, YEAR } = require("./generate");
+  const { readRoster } = require(path.join(ROOT, "lib/roster"));
+  const { RuleSet } = require(path.join(ROOT, "lib/rules/ruleset"));
+  const { checkRoster } = require(path.join(ROOT, "lib/engine/check"));
+  const rules = new RuleSet();
+  const settings = { financialYear: YEAR, listSize: 58214, weightedPopulation: 61532.4, region: "national" };
+  // The reader on the grid an adapter would give it.
+  let grid = rosterGrid(rows);
+  const readTimes = [];
+  let roster = null;
+  for (let i = 0; i < repeats; i++) {
+    roster = null;
+    collect();
+    const t0 = performance.now();
+    roster = readRoster(grid, { rules });
+    readTimes.push(performance.now() - t0);
+  }
+  // The engine alone, on the reader's rows (the grid is gone by then, as in the pipeline).
+  grid = null;
+  const engineTimes = [];
+  let result = null;
+  for (let i = 0; i < repeats; i++) {
+    result = null;
+    collect();
+    const t0 = performance.now();
+    result = checkRoster({ rows: roster.rows, settings, rules });
+    engineTimes.push(performance.now() - t0);
+  }
+  const findings = result.staff.reduce((n, s) => n + s.findings.length, 0);
+  return {
+    rosterRows: roster.rows.length,
+    findings,
+    claimable: result.totals.claimable,
+    readFirstMs: readTimes[0], readBestMs: Math.min(...readTimes),
+    engineFirstMs: engineTimes[0], engineBestMs: Math.min(...engineTimes),
+  };
+}
+
+/** A full collection before each timed run (node --expose-gc), so no run pays for the one before. */
+function collect() {
+  if (typeof global.gc === "function") global.gc();
+}
+
+async function mainChild() {
+  const [mode, ...args] = process.argv.slice(2);
+  let result;
+  if (mode === "floor") result = await floor(args[0], args[1]);
+  else if (mode === "pipeline") result = await pipeline(args[0], args[1], args.slice(2));
+  else if (mode === "engine") result = await engine(Number(args[0]), Number(args[1] ?? 5));
+  else throw new Error(`unknown mode ${mode}`);
+  process.stdout.write(`${JSON.stringify({ ...result, maxRss: maxRssBytes() })}\n`);
+}
+
+mainChild().catch((error) => {
+  process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+/**
+ * Claim lines beyond what a sheet should hold: the sheet gets a note, and every line goes to CSV
+ * (`arrs check --claim-lines FILE.csv`) with text quoted and formula-looking text defused.
+ */
+import { CLAIM_LINE_HEADERS, CLAIM_LINES_SHEET_LIMIT, buildClaimLinesSheet, countClaimLines, costParts } from "../../src/report/claim-lines-sheet";
+import { claimLinesCsv, claimLinesCsvChunks, csvMoney, csvText } from "../../src/report/claim-lines-csv";
+import { checkResult, person, samplePcn } from "./fixtures";
+
+/** Splits one CSV line into fields (RFC 4180 quoting). */
+function fields(line: string): string[] {
+  const out: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") { out.push(field); field = ""; } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+describe("the claim lines sheet when the lines are too many", () => {
+  it("holds a note saying how many and how to get them all, instead of the lines", () => {
+    const result = samplePcn();
+    const count = countClaimLines(result);
+    expect(count).toBe(result.staff.reduce((n, s) => n + s.months.filter((m) => m.daysInPost > 0).length, 0));
+    const sheet = buildClaimLinesSheet(result, { limit: count - 1 });
+    expect(sheet.name).toBe("ARRS Claim Lines");
+    expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows[0]).toHaveLength(1);
+    expect(sheet.rows[0][0].value).toBe(`${count} claim lines are too many for a sheet here: run "arrs check --claim-lines FILE.csv" to get them all as a CSV file, or use =ARRS.MONTHLY.`);
+    expect(sheet.autoFilter).toBeUndefined();
+    expect(sheet.freezeRows).toBeUndefined();
+    // At the limit itself the lines are all there.
+    expect(buildClaimLinesSheet(result, { limit: count }).rows).toHaveLength(count + 1);
+  });
+
+  it("switches to the note above 50,000 lines", () => {
+    expect(CLAIM_LINES_SHEET_LIMIT).toBe(50_000);
+    // 4,167 people in post all year: 50,004 lines.
+    const template = person({ rowNumber: 2 });
+    const staff = Array.from({ length: 4167 }, (_, i) => ({ ...template, rowNumber: i + 2 }));
+    const sheet = buildClaimLinesSheet(checkResult({ staff }));
+    expect(sheet.rows).toHaveLength(1);
+    expect(sheet.rows[0][0].value).toMatch(/^50,004 claim lines are too many for a sheet here/);
+    const fewer = buildClaimLinesSheet(checkResult({ staff: staff.slice(0, 4166) }));
+    expect(fewer.rows).toHaveLength(49_992 + 1);
+  });
+});
+
+describe("claim lines as CSV", () => {
+  const result = samplePcn();
+  const csv = claimLinesCsv(result);
+  const lines = csv.split("\r\n");
+
+  it("is UTF-8 text with a byte-order mark, a header and CRLF line ends", () => {
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv.endsWith("\r\n")).toBe(true);
+    expect(fields(lines[0].slice(1))).toEqual([...CLAIM_LINE_HEADERS]);
+    expect(lines.slice(1, -1)).toHaveLength(countClaimLines(result));
+    expect(lines.at(-1)).toBe("");
+  });
+
+  it("has the sheet's lines in the sheet's order, with UK dates and money to the penny", () => {
+    const sheet = buildClaimLinesSheet(result).rows.slice(1);
+    const rows = lines.slice(1, -1).map(fields);
+    expect(rows.map((r) => [r[0], r[1]])).toEqual(sheet.map((l) => {
+      const [y, m, d] = (l[0].value as { date: string }).date.split("-");
+      return [`${d}/${m}/${y}`, String(l[1].value)];
+    }));
+    const june3 = rows.find((r) => r[0] === "01/06/2025" && r[1] === "3")!;
+    const month = result.staff[1].months[2];
+    expect(june3[4]).toBe("0.6");
+    expect(june3[8]).toBe((Math.round(month.cost * 100) / 100).toFixed(2));
+    expect(june3[10]).toMatch(/^\d+\.\d\d$/);
+    expect(Number(june3[10])).toBeCloseTo(month.claimable, 2);
+    const parts = costParts(result.staff[1], month.cost)!;
+    expect(june3[5]).toBe(csvMoney(parts.salary));
+    expect(june3[11]).toBe("part month: 15 of 30 days");
+    // No maximum known: blank, not 0.
+    const unknownRole = rows.find((r) => r[1] === "6")!;
+    expect(unknownRole[9]).toBe("");
+    expect(unknownRole[3]).toBe("Receptionist");
+  });
+
+  it("quotes text and defuses text a spreadsheet app would run as a formula", () => {
+    expect(lines.some((l) => l.includes(`,"'=HYPERLINK(""http://evil"",""x"")",`))).toBe(true);
+    expect(lines.some((l) => l.includes(`,"'@Ben Jones",`))).toBe(true);
+    expect(csvText("=1+2")).toBe(`"'=1+2"`);
+    expect(csvText("+44 1632 960123")).toBe(`"'+44 1632 960123"`);
+    expect(csvText("-5")).toBe(`"'-5"`);
+    expect(csvText("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+    expect(csvText("\t=cmd")).toBe(`"'\t=cmd"`);
+    expect(csvText("O'Neill, \"Sam\"\nline two")).toBe(`"O'Neill, ""Sam""\nline two"`);
+    expect(csvText("Ní Bhriain £")).toBe(`"Ní Bhriain £"`);
+    expect(csvText(null)).toBe("");
+  });
+
+  it("rounds money half a penny up, never shows -0.00, and leaves unknown amounts blank", () => {
+    expect(csvMoney(16375.174999999999)).toBe("16375.18");
+    expect(csvMoney(1234.5)).toBe("1234.50");
+    expect(csvMoney(-0.001)).toBe("0.00");
+    expect(csvMoney(0)).toBe("0.00");
+    expect(csvMoney(null)).toBe("");
+    expect(csvMoney(Number.NaN)).toBe("");
+  });
+
+  it("comes in pieces that join to the whole file", () => {
+    const chunks = [...claimLinesCsvChunks(result, 5)];
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks.join("")).toBe(csv);
+  });
+});
