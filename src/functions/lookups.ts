@@ -94,10 +94,13 @@ function maximumFinder(context: FunctionContext): (role: RoleDefinition, date: I
 }
 
 /**
- * =ARRS.MAXREIMB(role, [date], [region]): the maximum reimbursable amount per 1.0 WTE a year (including
- * employer NI and pension) in force on the date, from the workbook's rate sheet where it gives one.
+ * MAXREIMB and SOURCE read the same arguments and find the same maximum; only what they show of it
+ * differs.
  */
-export function maxReimb(context: FunctionContext, role: unknown, date?: unknown, region?: unknown): Result<number> {
+function eachMaximum<T>(
+  context: FunctionContext, role: unknown, date: unknown, region: unknown,
+  show: (found: Maximum, where: Region) => T,
+) {
   const readRole = roleReader(baseRules(context));
   const readDate = todayReader(context);
   const readRegion = regionReader();
@@ -110,8 +113,16 @@ export function maxReimb(context: FunctionContext, role: unknown, date?: unknown
     const problem = fail(def, iso, where);
     if (problem) return problem;
     const found = maximum(def as RoleDefinition, iso as IsoDate, where as Region);
-    return isCellError(found) ? found : found.rate.amount;
+    return isCellError(found) ? found : show(found, where as Region);
   });
+}
+
+/**
+ * =ARRS.MAXREIMB(role, [date], [region]): the maximum reimbursable amount per 1.0 WTE a year (including
+ * employer NI and pension) in force on the date, from the workbook's rate sheet where it gives one.
+ */
+export function maxReimb(context: FunctionContext, role: unknown, date?: unknown, region?: unknown): Result<number> {
+  return eachMaximum(context, role, date, region, (found) => found.rate.amount);
 }
 
 /**
@@ -119,23 +130,9 @@ export function maxReimb(context: FunctionContext, role: unknown, date?: unknown
  * task pane cites it: "Network Contract DES Contract specification 2025/26, Table 2 (published)".
  */
 export function source(context: FunctionContext, role: unknown, date?: unknown, region?: unknown): Result<string> {
-  const readRole = roleReader(baseRules(context));
-  const readDate = todayReader(context);
-  const readRegion = regionReader();
-  const maximum = maximumFinder(context);
-  return mapCells([role, date, region], ["role", "date", "region"], ([r, d, g]) => {
-    const def = readRole(r);
-    if (def === BLANK) return BLANK;
-    const iso = readDate(d);
-    const where = readRegion(g);
-    const problem = fail(def, iso, where);
-    if (problem) return problem;
-    const found = maximum(def as RoleDefinition, iso as IsoDate, where as Region);
-    if (isCellError(found)) return found;
+  return eachMaximum(context, role, date, region, (found, where) => {
     const cited = describeSource(found.rate);
-    return found.nationalFallback
-      ? `National maximum (no ${REGION_WORDS[where as Region]} figure is on record): ${cited}`
-      : cited;
+    return found.nationalFallback ? `National maximum (no ${REGION_WORDS[where]} figure is on record): ${cited}` : cited;
   });
 }
 
