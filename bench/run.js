@@ -136,8 +136,8 @@ async function main() {
   const functions = await functionFigures();
 
   const sizeTable = table(
-    ["roster rows", "ExcelJS read + write (floor)", "arrs check (read, check, write)", "ratio to floor", "roster reader", "engine (checkRoster)", "peak memory of arrs check"],
-    sizes.map((s) => [thousands(s.rows), ms(s.floorMs), ms(s.pipelineMs), `${s.ratio.toFixed(2)}×`, ms(s.readerMs), ms(s.engineMs), mib(s.pipelineMaxRss)]),
+    ["roster rows", "ExcelJS read + write (floor)", "arrs check (read, check, write)", "ratio to floor", "roster reader", "engine (checkRoster)", "peak memory: floor", "peak memory: arrs check"],
+    sizes.map((s) => [thousands(s.rows), ms(s.floorMs), ms(s.pipelineMs), `${s.ratio.toFixed(2)}×`, ms(s.readerMs), ms(s.engineMs), mib(s.floorMaxRss), mib(s.pipelineMaxRss)]),
   );
   const at = (rows) => sizes.find((s) => s.rows === rows);
   const targets = [];
