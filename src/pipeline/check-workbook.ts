@@ -21,6 +21,8 @@ import { checkedFinancialYear, resolveSettings, type RequestedSettings } from ".
 export interface CheckWorkbookOptions {
   /** The roster sheet's name; otherwise the stored one, otherwise the sheet that looks most like a roster. */
   sheet?: string;
+  /** How this door asks the user to name the roster sheet, when none looks like a roster. */
+  nameTheSheet?: string;
   settings?: RequestedSettings;
   mapping?: ColumnMapping;
   /** Today's date: used for the generated-on note, and as the year to check when nothing else says. */
@@ -56,7 +58,7 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
   }
   const grids: Grid[] = [];
   for (const name of candidates) grids.push(await workbook.readSheet(name));
-  const found = findRosterSheet(grids, { sheetName: wanted });
+  const found = findRosterSheet(grids, { sheetName: wanted, nameTheSheet: options.nameTheSheet });
   if ("problem" in found) return { kind: "problem", message: found.problem };
 
   // The rate sheet's year is only known once the checked year is; a sheet that names none is for it.

@@ -5,7 +5,7 @@
  */
 import { financialYearOf, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
 import { SCHEME_START } from "../rules/ruleset";
-import { REGIONS, type Finding, type Region } from "../rules/types";
+import type { Finding, Region } from "../rules/types";
 import type { StoredSettings } from "../roster/types";
 import type { PcnSettings } from "../engine/types";
 import { finding } from "../engine/findings";
@@ -21,11 +21,8 @@ export class SettingsError extends Error {}
 
 const SETTINGS_SOURCE = "ARRS checker settings: flags or task pane first, then the ARRS Settings sheet";
 
-/** Reads "national", "Outer London", "inner-london". */
-export function parseRegion(text: string): Region | null {
-  const normalised = text.trim().toLowerCase().replace(/[\s_]+/g, "-");
-  return (REGIONS as readonly string[]).includes(normalised) ? (normalised as Region) : null;
-}
+/** One reader of region names for every door: the settings sheet's ("Outer London", "London (inner)"). */
+export { parseRegion } from "../roster/settings-sheet";
 
 /** A financial year the scheme covers, or a SettingsError saying what to write instead. */
 export function checkedFinancialYear(text: string): FinancialYear {

@@ -8,6 +8,7 @@
  * number, monthly figures) come first, and specific rules ("FTE salary") come before general ones
  * ("FTE", "salary"). A header that matches nothing is simply not used.
  */
+import { columnNumber as lettersToColumn } from "../common/grid";
 import { isOwnedColumnHeader } from "../common/owned";
 import type { RosterField } from "./types";
 
@@ -291,10 +292,7 @@ export function headerField(header: unknown): RosterField | null {
 /** Column number for a letter reference: "A" = 1, "AA" = 27. Null if it is not letters. */
 export function columnNumber(letters: string): number | null {
   const text = letters.trim().toUpperCase();
-  if (!/^[A-Z]{1,3}$/.test(text)) return null;
-  let number = 0;
-  for (const char of text) number = number * 26 + (char.charCodeAt(0) - 64);
-  return number;
+  return /^[A-Z]{1,3}$/.test(text) ? lettersToColumn(text) : null;
 }
 
 export const ROSTER_FIELDS: readonly RosterField[] = [

@@ -148,7 +148,16 @@ const sheetNamesList = (grids: Grid[]): string => grids.map((g) => `"${g.sheetNa
  * row scores highest (the first such sheet on a tie). The tool's own sheets and "ARRS max reimb" rate
  * sheets are never guessed as rosters, though a user may still name one.
  */
-export function findRosterSheet(grids: Grid[], options: { sheetName?: string } = {}): { grid: Grid } | { problem: string } {
+/**
+ * How the command line asks the user to name the roster sheet. Each door says it in its own terms
+ * (`nameTheSheet`): the task pane points at its sheet list instead.
+ */
+export const NAME_THE_SHEET_ON_THE_COMMAND_LINE = 'Name the sheet with --sheet "<sheet name>"';
+
+export function findRosterSheet(
+  grids: Grid[],
+  options: { sheetName?: string; nameTheSheet?: string } = {},
+): { grid: Grid } | { problem: string } {
   const list = Array.isArray(grids) ? grids.filter((g) => g && typeof g.sheetName === "string") : [];
   const wanted = options.sheetName?.trim();
   if (wanted) {
@@ -172,7 +181,7 @@ export function findRosterSheet(grids: Grid[], options: { sheetName?: string } =
   const looked = candidates.length ? ` Sheets looked at: ${sheetNamesList(candidates)}.` : "";
   return {
     problem: "No roster found: no sheet has a header row with a role or job title column and at least two of "
-      + "name, WTE/hours, start date, salary. Name the sheet with --sheet \"<sheet name>\", or add those "
+      + `name, WTE/hours, start date, salary. ${options.nameTheSheet ?? NAME_THE_SHEET_ON_THE_COMMAND_LINE}, or add those `
       + `headers above the staff list.${looked}`,
   };
 }

@@ -23,6 +23,9 @@ import { REGIONS, type Finding, type Region, type Severity } from "../rules/type
 import type { WorkbookPort } from "../workbook/types";
 import { SAMPLE_SHEET_NAME, sampleRosterValues } from "./sample-roster";
 
+/** The pane names the roster sheet in its own list, not with the command line's --sheet. */
+const NAME_THE_SHEET_IN_THE_PANE = "Choose the roster's sheet in the Roster sheet list";
+
 /** What the pane calls each roster field. */
 export const FIELD_LABELS: Record<RosterField, string> = {
   name: "Name",
@@ -213,7 +216,7 @@ export class TaskpaneController {
     } else {
       const grids = [];
       for (const name of rosterSheets) grids.push(await this.port.readSheet(name));
-      const found = findRosterSheet(grids);
+      const found = findRosterSheet(grids, { nameTheSheet: NAME_THE_SHEET_IN_THE_PANE });
       if ("problem" in found) {
         rosterProblem = rosterSheets.length
           ? "No roster was found: no sheet has a header row with a role or job title column and at least two of name, WTE or hours, start date and salary. Choose the sheet that holds your roster, or add those headers above your staff list."
@@ -347,7 +350,7 @@ export class TaskpaneController {
 
   private async run(sheet?: string): Promise<CheckedWorkbook> {
     const { checkWorkbook } = await import("../pipeline/check-workbook");
-    const checked = await checkWorkbook(this.port, { sheet, today: this.today() });
+    const checked = await checkWorkbook(this.port, { sheet, nameTheSheet: NAME_THE_SHEET_IN_THE_PANE, today: this.today() });
     if (checked.kind === "problem") throw new PaneError(checked.message);
     return checked;
   }

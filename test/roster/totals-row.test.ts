@@ -13,3 +13,11 @@ test("a comment mentioning a total beside a real person does not hide the person
   expect(result.rows.map((r) => r.name)).toEqual(["Hannah Whitcombe"]);
   expect(result.skippedRows).toEqual([{ rowNumber: 3, reason: "totals row" }]);
 });
+
+test("each door names the roster sheet in its own terms when none looks like a roster", async () => {
+  const { findRosterSheet } = await import("../../src/roster");
+  const junk = [grid([["Budget", 1200], ["Phone", "01632 960000"]])];
+  const pane = findRosterSheet(junk, { nameTheSheet: "Choose the roster's sheet in the Roster sheet list" });
+  expect("problem" in pane && pane.problem).toContain("Choose the roster's sheet in the Roster sheet list, or add those headers");
+  expect("problem" in pane && pane.problem).not.toContain("--sheet");
+});

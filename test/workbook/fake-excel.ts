@@ -14,6 +14,8 @@
  * between two syncs (a sheet deleted, as a user might).
  */
 
+import type { OfficeStyle } from "../../src/workbook/office-cells";
+
 export const PAYLOAD_LIMIT = 5_000_000;
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
@@ -42,15 +44,8 @@ export interface Rect {
   cols: number;
 }
 
-export interface CellStyle {
-  bold?: boolean;
-  italic?: boolean;
-  size?: number;
-  fontColor?: string;
-  fill?: string;
-  borderTop?: string;
-  borderBottom?: string;
-  wrap?: boolean;
+/** What the fake records of a cell's format: the adapter's own style properties, and alignment. */
+export interface CellStyle extends OfficeStyle {
   verticalAlignment?: string;
 }
 
