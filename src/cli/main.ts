@@ -1,5 +1,5 @@
 /**
- * `arrs check`: the whole pipeline on an .xlsx (or .csv) file, over the ExcelJS adapter. It never modifies its
+ * `arrs check`: the whole pipeline on an .xlsx (or .csv) file, over the file adapter (workbook/xlsx). It never modifies its
  * input: the result goes to a copy, written to a temporary file first and renamed into place, so a
  * failure never leaves a half-written workbook. Problems the user can fix end with exit code 2 and a
  * one-line message on stderr; there is never a stack trace.
@@ -11,9 +11,9 @@ import { checkWorkbook } from "../pipeline/check-workbook";
 import { SettingsError } from "../pipeline/settings";
 import { claimLinesCsvChunks } from "../report/claim-lines-csv";
 import { countClaimLines } from "../report/claim-lines-sheet";
-import { csvToExcel, CsvFileError } from "../workbook/csv";
-import { FileWorkbook, WorkbookFileError, WorkbookWriteError } from "../workbook/file-workbook";
-import { featuresTheCopyLoses } from "../workbook/file-features";
+import { csvToWorkbookBytes, CsvFileError } from "../workbook/csv";
+import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
+import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
 import { toJson } from "./json";
 import { formatSummary } from "./summary";
@@ -92,17 +92,17 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (claimLinesFile && [args.file, output].some((file) => path.resolve(file) === path.resolve(claimLinesFile))) {
     throw new CliProblem("--claim-lines must be a different file from the input workbook and the checked copy.");
   }
-  let workbook: FileWorkbook;
+  let workbook: XlsxWorkbook;
+  let checked: Awaited<ReturnType<typeof checkWorkbook>>;
   try {
     // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
-    workbook = path.extname(args.file).toLowerCase() === ".csv"
-      ? FileWorkbook.fromExcelJs(csvToExcel(input, args.file))
-      : await FileWorkbook.fromBuffer(input);
+    workbook = await XlsxWorkbook.fromBuffer(path.extname(args.file).toLowerCase() === ".csv" ? await csvToWorkbookBytes(input, args.file) : input);
+    // Sheets are read as the pipeline needs them, so a sheet too long to read is refused here.
+    checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, today: io.today() });
   } catch (error) {
     if (error instanceof WorkbookFileError || error instanceof CsvFileError) throw new CliProblem(`${args.file}: ${error.message}`);
     throw error;
   }
-  const checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, today: io.today() });
   if (checked.kind === "problem") throw new CliProblem(`${args.file}: ${checked.message}`);
 
   try {
@@ -115,15 +115,14 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   await writeAtomically(output, await workbook.toBuffer());
   if (claimLinesFile) await writeAtomically(claimLinesFile, claimLinesCsvChunks(checked.result), "--claim-lines");
 
-  const lost = await featuresTheCopyLoses(input);
-  const warnings = lost.length === 0 ? [] : [
-    `Your workbook has ${lost.join(", ")}, which the copy written by the command line does not keep (a limit of the file library it uses). Your original is unchanged; copy the ARRS sheets and columns into it, or use the Excel add-in, which writes into the workbook itself.`,
-  ];
+  // "warnings" stays in the JSON for scripts that read it; the copy now keeps every part of the
+  // workbook the tool does not write (charts, pivot tables, macros), so there is nothing to warn of.
+  const warnings: string[] = [];
   const where = { workbook: args.file, sheet: checked.roster.sheetName, headerRow: checked.roster.headerRowNumber, output };
   if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
   else {
     const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";
-    io.stdout(`${formatSummary(checked.result, where)}\n${csv}${warnings.map((w) => `Note: ${w}\n`).join("")}`);
+    io.stdout(`${formatSummary(checked.result, where)}\n${csv}`);
   }
   return 0;
 }

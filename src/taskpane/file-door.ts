@@ -1,7 +1,6 @@
 /**
- * The browser-tab door: an .xlsx file the user chose, read into the ExcelJS adapter in this tab.
- * The adapter (and ExcelJS with it) is loaded here only, by a dynamic import, so that the add-in's
- * own bundle never carries it. Nothing leaves the browser: the checked copy is handed back as a Blob.
+ * The browser-tab door: an .xlsx file the user chose, read into the file adapter in this tab. The
+ * adapter is loaded here only, by a dynamic import, so that the add-in's own bundle never carries it. Nothing leaves the browser: the checked copy is handed back as a Blob.
  */
 import type { WorkbookPort } from "../workbook/types";
 import { TaskpaneController, type ControllerOptions } from "./controller";
@@ -26,12 +25,12 @@ export function downloadNameFor(fileName: string): string {
 /** Reads a chosen file; a file that is not an .xlsx workbook throws a WorkbookFileError with a plain message. */
 export async function openWorkbookFile(file: File, options: ControllerOptions = {}): Promise<OpenedFile> {
   const bytes = new Uint8Array(await readBytes(file));
-  const { FileWorkbook } = await import("../workbook/file-workbook");
-  const workbook = await FileWorkbook.fromBuffer(bytes);
+  const { XlsxWorkbook } = await import("../workbook/xlsx/xlsx-workbook");
+  const workbook = await XlsxWorkbook.fromBuffer(bytes);
   return openedFile(workbook, file.name, options);
 }
 
-/** Wraps an in-memory workbook that can save itself (the ExcelJS adapter, or a test double). */
+/** Wraps an in-memory workbook that can save itself (the file adapter, or a test double). */
 export function openedFile(workbook: WorkbookPort & { toBuffer(): Promise<Uint8Array> }, fileName: string, options: ControllerOptions = {}): OpenedFile {
   return {
     controller: new TaskpaneController(workbook, options),

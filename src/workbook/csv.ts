@@ -9,9 +9,9 @@
  * Every field stays text: the roster reader reads UK dates ("01/04/2025"), amounts ("£24,000.00")
  * and numbers from text already, and text that starts with "=" stays text, never a formula.
  */
-import ExcelJS from "exceljs";
 import { isRateSheetName, OWNED_SHEET_NAMES } from "../common/owned";
 import { MAX_SHEET_ROWS, rowLimitMessage } from "./file-limits";
+import { newWorkbookBytes } from "./xlsx/new-workbook";
 
 export type CsvDelimiter = "," | ";" | "\t";
 
@@ -92,8 +92,8 @@ export class CsvFileError extends Error {
   override name = "CsvFileError";
 }
 
-/** The CSV as an ExcelJS workbook of one sheet named after the file, every field as text. */
-export function csvToExcel(bytes: Uint8Array, fileName: string): ExcelJS.Workbook {
+/** The CSV as an .xlsx workbook of one sheet named after the file, every field as text. */
+export async function csvToWorkbookBytes(bytes: Uint8Array, fileName: string): Promise<Uint8Array> {
   let text = decodeCsv(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const { delimiter, skipFirstLine } = detectDelimiter(text);
@@ -101,13 +101,5 @@ export function csvToExcel(bytes: Uint8Array, fileName: string): ExcelJS.Workboo
   const rows = parseCsv(text, delimiter);
   const sheetName = sheetNameFor(fileName);
   if (rows.length > MAX_SHEET_ROWS) throw new CsvFileError(rowLimitMessage(sheetName, rows.length));
-  const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet(sheetName);
-  rows.forEach((fields, r) => {
-    fields.forEach((value, c) => {
-      if (value === "") return;
-      ws.getCell(r + 1, c + 1).value = value;
-    });
-  });
-  return workbook;
+  return newWorkbookBytes(sheetName, rows);
 }

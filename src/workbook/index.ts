@@ -1,2 +1,3 @@
 export type { WorkbookPort } from "./types";
-export { FileWorkbook, WorkbookFileError, WorkbookWriteError, readGrid } from "./file-workbook";
+export { WorkbookFileError, WorkbookWriteError } from "./file-errors";
+export { XlsxWorkbook } from "./xlsx/xlsx-workbook";

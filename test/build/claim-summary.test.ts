@@ -7,7 +7,7 @@ import { formatMoney } from "../../src/common/money";
 import { OWNED_SHEETS } from "../../src/common/owned";
 import { runClaimSummary, type Notice } from "../../src/commands/claim-summary";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
-import { FileWorkbook } from "../../src/workbook/file-workbook";
+import { FileWorkbook } from "../helpers/file-workbook";
 import { dumpWorkbook, fixture, SAMPLE } from "../helpers/workbooks";
 
 const TODAY = "2025-10-01";

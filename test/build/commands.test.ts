@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { CLAIM_SUMMARY_ACTION, WORKBOOK_WRITTEN_EVENT } from "../../src/commands/claim-summary";
 import { readNoticeQuery } from "../../src/commands/notice-message";
-import { FileWorkbook } from "../../src/workbook/file-workbook";
+import { FileWorkbook } from "../helpers/file-workbook";
 import { fixture, SAMPLE } from "../helpers/workbooks";
 
 type Handler = (event: { completed: () => void }) => Promise<void>;

@@ -20,7 +20,7 @@ import { isCellError, type CellError } from "../../src/functions/arguments";
 import { WorkbookRates } from "../../src/functions/workbook-rates";
 import { checkWorkbook, type CheckedWorkbook } from "../../src/pipeline/check-workbook";
 import type { Grid } from "../../src/common/grid";
-import { FileWorkbook } from "../../src/workbook/file-workbook";
+import { FileWorkbook } from "../helpers/file-workbook";
 import { SAMPLE } from "../helpers/workbooks";
 
 const TODAY = "2026-11-21";

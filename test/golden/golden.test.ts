@@ -10,7 +10,7 @@ import { toJson } from "../../src/cli/json";
 import { OWNED_SHEET_NAMES } from "../../src/common/owned";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
 import type { RequestedSettings } from "../../src/pipeline/settings";
-import { FileWorkbook } from "../../src/workbook/file-workbook";
+import { FileWorkbook } from "../helpers/file-workbook";
 import { dumpWorkbook, fixture, SAMPLE } from "../helpers/workbooks";
 
 const GOLDEN = path.join(__dirname, "files");

@@ -13,7 +13,7 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { downloadNameFor, openWorkbookFile } from "../../src/taskpane/file-door";
 import { fixedTheme } from "../../src/taskpane/theme";
-import { FileWorkbook } from "../../src/workbook/file-workbook";
+import { FileWorkbook } from "../helpers/file-workbook";
 import { SAMPLE } from "./port";
 
 const today = () => "2025-11-21";

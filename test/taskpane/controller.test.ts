@@ -5,7 +5,7 @@
 import { readSettingsSheet } from "../../src/roster";
 import { TaskpaneController, userMessageOf, type SettingsForm } from "../../src/taskpane/controller";
 import { SAMPLE_HEADERS, SAMPLE_SHEET_NAME, sampleRosterValues } from "../../src/taskpane/sample-roster";
-import { WorkbookFileError } from "../../src/workbook/file-workbook";
+import { WorkbookFileError } from "../../src/workbook/file-errors";
 import { emptyWorkbook, sampleWithoutSettings, sampleWorkbook, spyPort } from "./port";
 
 const today = () => "2025-11-21";

@@ -1,3 +1,5 @@
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
+
 /**
  * jsdom lays nothing out: every offsetParent is null and the body measures 0 × 0. Tabster (Fluent's
  * focus manager, which moves Tab focus and traps it in dialogs) then takes every element for hidden
@@ -13,5 +15,11 @@ Object.defineProperty(HTMLElement.prototype, "offsetParent", {
 
 const PANE = { x: 0, y: 0, top: 0, left: 0, right: 350, bottom: 900, width: 350, height: 900 };
 document.body.getBoundingClientRect = () => ({ ...PANE, toJSON: () => PANE }) as DOMRect;
+
+// jsdom has no TextEncoder or TextDecoder, which every browser has (the file adapter decodes the
+// workbook's XML parts with them): lend it Node's.
+const globals = globalThis as unknown as Record<string, unknown>;
+globals.TextDecoder ??= NodeTextDecoder;
+globals.TextEncoder ??= NodeTextEncoder;
 
 export {};

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { FileWorkbook } from "../../src/workbook/file-workbook";
+import { FileWorkbook } from "../helpers/file-workbook";
 import type { Grid } from "../../src/common/grid";
 import type { WorkbookPort } from "../../src/workbook/types";
 

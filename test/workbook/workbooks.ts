@@ -3,8 +3,8 @@
  * change, for before/after comparisons.
  */
 import ExcelJS from "exceljs";
-import { FileWorkbook } from "../../src/workbook/file-workbook";
-import { conditionalFormats } from "../../src/workbook/owned-columns";
+import { FileWorkbook } from "../helpers/file-workbook";
+import { conditionalFormats } from "../helpers/exceljs-grid";
 import { columnNumber } from "../../src/common/grid";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -80,8 +80,13 @@ export function dumpSheet(ws: ExcelJS.Worksheet, skipColumns: (column: number) =
     cells,
     widths,
     merges: ws.model.merges,
-    // x14Id is a fresh GUID ExcelJS gives each data bar on every save, not content.
-    conditionalFormats: JSON.parse(JSON.stringify(keptFormats, (key, value) => (key === "x14Id" ? undefined : value))),
+    // x14Id is a fresh GUID ExcelJS gives each data bar on every save, not content; ExcelJS's writer
+    // also stamps each rule with its dxfId and its range's ref as it saves, so a model saved once
+    // differs from one never saved.
+    conditionalFormats: JSON.parse(JSON.stringify(keptFormats.map((cf) => ({ ...cf, rules: cf.rules.map((rule) => {
+      const { dxfId: _dxf, ref: _ref, ...rest } = rule as typeof rule & { dxfId?: number; ref?: string };
+      return rest;
+    }) })), (key, value) => (key === "x14Id" ? undefined : value))),
     views: JSON.parse(JSON.stringify(ws.views)),
     autoFilter: ws.autoFilter ?? null,
   };

@@ -2,8 +2,9 @@ import ExcelJS from "exceljs";
 import { OWNED_RANGE_NAME } from "../../src/common/owned";
 import { buildWorkbookOutput } from "../../src/report/build";
 import type { WorkbookOutput } from "../../src/report/types";
-import { FileWorkbook, WorkbookFileError, WorkbookWriteError } from "../../src/workbook/file-workbook";
-import { conditionalFormats } from "../../src/workbook/owned-columns";
+import { WorkbookFileError, WorkbookWriteError } from "../../src/workbook/file-errors";
+import { FileWorkbook } from "../helpers/file-workbook";
+import { conditionalFormats } from "../helpers/exceljs-grid";
 import { checkResult, finding, person, rosterRead } from "../report/fixtures";
 import { dumpSheet, dumpWorkbook, load, rosterWorkbookBytes, toBytes } from "./workbooks";
 

@@ -1,0 +1,67 @@
+/**
+ * One of the tool's own sheets (summary, claim lines, settings) as a whole worksheet part. The sheet
+ * is the tool's, so it is written from nothing each run; only whether its tab was selected and its
+ * zoom, which are the user's, carry over from the part it replaces.
+ */
+import { columnLetter } from "../../common/grid";
+import { rangeAddress } from "../../report/cells";
+import type { OwnedSheet } from "../../report/types";
+import { STYLE_COLOURS } from "../../report/formats";
+import { cellXml } from "./cells-write";
+import { columnsXml } from "./columns";
+import type { StyleBook } from "./styles-write";
+import { attribute } from "./xml";
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** The user's view settings on the sheet view of the part being replaced, if any. */
+export function keptViewAttributes(previousXml: string | null): string {
+  if (!previousXml) return "";
+  const view = /<(\w+:)?sheetView\b[^>]*>/.exec(previousXml.slice(0, 20000))?.[0];
+  if (!view) return "";
+  const kept: string[] = [];
+  for (const name of ["tabSelected", "zoomScale"]) {
+    const value = attribute(view, name);
+    if (value !== null && /^\w+$/.test(value)) kept.push(` ${name}="${value}"`);
+  }
+  return kept.join("");
+}
+
+export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { date1904: boolean; keptView: string }): string {
+  const rows: string[] = [];
+  let lastColumn = 1;
+  sheet.rows.forEach((cells, i) => {
+    const rowNumber = i + 1;
+    let body = "";
+    cells.forEach((cell, c) => {
+      const xml = cellXml(rowNumber, c + 1, cell, styles.cellFormat(cell), options.date1904);
+      if (xml) {
+        body += xml;
+        if (c + 1 > lastColumn) lastColumn = c + 1;
+      }
+    });
+    if (body) rows.push(`<row r="${rowNumber}">${body}</row>`);
+  });
+  const lastRow = Math.max(1, sheet.rows.length);
+  const freeze = sheet.freezeRows ?? 0;
+  const pane = freeze > 0
+    ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/>`
+    : "";
+  const widths = new Map(sheet.columnWidths.map((width, i) => [i + 1, width] as [number, number]));
+  const bars = [...(sheet.dataBars ?? []).map((bar) => bar.range), ...(sheet.chart ? [sheet.chart.values] : [])];
+  // Data bars from zero to the largest value (Excel draws no chart from a file door; see README).
+  const barsXml = bars.map((range, i) => `<conditionalFormatting sqref="${rangeAddress(range)}"><cfRule type="dataBar" priority="${i + 1}">`
+    + `<dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="${STYLE_COLOURS.dataBar}"/></dataBar></cfRule></conditionalFormatting>`).join("");
+  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    + `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`
+    + `<dimension ref="A1:${columnLetter(lastColumn)}${lastRow}"/>`
+    + `<sheetViews><sheetView workbookViewId="0"${options.keptView}>${pane}</sheetView></sheetViews>`
+    + '<sheetFormatPr defaultRowHeight="15"/>'
+    + columnsXml(widths)
+    + `<sheetData>${rows.join("")}</sheetData>`
+    + (sheet.autoFilter ? `<autoFilter ref="${rangeAddress(sheet.autoFilter)}"/>` : "")
+    + barsXml
+    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    + "</worksheet>";
+}

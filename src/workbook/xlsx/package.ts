@@ -1,0 +1,248 @@
+/**
+ * An .xlsx file as the zip of parts it is (ECMA-376 Part 2, Open Packaging Conventions): parts are
+ * read on demand, changed ones replaced, and on saving every part the tool did not change is copied
+ * byte for byte, still compressed. So whatever the workbook holds that this tool knows nothing
+ * about (charts, pivot tables, macros, slicers, comments, another program's extensions) is kept.
+ */
+import JSZip from "jszip";
+import { attribute, escapeXml } from "./xml";
+
+export const RELATIONSHIP_TYPES = {
+  officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+  worksheet: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+  styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
+  sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
+  calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
+} as const;
+
+/** Strict Open XML (ISO 29500 Strict) uses other namespaces for the same relationships. */
+const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+
+export const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+export interface Relationship {
+  id: string;
+  type: string;
+  /** The part it points at, as a zip path ("xl/worksheets/sheet1.xml"); the raw target if external. */
+  path: string;
+  external: boolean;
+}
+
+/** The bytes are a zip, but not one this adapter can read as a workbook. */
+export class PackageError extends Error {
+  override name = "PackageError";
+}
+
+export class XlsxPackage {
+  private readonly changed = new Map<string, string>();
+  private readonly removed = new Set<string>();
+
+  private constructor(private readonly zip: JSZip) {}
+
+  static async open(bytes: Uint8Array): Promise<XlsxPackage> {
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch (error) {
+      throw new PackageError(`it could not be opened as a zip (${(error as Error).message})`);
+    }
+    return new XlsxPackage(zip);
+  }
+
+  has(path: string): boolean {
+    if (this.removed.has(path)) return false;
+    return this.changed.has(path) || this.findEntry(path) !== null;
+  }
+
+  /** The part's size before compression, where the zip records it (without decompressing it). */
+  uncompressedSize(path: string): number | null {
+    const entry = this.findEntry(path);
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } } | null)?._data?.uncompressedSize;
+    return typeof size === "number" ? size : null;
+  }
+
+  async bytes(path: string): Promise<Uint8Array | null> {
+    if (this.removed.has(path)) return null;
+    const text = this.changed.get(path);
+    if (text !== undefined) return new TextEncoder().encode(text);
+    const entry = this.findEntry(path);
+    return entry ? entry.async("uint8array") : null;
+  }
+
+  async text(path: string): Promise<string | null> {
+    if (this.removed.has(path)) return null;
+    const text = this.changed.get(path);
+    if (text !== undefined) return text;
+    const bytes = await this.bytes(path);
+    return bytes === null ? null : decodeUtf(bytes);
+  }
+
+  set(path: string, text: string): void {
+    this.removed.delete(path);
+    this.changed.set(path, text);
+  }
+
+  remove(path: string): void {
+    this.changed.delete(path);
+    this.removed.add(path);
+  }
+
+  /** Paths of every part (changes included), for finding a free name. */
+  paths(): string[] {
+    const all = new Set([...Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir), ...this.changed.keys()]);
+    return [...all].filter((p) => !this.removed.has(p));
+  }
+
+  /**
+   * Unchanged parts keep their compressed bytes (JSZip re-uses compressed data whose method matches
+   * the output's); changed and new ones are deflated.
+   */
+  async toBytes(): Promise<Uint8Array> {
+    for (const name of this.removed) {
+      const entry = this.findEntry(name);
+      if (entry) this.zip.remove(entry.name);
+    }
+    for (const [name, text] of this.changed) this.zip.file(this.findEntry(name)?.name ?? name, text);
+    this.removed.clear();
+    this.changed.clear();
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
+
+  /** Zip paths are case-insensitive in OPC (Part 2, 9.1.1.1): "xl/Workbook.xml" finds "xl/workbook.xml". */
+  private findEntry(path: string): JSZip.JSZipObject | null {
+    const exact = this.zip.files[path];
+    if (exact && !exact.dir) return exact;
+    const lower = path.toLowerCase();
+    const name = Object.keys(this.zip.files).find((p) => p.toLowerCase() === lower);
+    return name && !this.zip.files[name].dir ? this.zip.files[name] : null;
+  }
+
+  // ---- relationships and content types -------------------------------------------------------
+
+  /** The relationships of a part (from its _rels/NAME.rels), in file order; empty if it has none. */
+  async relationships(source: string): Promise<Relationship[]> {
+    const xml = await this.text(relsPathOf(source));
+    if (xml === null) return [];
+    return parseRelationships(xml, source);
+  }
+
+  /** The workbook part, from the package's own relationships (it may not exist: check with has). */
+  async workbookPath(): Promise<string> {
+    const rels = await this.relationships("");
+    const main = rels.find((r) => sameRelationshipType(r.type, RELATIONSHIP_TYPES.officeDocument));
+    return main ? main.path : "xl/workbook.xml";
+  }
+
+  /** Adds a relationship from `source` to `target` (a zip path); returns its new id. */
+  async addRelationship(source: string, type: string, target: string): Promise<string> {
+    const relsPath = relsPathOf(source);
+    const xml = (await this.text(relsPath)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    const used = new Set(parseRelationships(xml, source).map((r) => r.id));
+    let n = used.size + 1;
+    while (used.has(`rId${n}`)) n += 1;
+    const id = `rId${n}`;
+    const element = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, target))}"/>`;
+    this.set(relsPath, insertBeforeClose(xml, "Relationships", element));
+    return id;
+  }
+
+  async removeRelationship(source: string, id: string): Promise<void> {
+    const relsPath = relsPathOf(source);
+    const xml = await this.text(relsPath);
+    if (xml === null) return;
+    this.set(relsPath, xml.replace(/<(\w+:)?Relationship\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?Relationship>)/g, (element) => (attribute(element, "Id") === id ? "" : element)));
+  }
+
+  /** Declares a part's content type by an Override, replacing any it had. */
+  async setContentType(path: string, contentType: string): Promise<void> {
+    await this.removeContentType(path);
+    const xml = (await this.text("[Content_Types].xml"))!;
+    this.set("[Content_Types].xml", insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(path)}" ContentType="${contentType}"/>`));
+  }
+
+  async removeContentType(path: string): Promise<void> {
+    const xml = await this.text("[Content_Types].xml");
+    if (xml === null) throw new PackageError("it has no [Content_Types].xml part");
+    const partName = `/${path}`.toLowerCase();
+    const kept = xml.replace(/<(\w+:)?Override\b[^>]*>/g, (element) => ((attribute(element, "PartName") ?? "").toLowerCase() === partName ? "" : element));
+    if (kept !== xml) this.set("[Content_Types].xml", kept);
+  }
+
+  /** A part path that does not exist yet: "xl/worksheets/sheet" + n + ".xml". */
+  freePath(prefix: string, suffix: string, alsoTaken: readonly string[] = []): string {
+    const taken = new Set([...this.paths(), ...alsoTaken].map((p) => p.toLowerCase()));
+    let n = 1;
+    while (taken.has(`${prefix}${n}${suffix}`.toLowerCase())) n += 1;
+    return `${prefix}${n}${suffix}`;
+  }
+}
+
+/** "xl/workbook.xml" → "xl/_rels/workbook.xml.rels"; "" (the package) → "_rels/.rels". */
+export function relsPathOf(source: string): string {
+  const slash = source.lastIndexOf("/");
+  return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
+}
+
+function parseRelationships(xml: string, source: string): Relationship[] {
+  const out: Relationship[] = [];
+  for (const match of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attribute(match[0], "Id");
+    const type = attribute(match[0], "Type");
+    const target = attribute(match[0], "Target");
+    if (id === null || type === null || target === null) continue;
+    const external = attribute(match[0], "TargetMode") === "External";
+    out.push({ id, type, path: external ? target : resolveTarget(source, target), external });
+  }
+  return out;
+}
+
+export function sameRelationshipType(type: string, wanted: string): boolean {
+  if (type === wanted) return true;
+  const name = wanted.slice(wanted.lastIndexOf("/") + 1);
+  return type.startsWith(STRICT_RELATIONSHIPS) && type.slice(type.lastIndexOf("/") + 1) === name;
+}
+
+/** A relationship target, relative to its source part's folder or absolute ("/xl/..."), as a zip path. */
+export function resolveTarget(source: string, target: string): string {
+  const clean = decodeURIComponentSafe(target.split("#")[0]);
+  const base = clean.startsWith("/") ? [] : source.split("/").slice(0, -1);
+  for (const piece of clean.split("/")) {
+    if (piece === "" || piece === ".") continue;
+    if (piece === "..") base.pop();
+    else base.push(piece);
+  }
+  return base.join("/");
+}
+
+/** The target to write in `source`'s relationships for the part at `path`. */
+function relativeTarget(source: string, path: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = path.split("/");
+  let same = 0;
+  while (same < from.length && same < to.length - 1 && from[same] === to[same]) same += 1;
+  return [...from.slice(same).map(() => ".."), ...to.slice(same)].join("/");
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Inserts `element` just before the closing tag of the root element `name` (any prefix); handles "<Name/>". */
+export function insertBeforeClose(xml: string, name: string, element: string): string {
+  const close = new RegExp(`</(\\w+:)?${name}>\\s*$`).exec(xml);
+  if (close) return xml.slice(0, close.index) + element + xml.slice(close.index);
+  const empty = new RegExp(`<((\\w+:)?${name})\\b([^>]*?)/>`).exec(xml);
+  if (!empty) throw new PackageError(`its ${name} part is not as expected`);
+  return `${xml.slice(0, empty.index)}<${empty[1]}${empty[3]}>${element}</${empty[1]}>${xml.slice(empty.index + empty[0].length)}`;
+}
+
+/** Parts are UTF-8 (or UTF-16 with a byte-order mark, which OPC also allows). */
+export function decodeUtf(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
+  return new TextDecoder("utf-8").decode(bytes);
+}

@@ -1,0 +1,400 @@
+/**
+ * The file door's adapter: an .xlsx workbook worked on as the package of XML parts it is. Sheets are
+ * read straight from their parts into grids; writing changes only the parts the tool's output
+ * touches (the roster sheet, the styles, the workbook's sheet list and names, the tool's own
+ * sheets), and on saving every other part is copied byte for byte. So charts, pivot tables, macros
+ * and anything else in the workbook come through, and a 100,000-row roster is read, checked and
+ * written in a few hundred megabytes rather than the gigabytes an object model of every cell takes.
+ * No node:fs here: the same code runs in a browser tab.
+ */
+import type { Grid } from "../../common/grid";
+import { columnLetter } from "../../common/grid";
+import { OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../../common/owned";
+import { rangeAddress } from "../../report/cells";
+import type { RosterColumnsOutput, WorkbookOutput } from "../../report/types";
+import { assertLooksLikeXlsx, WorkbookFileError, WorkbookWriteError } from "../file-errors";
+import { COUNTABLE_BYTES, countRows, MAX_SHEET_BYTES, MAX_SHEET_ROWS, rowLimitMessage, sizeLimitMessage, type SheetLimits } from "../file-limits";
+import type { OwnedBlock } from "../owned-block";
+import { findOwnedBlocksInGrid, valueAt } from "../owned-grid";
+import type { WorkbookPort } from "../types";
+import { cellXml } from "./cells-write";
+import { keptViewAttributes, ownedSheetXml } from "./owned-sheet";
+import { decodeUtf, PackageError, relsPathOf, RELATIONSHIP_TYPES, sameRelationshipType, WORKSHEET_CONTENT_TYPE, XlsxPackage, type Relationship } from "./package";
+import { mergedRanges, mergedFromOutside, patchSheet, type MergedRange, type SheetPatch } from "./patch-sheet";
+import { readSheetXml } from "./read-sheet";
+import { parseSharedStrings } from "./shared-strings";
+import { dateStyles } from "./styles-read";
+import { MINIMAL_STYLES, StyleBook } from "./styles-write";
+import * as workbookPart from "./workbook-part";
+
+const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+interface Sheet {
+  name: string;
+  /** The worksheet part ("xl/worksheets/sheet1.xml"). */
+  path: string;
+  relationshipId: string;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  private readonly grids = new Map<string, Grid>();
+  private sharedStrings: string[] | null = null;
+  private dateStyleFlags: boolean[] | null = null;
+
+  private constructor(
+    private readonly pkg: XlsxPackage,
+    private readonly workbookPath: string,
+    private readonly limits: SheetLimits,
+  ) {}
+
+  static async fromBuffer(data: ArrayBuffer | Uint8Array, limits: SheetLimits = { rows: MAX_SHEET_ROWS, bytes: MAX_SHEET_BYTES }): Promise<XlsxWorkbook> {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    assertLooksLikeXlsx(bytes);
+    let pkg: XlsxPackage;
+    let workbookPath: string;
+    try {
+      pkg = await XlsxPackage.open(bytes);
+      workbookPath = await pkg.workbookPath();
+    } catch (error) {
+      const reason = error instanceof PackageError ? error.message : (error as Error).message;
+      throw new WorkbookFileError(`This file is not an .xlsx workbook, or it is damaged (${reason}). Open it in Excel and save it again as an Excel Workbook (.xlsx).`);
+    }
+    // A zip of other things (a Word document, an archive) has no workbook part.
+    if (!pkg.has(workbookPath)) throw new WorkbookFileError("This file is not an .xlsx workbook: it holds no worksheets.");
+    const workbook = new XlsxWorkbook(pkg, workbookPath, limits);
+    if ((await workbook.sheets()).length === 0) throw new WorkbookFileError("This file is not an .xlsx workbook: it holds no worksheets.");
+    return workbook;
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    return this.pkg.toBytes();
+  }
+
+  async sheetNames(): Promise<string[]> {
+    return (await this.sheets()).map((sheet) => sheet.name);
+  }
+
+  async readSheet(name: string): Promise<Grid> {
+    const sheet = await this.findSheet(name);
+    if (!sheet) throw new Error(`There is no sheet named "${name}" in this workbook.`);
+    return this.gridOf(sheet);
+  }
+
+  async write(output: WorkbookOutput): Promise<void> {
+    // Every check and every new part is worked out before the first change, so a refused write (or
+    // any failure) leaves the workbook as it was.
+    for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
+    const sheets = await this.sheets();
+    const changes = new Map<string, string>();
+    let removedFormula = false;
+    const styles = new StyleBook((await this.stylesText()) ?? MINIMAL_STYLES);
+    const date1904 = workbookPart.usesDate1904(await this.workbookXml());
+
+    const roster = output.rosterColumns ? await this.rosterTarget(output.rosterColumns) : null;
+    if (roster) {
+      // An earlier run's columns go wherever they are (even beside another sheet, if the roster
+      // moved), so a second run replaces the first rather than adding to it.
+      for (const sheet of sheets) {
+        if (isOwnedSheetName(sheet.name) || sheet === roster.sheet) continue;
+        const blocks = findOwnedBlocksInGrid(await this.gridOf(sheet));
+        if (blocks.length === 0) continue;
+        const patched = patchSheet((await this.pkg.text(sheet.path))!, { clear: blocks, cells: new Map(), widths: new Map(), conditionalFormats: [] });
+        changes.set(sheet.path, patched.xml);
+        removedFormula ||= patched.removedFormula;
+      }
+      const patched = patchSheet(roster.xml, rosterPatch(roster, styles, date1904));
+      changes.set(roster.sheet.path, patched.xml);
+      removedFormula ||= patched.removedFormula;
+    }
+
+    let workbookXml = await this.workbookXml();
+    const added: { path: string; id: string }[] = [];
+    for (const owned of output.sheets) {
+      const existing = await this.findSheet(owned.name);
+      const previous = existing ? await this.pkg.text(existing.path) : null;
+      const xml = ownedSheetXml(owned, styles, { date1904, keptView: keptViewAttributes(previous) });
+      if (existing) {
+        changes.set(existing.path, xml);
+        continue;
+      }
+      const path = this.freeSheetPath(added.map((a) => a.path));
+      const id = await this.pkg.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.worksheet, path);
+      added.push({ path, id });
+      changes.set(path, xml);
+      workbookXml = workbookPart.addSheet(workbookXml, owned.name, id);
+    }
+    if (roster) workbookXml = workbookPart.setDefinedName(workbookXml, OWNED_RANGE_NAME, roster.nameFormula);
+
+    // From here on nothing can be refused: apply the changes.
+    for (const { path } of added) await this.pkg.setContentType(path, WORKSHEET_CONTENT_TYPE);
+    for (const [path, xml] of changes) this.pkg.set(path, xml);
+    this.pkg.set(this.workbookPath, workbookXml);
+    await this.saveStyles(styles);
+    if (removedFormula) await this.dropCalcChain();
+    this.forgetSheets();
+  }
+
+  async removeOutput(): Promise<{ removedSheets: string[]; clearedColumns: number }> {
+    const sheets = await this.sheets();
+    let clearedColumns = 0;
+    let removedFormula = false;
+    for (const sheet of sheets) {
+      if (isOwnedSheetName(sheet.name)) continue;
+      const blocks = findOwnedBlocksInGrid(await this.gridOf(sheet));
+      if (blocks.length === 0) continue;
+      const widths = new Map<number, number | null>();
+      for (const block of blocks) {
+        for (let c = block.firstColumn; c <= block.lastColumn; c++) widths.set(c, null);
+        clearedColumns += block.lastColumn - block.firstColumn + 1;
+      }
+      const patched = patchSheet((await this.pkg.text(sheet.path))!, { clear: blocks, cells: new Map(), widths, conditionalFormats: [] });
+      this.pkg.set(sheet.path, patched.xml);
+      removedFormula ||= patched.removedFormula;
+    }
+
+    let workbookXml = await this.workbookXml();
+    const removedSheets: string[] = [];
+    for (const name of OWNED_SHEET_NAMES) {
+      const entries = workbookPart.listSheets(workbookXml);
+      const index = entries.findIndex((entry) => entry.name.toLowerCase() === name.toLowerCase());
+      if (index === -1) continue;
+      const sheet = sheets.find((s) => s.relationshipId === entries[index].relationshipId);
+      workbookXml = workbookPart.removeSheet(workbookXml, index);
+      if (sheet) {
+        await this.pkg.removeRelationship(this.workbookPath, sheet.relationshipId);
+        await this.pkg.removeContentType(sheet.path);
+        this.pkg.remove(sheet.path);
+        this.pkg.remove(relsPathOf(sheet.path));
+      }
+      removedSheets.push(entries[index].name);
+      removedFormula = true;
+    }
+    workbookXml = workbookPart.setDefinedName(workbookXml, OWNED_RANGE_NAME, null);
+    this.pkg.set(this.workbookPath, workbookXml);
+    if (removedFormula) await this.dropCalcChain();
+    this.forgetSheets();
+    return { removedSheets, clearedColumns };
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  private sheetList: Sheet[] | null = null;
+
+  private async workbookXml(): Promise<string> {
+    return (await this.pkg.text(this.workbookPath))!;
+  }
+
+  /** The worksheets in tab order (chart sheets, which hold no cells, are left out). */
+  private async sheets(): Promise<Sheet[]> {
+    if (this.sheetList) return this.sheetList;
+    const rels = await this.pkg.relationships(this.workbookPath);
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    this.sheetList = workbookPart.listSheets(await this.workbookXml()).flatMap((entry) => {
+      const rel = byId.get(entry.relationshipId);
+      if (!rel || rel.external || !sameRelationshipType(rel.type, RELATIONSHIP_TYPES.worksheet)) return [];
+      return [{ name: entry.name, path: rel.path, relationshipId: entry.relationshipId }];
+    });
+    return this.sheetList;
+  }
+
+  private forgetSheets(): void {
+    this.sheetList = null;
+    this.grids.clear();
+  }
+
+  /** Excel sheet names are unique regardless of case, so look them up that way too. */
+  private async findSheet(name: string): Promise<Sheet | undefined> {
+    const sheets = await this.sheets();
+    return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private async gridOf(sheet: Sheet): Promise<Grid> {
+    const cached = this.grids.get(sheet.path);
+    if (cached) return cached;
+    const xml = await this.sheetText(sheet);
+    const grid = readSheetXml(xml, {
+      sheetName: sheet.name,
+      sharedStrings: await this.strings(),
+      dateStyles: await this.dateStyles(),
+      date1904: workbookPart.usesDate1904(await this.workbookXml()),
+    });
+    this.grids.set(sheet.path, grid);
+    return grid;
+  }
+
+  /**
+   * A sheet's XML, refused before it is parsed when it has more rows, or more bytes, than the checker
+   * reads: a sheet of a million rows would otherwise take minutes and gigabytes.
+   */
+  private async sheetText(sheet: Sheet): Promise<string> {
+    const size = this.pkg.uncompressedSize(sheet.path);
+    // Rows are counted where the part can be decompressed safely, since a count says more than a size.
+    if (size !== null && size > COUNTABLE_BYTES) throw new WorkbookFileError(sizeLimitMessage(sheet.name, size, this.limits.bytes));
+    const bytes = await this.pkg.bytes(sheet.path);
+    if (bytes === null) throw new WorkbookFileError(`This workbook is damaged: the sheet "${sheet.name}" has no data part. Open it in Excel and save it again.`);
+    // A row takes at least 6 bytes ("<row/>"), so a part smaller than that many rows needs no count.
+    if (bytes.length > 6 * this.limits.rows) {
+      const rows = countRows(bytes);
+      if (rows > this.limits.rows) throw new WorkbookFileError(rowLimitMessage(sheet.name, rows, this.limits.rows));
+    }
+    if (bytes.length > this.limits.bytes) throw new WorkbookFileError(sizeLimitMessage(sheet.name, bytes.length, this.limits.bytes));
+    return decodeUtf(bytes);
+  }
+
+  private async strings(): Promise<string[]> {
+    if (this.sharedStrings) return this.sharedStrings;
+    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.sharedStrings);
+    const xml = rel ? await this.pkg.text(rel.path) : null;
+    this.sharedStrings = xml ? parseSharedStrings(xml) : [];
+    return this.sharedStrings;
+  }
+
+  private async dateStyles(): Promise<boolean[]> {
+    this.dateStyleFlags ??= dateStyles(await this.stylesText());
+    return this.dateStyleFlags;
+  }
+
+  private async stylesText(): Promise<string | null> {
+    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.styles);
+    return rel ? this.pkg.text(rel.path) : null;
+  }
+
+  private async workbookRelationship(type: string): Promise<Relationship | undefined> {
+    return (await this.pkg.relationships(this.workbookPath)).find((r) => !r.external && sameRelationshipType(r.type, type));
+  }
+
+  // ---- writing ---------------------------------------------------------------------------------
+
+  /** The roster sheet and the block the columns go in, once it is known to be free or already ours. */
+  private async rosterTarget(output: RosterColumnsOutput): Promise<RosterTarget> {
+    const sheet = await this.findSheet(output.sheetName);
+    if (!sheet) throw new WorkbookWriteError(`There is no sheet named "${output.sheetName}" to write the ARRS columns beside.`);
+    if (isOwnedSheetName(sheet.name)) throw new WorkbookWriteError(`"${sheet.name}" is one of the tool's own sheets, not a roster.`);
+    const target: OwnedBlock = {
+      headerRow: output.headerRowNumber,
+      firstColumn: output.firstColumn,
+      lastColumn: output.firstColumn + output.headers.length - 1,
+    };
+    const grid = await this.gridOf(sheet);
+    const earlier = findOwnedBlocksInGrid(grid);
+    assertColumnsFree(grid, target, earlier);
+    const xml = (await this.pkg.text(sheet.path))!;
+    const merges = mergedRanges(xml);
+    assertNotMerged(sheet.name, merges, target, [output.headerRowNumber, ...output.rows.map((row) => row.rowNumber)]);
+    const lastRow = output.rows.reduce((last, row) => Math.max(last, row.rowNumber), output.clearThroughRow);
+    const nameFormula = `${workbookPart.quotedSheetName(sheet.name)}!${absolute(rangeAddress({ top: target.headerRow, left: target.firstColumn, bottom: Math.max(lastRow, target.headerRow), right: target.lastColumn }))}`;
+    return { sheet, xml, target, output, earlier, lastRow, nameFormula };
+  }
+
+  private freeSheetPath(taken: string[]): string {
+    return this.pkg.freePath("xl/worksheets/sheet", ".xml", taken);
+  }
+
+  private async saveStyles(styles: StyleBook): Promise<void> {
+    const xml = styles.result();
+    if (xml === null) return;
+    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.styles);
+    if (rel) {
+      this.pkg.set(rel.path, xml);
+      return;
+    }
+    const path = "xl/styles.xml";
+    await this.pkg.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.styles, path);
+    await this.pkg.setContentType(path, STYLES_CONTENT_TYPE);
+    this.pkg.set(path, xml);
+    this.dateStyleFlags = null;
+  }
+
+  /**
+   * The calculation chain lists the cells that hold formulas; once one of them is gone the list is
+   * wrong and Excel would report the file as damaged. Without it, Excel rebuilds it on opening.
+   */
+  private async dropCalcChain(): Promise<void> {
+    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.calcChain);
+    if (!rel) return;
+    await this.pkg.removeRelationship(this.workbookPath, rel.id);
+    await this.pkg.removeContentType(rel.path);
+    this.pkg.remove(rel.path);
+  }
+}
+
+interface RosterTarget {
+  sheet: Sheet;
+  xml: string;
+  target: OwnedBlock;
+  output: RosterColumnsOutput;
+  /** An earlier run's blocks on this sheet. */
+  earlier: OwnedBlock[];
+  lastRow: number;
+  nameFormula: string;
+}
+
+/** The roster sheet's changes: old blocks and the target emptied, the new cells, widths and colours. */
+function rosterPatch(roster: RosterTarget, styles: StyleBook, date1904: boolean): SheetPatch {
+  const { output, target } = roster;
+  const cells = new Map<number, { column: number; xml: string }[]>();
+  const addRow = (rowNumber: number, row: RosterColumnsOutput["headers"]) => {
+    const list: { column: number; xml: string }[] = [];
+    row.forEach((cell, i) => {
+      const xml = cellXml(rowNumber, output.firstColumn + i, cell, styles.cellFormat(cell), date1904);
+      if (xml) list.push({ column: output.firstColumn + i, xml });
+    });
+    if (list.length) cells.set(rowNumber, list);
+  };
+  addRow(output.headerRowNumber, output.headers);
+  for (const row of output.rows) addRow(row.rowNumber, row.cells);
+  const widths = new Map<number, number | null>(output.columnWidths.map((width, i) => [output.firstColumn + i, width]));
+  const conditionalFormats: string[] = [];
+  if (roster.lastRow > output.headerRowNumber && output.statusHighlights.length > 0) {
+    const column = columnLetter(output.firstColumn);
+    const rules = output.statusHighlights.map((highlight, i) => `<cfRule type="cellIs" dxfId="${styles.statusFormat(highlight)}" priority="${i + 1}" operator="equal"><formula>"${highlight.text}"</formula></cfRule>`);
+    conditionalFormats.push(`<conditionalFormatting sqref="${column}${output.headerRowNumber + 1}:${column}${roster.lastRow}">${rules.join("")}</conditionalFormatting>`);
+  }
+  return { clear: [...roster.earlier, target], cells, widths, conditionalFormats };
+}
+
+function isOwnedSheetName(name: string): boolean {
+  return OWNED_SHEET_NAMES.some((owned) => owned.toLowerCase() === name.toLowerCase());
+}
+
+function assertOwnedSheetName(name: string): void {
+  if (!isOwnedSheetName(name)) {
+    throw new WorkbookWriteError(`"${name}" is not one of the tool's own sheets; the tool writes only ${OWNED_SHEET_NAMES.join(", ")}.`);
+  }
+}
+
+/**
+ * The target columns must be empty from the header row down, or be an earlier run's columns: the
+ * tool never writes over the user's data, even if the roster reader placed the columns wrongly.
+ */
+function assertColumnsFree(grid: Grid, target: OwnedBlock, earlier: OwnedBlock[]): void {
+  const ours = (r: number, c: number) => earlier.some((b) => b.firstColumn <= c && c <= b.lastColumn && r >= b.headerRow);
+  const lastRow = grid.firstRow + grid.values.length - 1;
+  for (let c = target.firstColumn; c <= target.lastColumn; c++) {
+    for (let r = target.headerRow; r <= lastRow; r++) {
+      if (ours(r, c)) continue;
+      const value = valueAt(grid, r, c);
+      if (value !== null && value !== "") {
+        throw new WorkbookWriteError(`Cell ${columnLetter(c)}${r} on "${grid.sheetName}" holds your own data, where the ARRS columns would go. Nothing was written; move that data or tell the tool which columns the roster uses.`);
+      }
+    }
+  }
+}
+
+/** A row the tool writes must not have the user's merged cells reaching into its columns. */
+function assertNotMerged(sheetName: string, merges: MergedRange[], target: OwnedBlock, rows: number[]): void {
+  if (merges.length === 0) return;
+  for (const r of rows) {
+    for (let c = target.firstColumn; c <= target.lastColumn; c++) {
+      if (!mergedFromOutside(r, c, target, merges)) continue;
+      const m = merges.find((range) => r >= range.top && r <= range.bottom && c >= range.left && c <= range.right)!;
+      throw new WorkbookWriteError(`Cell ${columnLetter(c)}${r} on "${sheetName}" is part of merged cells starting at ${columnLetter(m.left)}${m.top}, where the ARRS columns would go. Nothing was written; unmerge those cells and run the check again.`);
+    }
+  }
+}
+
+/** "P4:R9" → "$P$4:$R$9" */
+function absolute(range: string): string {
+  return range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
