@@ -1,3 +1,4 @@
+import { CompressionStream as NodeCompressionStream, DecompressionStream as NodeDecompressionStream } from "node:stream/web";
 import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "node:util";
 
 /**
@@ -16,10 +17,12 @@ Object.defineProperty(HTMLElement.prototype, "offsetParent", {
 const PANE = { x: 0, y: 0, top: 0, left: 0, right: 350, bottom: 900, width: 350, height: 900 };
 document.body.getBoundingClientRect = () => ({ ...PANE, toJSON: () => PANE }) as DOMRect;
 
-// jsdom has no TextEncoder or TextDecoder, which every browser has (the file adapter decodes the
-// workbook's XML parts with them): lend it Node's.
+// jsdom has no TextEncoder, TextDecoder, CompressionStream or DecompressionStream, which every
+// current browser has (the file adapter unzips and decodes the workbook's parts with them): lend it Node's.
 const globals = globalThis as unknown as Record<string, unknown>;
 globals.TextDecoder ??= NodeTextDecoder;
 globals.TextEncoder ??= NodeTextEncoder;
+globals.CompressionStream ??= NodeCompressionStream;
+globals.DecompressionStream ??= NodeDecompressionStream;
 
 export {};

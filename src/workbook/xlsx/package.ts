@@ -4,7 +4,7 @@
  * byte for byte, still compressed. So whatever the workbook holds that this tool knows nothing
  * about (charts, pivot tables, macros, slicers, comments, another program's extensions) is kept.
  */
-import JSZip from "jszip";
+import { entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
 import { attribute, escapeXml } from "./xml";
 
 export const RELATIONSHIP_TYPES = {
@@ -34,19 +34,23 @@ export class PackageError extends Error {
 }
 
 export class XlsxPackage {
-  private readonly changed = new Map<string, string>();
+  /** New text of changed parts, in pieces: a large sheet is never joined into one string. */
+  private readonly changed = new Map<string, PartText>();
   private readonly removed = new Set<string>();
+  /** Entries by lower-cased name: part names are case-insensitive in OPC (Part 2, 9.1.1.1). */
+  private readonly byName: Map<string, ZipEntry>;
 
-  private constructor(private readonly zip: JSZip) {}
+  private constructor(private entries: ZipEntry[]) {
+    this.byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  }
 
   static async open(bytes: Uint8Array): Promise<XlsxPackage> {
-    let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(bytes);
+      return new XlsxPackage(readZip(bytes));
     } catch (error) {
-      throw new PackageError(`it could not be opened as a zip (${(error as Error).message})`);
+      if (error instanceof ZipError) throw new PackageError(error.message);
+      throw error;
     }
-    return new XlsxPackage(zip);
   }
 
   has(path: string): boolean {
@@ -54,30 +58,33 @@ export class XlsxPackage {
     return this.changed.has(path) || this.findEntry(path) !== null;
   }
 
-  /** The part's size before compression, where the zip records it (without decompressing it). */
+  /** The part's size before compression, as the zip records it (without decompressing it). */
   uncompressedSize(path: string): number | null {
-    const entry = this.findEntry(path);
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } } | null)?._data?.uncompressedSize;
-    return typeof size === "number" ? size : null;
+    return this.findEntry(path)?.uncompressedSize ?? null;
   }
 
   async bytes(path: string): Promise<Uint8Array | null> {
     if (this.removed.has(path)) return null;
     const text = this.changed.get(path);
-    if (text !== undefined) return new TextEncoder().encode(text);
+    if (text !== undefined) return new TextEncoder().encode(joined(text));
     const entry = this.findEntry(path);
-    return entry ? entry.async("uint8array") : null;
+    if (!entry) return null;
+    try {
+      return await entryBytes(entry);
+    } catch (error) {
+      throw new PackageError(error instanceof ZipError ? error.message : `its part "${path}" could not be read (${(error as Error).message})`);
+    }
   }
 
   async text(path: string): Promise<string | null> {
     if (this.removed.has(path)) return null;
     const text = this.changed.get(path);
-    if (text !== undefined) return text;
+    if (text !== undefined) return joined(text);
     const bytes = await this.bytes(path);
     return bytes === null ? null : decodeUtf(bytes);
   }
 
-  set(path: string, text: string): void {
+  set(path: string, text: PartText): void {
     this.removed.delete(path);
     this.changed.set(path, text);
   }
@@ -89,32 +96,39 @@ export class XlsxPackage {
 
   /** Paths of every part (changes included), for finding a free name. */
   paths(): string[] {
-    const all = new Set([...Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir), ...this.changed.keys()]);
-    return [...all].filter((p) => !this.removed.has(p));
+    const all = new Set([...this.entries.map((e) => e.name), ...this.changed.keys()]);
+    return [...all].filter((p) => !this.removed.has(p) && !p.endsWith("/"));
   }
 
   /**
-   * Unchanged parts keep their compressed bytes (JSZip re-uses compressed data whose method matches
-   * the output's); changed and new ones are deflated.
+   * The package as a zip. Unchanged parts keep their compressed bytes; changed and new ones are
+   * deflated. Parts keep their order, new ones go at the end.
    */
   async toBytes(): Promise<Uint8Array> {
-    for (const name of this.removed) {
-      const entry = this.findEntry(name);
-      if (entry) this.zip.remove(entry.name);
+    const out: ZipEntry[] = [];
+    const written = new Set<string>();
+    for (const entry of this.entries) {
+      const key = entry.name.toLowerCase();
+      const path = [...this.changed.keys()].find((p) => p.toLowerCase() === key);
+      const removed = [...this.removed].some((p) => p.toLowerCase() === key);
+      if (removed && path === undefined) continue;
+      out.push(path === undefined ? entry : await newEntry(entry.name, pieces(this.changed.get(path)!)));
+      if (path !== undefined) written.add(path);
     }
-    for (const [name, text] of this.changed) this.zip.file(this.findEntry(name)?.name ?? name, text);
-    this.removed.clear();
+    for (const [path, text] of this.changed) {
+      if (!written.has(path)) out.push(await newEntry(path, pieces(text)));
+    }
+    // The saved package becomes the one this object reads from.
+    this.entries = out;
+    this.byName.clear();
+    for (const e of out) this.byName.set(e.name.toLowerCase(), e);
     this.changed.clear();
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    this.removed.clear();
+    return writeZip(out);
   }
 
-  /** Zip paths are case-insensitive in OPC (Part 2, 9.1.1.1): "xl/Workbook.xml" finds "xl/workbook.xml". */
-  private findEntry(path: string): JSZip.JSZipObject | null {
-    const exact = this.zip.files[path];
-    if (exact && !exact.dir) return exact;
-    const lower = path.toLowerCase();
-    const name = Object.keys(this.zip.files).find((p) => p.toLowerCase() === lower);
-    return name && !this.zip.files[name].dir ? this.zip.files[name] : null;
+  private findEntry(path: string): ZipEntry | null {
+    return this.byName.get(path.toLowerCase()) ?? null;
   }
 
   // ---- relationships and content types -------------------------------------------------------
@@ -176,6 +190,12 @@ export class XlsxPackage {
     return `${prefix}${n}${suffix}`;
   }
 }
+
+/** A part's text: one string, or pieces to be written one after another. */
+export type PartText = string | readonly string[];
+
+const joined = (text: PartText): string => (typeof text === "string" ? text : text.join(""));
+const pieces = (text: PartText): readonly string[] => (typeof text === "string" ? [text] : text);
 
 /** "xl/workbook.xml" → "xl/_rels/workbook.xml.rels"; "" (the package) → "_rels/.rels". */
 export function relsPathOf(source: string): string {

@@ -15,12 +15,21 @@ import { attribute } from "./xml";
 export interface SheetPatch {
   /** Blocks emptied from their header row down: cells and conditional formats wholly inside them. */
   clear: OwnedBlock[];
-  /** New cells, already as XML, by row number; each row's list in column order, from `firstColumn`. */
-  cells: Map<number, { column: number; xml: string }[]>;
+  /**
+   * New cells, already as XML, by row number: each row's cells are one run of adjacent columns from
+   * `first` to `last`, inside a block that `clear` empties, so they go in as one piece.
+   */
+  cells: Map<number, NewCells>;
   /** Column widths to set (null: back to the sheet's default). */
   widths: Map<number, number | null>;
   /** Conditional formats to add, each a whole <conditionalFormatting> element (no prefix). */
   conditionalFormats: string[];
+}
+
+export interface NewCells {
+  first: number;
+  last: number;
+  xml: string;
 }
 
 export interface MergedRange {
@@ -83,8 +92,11 @@ function maxPriority(tail: string): number {
   return max;
 }
 
-/** Returns the patched part, and whether a formula was among the cells removed (calcChain must go). */
-export function patchSheet(xml: string, patch: SheetPatch): { xml: string; removedFormula: boolean } {
+/**
+ * Returns the patched part (in pieces, never joined: a long roster's part is tens of megabytes), and
+ * whether a formula was among the cells removed (the calculation chain must then go).
+ */
+export function patchSheet(xml: string, patch: SheetPatch): { xml: string[]; removedFormula: boolean } {
   const sheet = splitSheet(xml);
   const merges = mergedRanges(xml);
   const { rows, removedFormula, bounds } = patchRows(sheet, patch, merges);
@@ -102,12 +114,14 @@ export function patchSheet(xml: string, patch: SheetPatch): { xml: string; remov
   if (bounds) outer = widenDimension(outer, bounds);
   const at = outer.indexOf(marker);
   const sheetDataTag = `<${sheet.prefix}sheetData>`;
-  return { xml: `${outer.slice(0, at)}${sheetDataTag}${rows}</${sheet.prefix}sheetData>${outer.slice(at + marker.length)}`, removedFormula };
+  rows.unshift(outer.slice(0, at), sheetDataTag);
+  rows.push(`</${sheet.prefix}sheetData>`, outer.slice(at + marker.length));
+  return { xml: rows, removedFormula };
 }
 
 interface Bounds { top: number; left: number; bottom: number; right: number }
 
-function patchRows(sheet: SplitSheet, patch: SheetPatch, merges: MergedRange[]): { rows: string; removedFormula: boolean; bounds: Bounds | null } {
+function patchRows(sheet: SplitSheet, patch: SheetPatch, merges: MergedRange[]): { rows: string[]; removedFormula: boolean; bounds: Bounds | null } {
   const p = sheet.prefix;
   const text = sheet.rows;
   const rowOpen = `<${p}row`;
@@ -129,8 +143,9 @@ function patchRows(sheet: SplitSheet, patch: SheetPatch, merges: MergedRange[]):
   };
   const newRow = (rowNumber: number) => {
     const cells = patch.cells.get(rowNumber)!;
-    for (const cell of cells) grow(rowNumber, cell.column);
-    return `<${p}row r="${rowNumber}">${withPrefix(cells.map((c) => c.xml).join(""), p)}</${p}row>`;
+    grow(rowNumber, cells.first);
+    grow(rowNumber, cells.last);
+    return `<${p}row r="${rowNumber}">${withPrefix(cells.xml, p)}</${p}row>`;
   };
 
   let last = 0;
@@ -157,7 +172,10 @@ function patchRows(sheet: SplitSheet, patch: SheetPatch, merges: MergedRange[]):
       const body = selfClosing ? "" : text.slice(startEnd + 1, end - rowClose.length);
       const rebuilt = rebuildRow(body, rowNumber, { p, adding, clearing, merges });
       if (rebuilt.removedFormula) removedFormula = true;
-      if (adding) for (const cell of adding) grow(rowNumber, cell.column);
+      if (adding) {
+        grow(rowNumber, adding.first);
+        grow(rowNumber, adding.last);
+      }
       if (rebuilt.body !== body || selfClosing) {
         // A spans hint (18.3.1.73) is only an optimisation and would now be wrong: drop it.
         const tag = startTag.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "").replace(/\s*\/>$/, ">");
@@ -169,7 +187,7 @@ function patchRows(sheet: SplitSheet, patch: SheetPatch, merges: MergedRange[]):
   }
   out.push(text.slice(last));
   while (next < pending.length) out.push(newRow(pending[next++]));
-  return { rows: out.join(""), removedFormula, bounds };
+  return { rows: out, removedFormula, bounds };
 }
 
 /** The next start tag `<name` (followed by whitespace, ">" or "/") at or after `from`; -1 if none. */
@@ -184,18 +202,40 @@ function findTag(text: string, open: string, from: number): number {
   return -1;
 }
 
-function rebuildRow(body: string, rowNumber: number, options: { p: string; adding: { column: number; xml: string }[] | null; clearing: OwnedBlock[]; merges: MergedRange[] }): { body: string; removedFormula: boolean } {
-  const { p, adding, clearing, merges } = options;
+function rebuildRow(body: string, rowNumber: number, options: { p: string; adding: NewCells | null; clearing: OwnedBlock[]; merges: MergedRange[] }): { body: string; removedFormula: boolean } {
+  const { p, adding, clearing } = options;
+  const cellOpen = `<${p}c`;
+  const cellClose = `</${p}c>`;
+  const adds = adding ? withPrefix(adding.xml, p) : "";
+  const firstTouched = Math.min(adding ? adding.first : Infinity, ...clearing.map((b) => b.firstColumn));
+
+  // Nearly always the tool's columns are right of every cell of the row: then the new cells go
+  // after the last one, and nothing else in the row needs looking at.
+  const lastCell = lastTagAt(body, cellOpen);
+  if (lastCell !== -1) {
+    const ref = attribute(body.slice(lastCell, tagEnd(body, lastCell) + 1), "r");
+    if (ref !== null && columnNumber(/^[A-Za-z]+/.exec(ref)?.[0] ?? "") < firstTouched) {
+      const startEnd = tagEnd(body, lastCell);
+      const end = body[startEnd - 1] === "/" ? startEnd + 1 : body.indexOf(cellClose, startEnd) + cellClose.length;
+      return { body: body.slice(0, end) + adds + body.slice(end), removedFormula: false };
+    }
+  } else if (adding) {
+    // No cells at all: the new ones go before anything else the row holds (an <extLst>).
+    return { body: adds + body, removedFormula: false };
+  }
+  return rebuildCells(body, rowNumber, { ...options, adds });
+}
+
+/** The cell-by-cell way: each cell's column decides whether it is kept, cleared or written over. */
+function rebuildCells(body: string, rowNumber: number, options: { p: string; adding: NewCells | null; adds: string; clearing: OwnedBlock[]; merges: MergedRange[] }): { body: string; removedFormula: boolean } {
+  const { p, adding, adds, clearing, merges } = options;
   const cellOpen = `<${p}c`;
   const cellClose = `</${p}c>`;
   const parts: string[] = [];
   let removedFormula = false;
   let column = 0;
-  let added = 0;
+  let added = false;
   let last = 0;
-  const addUpTo = (limit: number) => {
-    while (adding && added < adding.length && adding[added].column < limit) parts.push(withPrefix(adding[added++].xml, p));
-  };
   let at = findTag(body, cellOpen, 0);
   while (at !== -1) {
     const startEnd = tagEnd(body, at);
@@ -205,23 +245,34 @@ function rebuildRow(body: string, rowNumber: number, options: { p: string; addin
     column = ref !== null ? columnNumber(/^[A-Za-z]+/.exec(ref)?.[0] ?? "") : column + 1;
     parts.push(body.slice(last, at));
     last = end;
-    addUpTo(column);
-    const written = adding !== null && added < adding.length && adding[added].column === column;
-    const cleared = clearing.some((b) => column >= b.firstColumn && column <= b.lastColumn && !mergedFromOutside(rowNumber, column, b, merges));
-    if (written || cleared) {
+    if (adding && !added && column >= adding.first) {
+      parts.push(adds);
+      added = true;
+    }
+    const written = adding !== null && column >= adding.first && column <= adding.last;
+    const cleared = written || clearing.some((b) => column >= b.firstColumn && column <= b.lastColumn && !mergedFromOutside(rowNumber, column, b, merges));
+    if (cleared) {
       if (body.slice(at, end).includes(`<${p}f`)) removedFormula = true;
-      // A cell written over gets the new one in its place (added below).
     } else {
       parts.push(body.slice(at, end));
     }
     at = findTag(body, cellOpen, end);
   }
+  // Cells still to add go after the last cell, before anything else the row holds (an <extLst>).
+  if (adding && !added) parts.push(adds);
   parts.push(body.slice(last));
-  // Anything still to add goes after the last cell (before any trailing row extension).
-  const tail = parts.pop() ?? "";
-  addUpTo(Infinity);
-  parts.push(tail);
   return { body: parts.join(""), removedFormula };
+}
+
+/** The last start tag `<name` in the text; -1 if none. */
+function lastTagAt(text: string, open: string): number {
+  let at = text.lastIndexOf(open);
+  while (at !== -1) {
+    const after = text.charCodeAt(at + open.length);
+    if (after === 32 || after === 9 || after === 10 || after === 13 || after === 62 || after === 47) return at;
+    at = at === 0 ? -1 : text.lastIndexOf(open, at - 1);
+  }
+  return -1;
 }
 
 /**

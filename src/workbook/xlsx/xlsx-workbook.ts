@@ -19,8 +19,8 @@ import { findOwnedBlocksInGrid, valueAt } from "../owned-grid";
 import type { WorkbookPort } from "../types";
 import { cellXml } from "./cells-write";
 import { keptViewAttributes, ownedSheetXml } from "./owned-sheet";
-import { decodeUtf, PackageError, relsPathOf, RELATIONSHIP_TYPES, sameRelationshipType, WORKSHEET_CONTENT_TYPE, XlsxPackage, type Relationship } from "./package";
-import { mergedRanges, mergedFromOutside, patchSheet, type MergedRange, type SheetPatch } from "./patch-sheet";
+import { decodeUtf, PackageError, relsPathOf, type PartText, RELATIONSHIP_TYPES, sameRelationshipType, WORKSHEET_CONTENT_TYPE, XlsxPackage, type Relationship } from "./package";
+import { mergedRanges, mergedFromOutside, patchSheet, type MergedRange, type NewCells, type SheetPatch } from "./patch-sheet";
 import { readSheetXml } from "./read-sheet";
 import { parseSharedStrings } from "./shared-strings";
 import { dateStyles } from "./styles-read";
@@ -85,7 +85,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // any failure) leaves the workbook as it was.
     for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
     const sheets = await this.sheets();
-    const changes = new Map<string, string>();
+    const changes = new Map<string, PartText>();
     let removedFormula = false;
     const styles = new StyleBook((await this.stylesText()) ?? MINIMAL_STYLES);
     const date1904 = workbookPart.usesDate1904(await this.workbookXml());
@@ -332,14 +332,11 @@ interface RosterTarget {
 /** The roster sheet's changes: old blocks and the target emptied, the new cells, widths and colours. */
 function rosterPatch(roster: RosterTarget, styles: StyleBook, date1904: boolean): SheetPatch {
   const { output, target } = roster;
-  const cells = new Map<number, { column: number; xml: string }[]>();
+  const cells = new Map<number, NewCells>();
   const addRow = (rowNumber: number, row: RosterColumnsOutput["headers"]) => {
-    const list: { column: number; xml: string }[] = [];
-    row.forEach((cell, i) => {
-      const xml = cellXml(rowNumber, output.firstColumn + i, cell, styles.cellFormat(cell), date1904);
-      if (xml) list.push({ column: output.firstColumn + i, xml });
-    });
-    if (list.length) cells.set(rowNumber, list);
+    let xml = "";
+    row.forEach((cell, i) => { xml += cellXml(rowNumber, output.firstColumn + i, cell, styles.cellFormat(cell), date1904); });
+    if (xml) cells.set(rowNumber, { first: output.firstColumn, last: output.firstColumn + row.length - 1, xml });
   };
   addRow(output.headerRowNumber, output.headers);
   for (const row of output.rows) addRow(row.rowNumber, row.cells);

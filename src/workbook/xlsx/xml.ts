@@ -42,10 +42,17 @@ export function decodeOoxmlEscapes(text: string): string {
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 /** The value of attribute `name` on a start tag's text ("<c r=\"A1\" t=\"s\">"), decoded; null if absent. */
 export function attribute(tag: string, name: string): string | null {
   // A space before the name, so "r" does not match the end of "spans" or "xr:uid".
-  const at = tag.search(new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=`));
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const at = tag.search(pattern);
   if (at === -1) return null;
   const quoteAt = tag.indexOf("=", at) + 1;
   let start = quoteAt;
