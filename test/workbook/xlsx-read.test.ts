@@ -268,6 +268,11 @@ describe("readSheetXml: each kind of cell", () => {
     expect(grid.values.flat().filter((v) => v !== null)).toEqual(["c", 7]);
   });
 
+  test("a malformed tag costs no more than its own length and does not throw", () => {
+    const grid = read('<row r="1"><c r="A1" broken><v>1</v></c><c r="B1" t=s><v>2</v></c><c r="C1"><v>3</v></c></row>');
+    expect(grid.values[0][2]).toBe(3);
+  });
+
   test("rows out of order are sorted; a repeated row replaces the earlier one (as ExcelJS does)", () => {
     const grid = read('<row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c></row><row r="3"><c r="B3"><v>33</v></c></row>');
     expect(grid).toEqual({ sheetName: "S", firstRow: 1, firstColumn: 1, values: [[1, null], [null, null], [null, 33]] });

@@ -14,6 +14,7 @@ const COLON = 0x3a;
 const QUOTE = 0x22;
 const APOS = 0x27;
 const BANG = 0x21;
+const EQUALS = 0x3d;
 const QUESTION = 0x3f;
 
 const isSpace = (code: number) => code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
@@ -75,34 +76,36 @@ export class TagScanner {
       }
       this.nameStart = localStart;
       this.nameEnd = i;
-      // The ">" that ends the tag, stepping over its attributes (XML allows ">" in their values):
-      // from each name to its "=" and from quote to quote with indexOf rather than character by
-      // character, since a long sheet has millions of tags. On the way, note where the values of
-      // r, s and t are, the attributes every <row> and <c> has (see noteShortAttribute).
+      // The ">" that ends the tag, stepping over its attributes (XML allows ">" in their values).
+      // On the way, note where the values of r, s and t are, the attributes every <row> and <c>
+      // has (see noteShortAttribute). Plain loops rather than indexOf: a sheet has millions of tags
+      // and their names and values are a few characters long, shorter than indexOf's call costs.
       this.r = this.s = this.t = -1;
+      const length = xml.length;
       for (;;) {
         let code = xml.charCodeAt(i);
         while (isSpace(code)) code = xml.charCodeAt(++i);
-        if (code === GT || i >= xml.length) break;
+        if (code === GT || i >= length) break;
         if (code === SLASH) {
           i += 1;
           continue;
         }
-        // An attribute: name, "=", quoted value. (indexOf only once a name is known to be there,
-        // so it never runs on past the tag.)
-        const eq = xml.indexOf("=", i);
-        if (eq === -1) {
-          i = xml.length;
-          break;
-        }
+        // An attribute: name, "=", quoted value.
+        let eq = i;
+        while (eq < length && (code = xml.charCodeAt(eq)) !== EQUALS && code !== GT) eq += 1;
         let quoteAt = eq + 1;
         while (isSpace(xml.charCodeAt(quoteAt))) quoteAt += 1;
         const quote = xml.charCodeAt(quoteAt);
-        const close = quote === QUOTE || quote === APOS ? xml.indexOf(quote === QUOTE ? '"' : "'", quoteAt + 1) : -1;
-        if (close === -1) {
+        if (code !== EQUALS || (quote !== QUOTE && quote !== APOS)) {
           // Not well-formed; end the tag at the next ">".
           const gt = xml.indexOf(">", i);
-          i = gt === -1 ? xml.length : gt;
+          i = gt === -1 ? length : gt;
+          break;
+        }
+        let close = quoteAt + 1;
+        while (close < length && xml.charCodeAt(close) !== quote) close += 1;
+        if (close >= length) {
+          i = length;
           break;
         }
         this.noteShortAttribute(eq, quoteAt, close);

@@ -80,7 +80,12 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
 
 /** An entry's uncompressed bytes, checked against its CRC. */
 export async function entryBytes(entry: ZipEntry): Promise<Uint8Array> {
-  const data = entry.method === STORED ? entry.raw : await transform(entry.raw, new DecompressionStream("deflate-raw"));
+  let data: Uint8Array;
+  try {
+    data = entry.method === STORED ? entry.raw : await transform(entry.raw, new DecompressionStream("deflate-raw"));
+  } catch {
+    throw new ZipError(`its part "${entry.name}" is damaged`);
+  }
   if (data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) throw new ZipError(`its part "${entry.name}" is damaged`);
   return data;
 }
@@ -176,6 +181,8 @@ async function transform(input: Uint8Array | AsyncIterable<Uint8Array>, stream: 
     else for await (const piece of input) await writer.write(piece as Uint8Array<ArrayBuffer>);
     await writer.close();
   })();
+  // If reading fails the writing fails too: that second failure is the same one, not another.
+  written.catch(() => undefined);
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
