@@ -166,14 +166,6 @@ export function setDefinedName(xml: string, name: string, formula: string | null
   return insertChild(out, `<${p}definedNames>${element}</${p}definedNames>`, "definedNames", WORKBOOK_ORDER);
 }
 
-/** Whether dates count from 1904 (workbookPr date1904, ECMA-376 Part 1, 18.2.28). */
-export function usesDate1904(xml: string): boolean {
-  const span = findChild(xml, "workbookPr");
-  if (!span) return false;
-  const value = attribute(xml.slice(span.start, span.end), "date1904");
-  return value === "1" || value === "true";
-}
-
 /** A sheet name as a formula writes it: quoted, with quotes doubled. */
 export function quotedSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

@@ -21,7 +21,7 @@ import { cellXml } from "./cells-write";
 import { keptViewAttributes, ownedSheetXml } from "./owned-sheet";
 import { decodeUtf, PackageError, relsPathOf, type PartText, RELATIONSHIP_TYPES, sameRelationshipType, WORKSHEET_CONTENT_TYPE, XlsxPackage, type Relationship } from "./package";
 import { mergedRanges, mergedFromOutside, patchSheet, type MergedRange, type NewCells, type SheetPatch } from "./patch-sheet";
-import { readSheetXml } from "./read-sheet";
+import { readSheetXml, workbookDate1904 } from "./read-sheet";
 import { parseSharedStrings } from "./shared-strings";
 import { dateStyles } from "./styles-read";
 import { MINIMAL_STYLES, StyleBook } from "./styles-write";
@@ -88,7 +88,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const changes = new Map<string, PartText>();
     let removedFormula = false;
     const styles = new StyleBook((await this.stylesText()) ?? MINIMAL_STYLES);
-    const date1904 = workbookPart.usesDate1904(await this.workbookXml());
+    const date1904 = workbookDate1904(await this.workbookXml());
 
     const roster = output.rosterColumns ? await this.rosterTarget(output.rosterColumns) : null;
     if (roster) {
@@ -216,7 +216,7 @@ export class XlsxWorkbook implements WorkbookPort {
       sheetName: sheet.name,
       sharedStrings: await this.strings(),
       dateStyles: await this.dateStyles(),
-      date1904: workbookPart.usesDate1904(await this.workbookXml()),
+      date1904: workbookDate1904(await this.workbookXml()),
     });
     this.grids.set(sheet.path, grid);
     return grid;
