@@ -7,6 +7,14 @@ import type { CheckResult } from "../engine/types";
 import type { Finding } from "../rules/types";
 
 const LABEL: Record<Finding["severity"], string> = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " };
+const NOUN: Record<Finding["severity"], string> = { error: "error", warning: "warning", info: "note" };
+
+/**
+ * Findings printed per severity. A roster of a few hundred rows shows them all; a national-scale
+ * file would print hundreds of thousands of lines nobody reads (and hold them all in memory), so the
+ * rest are counted and the reader is pointed to the copy's findings column and to --json.
+ */
+export const MAX_PRINTED_PER_SEVERITY = 200;
 
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -46,14 +54,21 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
   }
   // Each finding's line, by severity (PCN findings first, then rows in order): one pass over the staff.
   const bySeverity: Record<Finding["severity"], string[]> = { error: [], warning: [], info: [] };
+  const counts: Record<Finding["severity"], number> = { error: 0, warning: 0, info: 0 };
   const add = (f: Finding, row: number | null, name: string | null) => {
+    counts[f.severity] += 1;
+    if (bySeverity[f.severity].length >= MAX_PRINTED_PER_SEVERITY) return;
     const where = row === null ? "PCN    " : pad(`Row ${row}`, 7);
     bySeverity[f.severity].push(`  ${where} ${LABEL[f.severity]} ${f.code}${name ? ` (${name})` : ""}: ${f.message}`);
   };
   for (const f of result.findings) add(f, null, null);
   for (const p of result.staff) for (const f of p.findings) add(f, p.rowNumber, p.name);
-  lines.push(`Findings: ${count(bySeverity.error.length, "error")}, ${count(bySeverity.warning.length, "warning")}, ${count(bySeverity.info.length, "note")}`);
-  for (const severity of ["error", "warning", "info"] as const) for (const line of bySeverity[severity]) lines.push(line);
+  lines.push(`Findings: ${count(counts.error, "error")}, ${count(counts.warning, "warning")}, ${count(counts.info, "note")}`);
+  for (const severity of ["error", "warning", "info"] as const) {
+    for (const line of bySeverity[severity]) lines.push(line);
+    const unprinted = counts[severity] - bySeverity[severity].length;
+    if (unprinted > 0) lines.push(`  … and ${count(unprinted, `more ${NOUN[severity]}`)}: every finding is in the ARRS findings column of the copy, and in --json.`);
+  }
   lines.push("");
   lines.push(where.output ? `Written to ${where.output} (your workbook is unchanged).` : "Nothing written.");
   return lines.join("\n");

@@ -94,10 +94,15 @@ export class XlsxWorkbook implements WorkbookPort {
     if (roster) {
       // An earlier run's columns go wherever they are (even beside another sheet, if the roster
       // moved), so a second run replaces the first rather than adding to it.
+      const elsewhere: { sheet: Sheet; blocks: OwnedBlock[] }[] = [];
       for (const sheet of sheets) {
         if (isOwnedSheetName(sheet.name) || sheet === roster.sheet) continue;
         const blocks = findOwnedBlocksInGrid(await this.gridOf(sheet));
-        if (blocks.length === 0) continue;
+        if (blocks.length > 0) elsewhere.push({ sheet, blocks });
+      }
+      // The grids are no longer needed, and a long roster's grid is tens of megabytes.
+      this.grids.clear();
+      for (const { sheet, blocks } of elsewhere) {
         const patched = patchSheet((await this.pkg.text(sheet.path))!, { clear: blocks, cells: new Map(), widths: new Map(), conditionalFormats: [] });
         changes.set(sheet.path, patched.xml);
         removedFormula ||= patched.removedFormula;
