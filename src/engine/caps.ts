@@ -10,11 +10,13 @@ import { LARGE_PCN_LIST_SIZE } from "../rules/data/caps";
 import type { CapRule, Finding, RoleId } from "../rules/types";
 import type { RowDraft } from "./check";
 import { ENGINE_SOURCE, finding } from "./findings";
-import type { MonthClaim } from "./types";
+import type { StaffMonths } from "./month-table";
 
 /** Months that take up a place under the cap: in post, in a claimable role, person eligible. */
-export function countsTowardsCap(month: MonthClaim): boolean {
-  return month.daysInPost > 0 && (month.limit === null || month.limit === "over-max" || month.limit === "no-rate" || month.limit === "beyond-cap");
+export function countsTowardsCap(months: StaffMonths, i: number): boolean {
+  if (months.daysInPost(i) <= 0) return false;
+  const limit = months.limit(i);
+  return limit === null || limit === "over-max" || limit === "no-rate" || limit === "beyond-cap";
 }
 
 export function capLimit(rule: CapRule, listSize: number | null): number | null {
@@ -43,20 +45,19 @@ export function applyCaps(
   for (const [role, months] of capped) if (months.every((m) => m === null)) capped.delete(role);
   if (capped.size === 0) return;
   const candidates = drafts.filter((draft) => draft.usable && draft.role && capped.has(draft.role.id));
+  // The places under a cap go in order of start date (row order breaking ties), so the rows beyond it
+  // are those that started latest. Sorted once here rather than once a month.
+  const byStart = [...candidates].sort((a, b) => (a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber));
 
   year.months.forEach((month, index) => {
+    const counts = (draft: RowDraft) => capped.get(draft.role!.id)![index] !== null && countsTowardsCap(draft.months, index);
+    // The roles in row order (the order the PCN's finding names them), each with its rows by start date.
     const byRole = new Map<RoleId, RowDraft[]>();
-    for (const draft of candidates) {
-      const role = draft.role!.id;
-      if (!capped.get(role)![index] || !countsTowardsCap(draft.months[index])) continue;
-      const list = byRole.get(role) ?? [];
-      list.push(draft);
-      byRole.set(role, list);
-    }
+    for (const draft of candidates) if (counts(draft) && !byRole.has(draft.role!.id)) byRole.set(draft.role!.id, []);
+    for (const draft of byStart) if (counts(draft)) byRole.get(draft.role!.id)!.push(draft);
     for (const [role, group] of byRole) {
       const { rule, limit } = capped.get(role)![index]!;
       rolesCapped.add(role);
-      group.sort((a, b) => (a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber));
       const inPost = group.reduce((sum, d) => sum + d.row.wte!, 0);
       let used = 0;
       for (const draft of group) {
@@ -64,15 +65,15 @@ export function applyCaps(
         const allowed = Math.max(0, Math.min(wte, limit - used));
         used += wte;
         if (allowed >= wte - 1e-9) continue;
-        const m = draft.months[index];
-        const reduced = (m.claimable * allowed) / wte;
+        const claimable = draft.months.claimable(index);
+        const reduced = (claimable * allowed) / wte;
         const entry = lost.get(draft) ?? { months: 0, firstMonth: month, amount: 0, rule, limit, inPost: 0 };
         entry.months += 1;
-        entry.amount += m.claimable - reduced;
+        entry.amount += claimable - reduced;
         entry.inPost = Math.max(entry.inPost, inPost);
         lost.set(draft, entry);
         // A month with no rate keeps that as its reason: the missing rate is the first thing to fix.
-        draft.months[index] = { ...m, claimable: reduced, wte: allowed, limit: m.limit === "no-rate" ? "no-rate" : "beyond-cap" };
+        draft.months.setCapped(index, allowed, reduced, draft.months.limit(index) === "no-rate" ? "no-rate" : "beyond-cap");
       }
     }
   });

@@ -12,12 +12,13 @@ import type { EligibilityCondition, Finding, FundedShare, MaxAmount, Region, Rol
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
 import { annualCostForMonth, onCostRatesForMonth, type AnnualCost, type OnCostRates } from "./costs";
-import { bySeverity, ENGINE_SOURCE, finding, statusOf } from "./findings";
+import { bySeverity, ENGINE_SOURCE, finding, sortBySeverity, statusOf } from "./findings";
 import { monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
-import type { CheckResult, MonthClaim, MonthLimit, PcnSettings, StaffResult } from "./types";
+import { MonthTable, type StaffMonths } from "./month-table";
+import type { CheckResult, MonthClaim, PcnSettings, StaffResult } from "./types";
 
 export class InvalidSettingsError extends Error {}
 
@@ -27,9 +28,9 @@ export interface RowDraft {
   role: RoleDefinition | null;
   /** Valid enough to claim: role known, WTE, start and salary usable, dates in order. */
   usable: boolean;
-  months: MonthClaim[];
+  /** The row's months in the check's MonthTable: the same object becomes StaffResult.months. */
+  months: StaffMonths;
   findings: Finding[];
-  costs: (AnnualCost | null)[];
 }
 
 /** What the rules say for one role in one month: looked up once per run, not once per row. */
@@ -52,14 +53,14 @@ interface Context {
   onCostRates: OnCostRates[];
   /** The months of the year as day numbers. */
   spans: MonthSpan[];
-  /** RATE_UNCONFIRMED's message for each maximum used. */
-  rateMessages: Map<MaxAmount, string>;
   /**
-   * A month out of post is the same for everyone, so one object per month serves every row (month
-   * claims are never changed once made: caps replace a month, they do not edit it). With a start
-   * date, and without one (no days in the month either).
+   * Words that are the same for many rows, made once per run rather than once per row: RATE_UNCONFIRMED's
+   * message and details for each maximum used, and NO_RATE's message for each role and months without one.
    */
-  notInPost: { dated: MonthClaim[]; undated: MonthClaim[] };
+  rateMessages: Map<MaxAmount, { message: string; details: Finding["details"] }>;
+  noRateMessages: Map<string, string>;
+  /** Every row's months, row by row in input order. */
+  table: MonthTable;
 }
 
 export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSettings; rules?: RuleSet }): CheckResult {
@@ -71,13 +72,11 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     year, settings, rules, roleMonths: new Map(), roles: new Map(),
     onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))), spans: monthSpans(year),
     rateMessages: new Map(),
-    notInPost: { dated: [], undated: [] },
+    noRateMessages: new Map(),
+    table: new MonthTable(input.rows.length, year.months),
   };
-  const spans = context.spans;
-  context.notInPost.dated = spans.map((span) => monthClaim(span.month, 0, span.days, 0, 0, "not-in-post"));
-  context.notInPost.undated = spans.map((span) => monthClaim(span.month, 0, 0, 0, 0, "not-in-post"));
 
-  const drafts = input.rows.map((row) => assessRow(row, context));
+  const drafts = input.rows.map((row, index) => assessRow(row, index, context));
   const pcnFindings: Finding[] = [];
   applyCaps(drafts, { rules, listSize: settings.listSize, year, pcnFindings });
   findDuplicatePeople(drafts);
@@ -107,30 +106,44 @@ function hasFinding(row: RosterRow, field: string): boolean {
 /** Fields whose unreadable cell makes a row unusable. */
 const VALUE_FIELDS: ReadonlySet<string> = new Set(["wte", "start", "end", "annualSalary", "fullTimeSalary", "hoursPerWeek", "sessionsPerWeek", "employerNi", "employerPension"]);
 
-/** Required values and their sanity, for rows that did not come through the roster reader too. */
+/** The reader could not read a value the claim needs (it said so in an error of its own). */
+function hasUnreadableValue(row: RosterRow): boolean {
+  return row.findings.length > 0 && row.findings.some((f) => f.severity === "error" && VALUE_FIELDS.has(f.field ?? ""));
+}
+
+/** MISSING_VALUE for a blank required value, unless the reader has already said why the cell is unusable. False when the row cannot be claimed because of it. */
+function reportMissing(row: RosterRow, findings: Finding[], field: string, what: string, fix: string): boolean {
+  if (hasFinding(row, field)) return true;
+  findings.push(finding("MISSING_VALUE", `${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, { rowNumber: row.rowNumber, field }));
+  return false;
+}
+
+/** INVALID_AMOUNT for a salary or on-cost that is negative or not a number. False when the row cannot be claimed because of it. */
+function checkAmount(row: RosterRow, findings: Finding[], field: string, value: number | null, label: string): boolean {
+  if (value === null || hasFinding(row, field) || (Number.isFinite(value) && value >= 0)) return true;
+  findings.push(finding("INVALID_AMOUNT", `The ${label} ${value} is not a usable amount: enter a positive annual figure in pounds.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field }));
+  return false;
+}
+
+/**
+ * Required values and their sanity, for rows that did not come through the roster reader too. Written
+ * as plain calls rather than a closure and a table of fields: it runs once per row, and the objects
+ * those made were a sixth of all the engine allocated at 100,000 rows.
+ */
 function validateRow(row: RosterRow, findings: Finding[]): boolean {
-  const at = { rowNumber: row.rowNumber };
-  let usable = !row.findings.some((f) => f.severity === "error" && VALUE_FIELDS.has(f.field ?? ""));
-  const missing = (field: string, what: string, fix: string) => {
-    if (hasFinding(row, field)) return;
-    findings.push(finding("MISSING_VALUE", `${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, { ...at, field }));
-    usable = false;
-  };
-  if (row.roleText === null || row.roleText.trim() === "") missing("role", "The role", "enter the person's ARRS role (for example Clinical Pharmacist).");
-  if (row.wte === null) missing("wte", "The WTE", "enter WTE, hours per week (37.5 = 1.0) or GP sessions (9 = 1.0).");
-  if (row.start === null) missing("start", "The start date", "enter the date the person started in post (DD/MM/YYYY).");
-  if (row.annualSalary === null) missing("annualSalary", "The salary", "enter the annual salary actually paid at their WTE.");
+  let usable = !hasUnreadableValue(row);
+  if (row.roleText === null || row.roleText.trim() === "") usable = reportMissing(row, findings, "role", "The role", "enter the person's ARRS role (for example Clinical Pharmacist).") && usable;
+  if (row.wte === null) usable = reportMissing(row, findings, "wte", "The WTE", "enter WTE, hours per week (37.5 = 1.0) or GP sessions (9 = 1.0).") && usable;
+  if (row.start === null) usable = reportMissing(row, findings, "start", "The start date", "enter the date the person started in post (DD/MM/YYYY).") && usable;
+  if (row.annualSalary === null) usable = reportMissing(row, findings, "annualSalary", "The salary", "enter the annual salary actually paid at their WTE.") && usable;
 
   if (row.wte !== null && !hasFinding(row, "wte") && !(row.wte > 0 && row.wte <= 1)) {
     findings.push(finding("INVALID_WTE", `WTE ${row.wte} is outside 0 to 1.0: correct the WTE (37.5 hours a week = 1.0).`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "wte" }));
     usable = false;
   }
-  for (const [field, value, label] of [["annualSalary", row.annualSalary, "salary"], ["employerNi", row.employerNi, "employer NI"], ["employerPension", row.employerPension, "employer pension"]] as const) {
-    if (value !== null && !hasFinding(row, field) && !(Number.isFinite(value) && value >= 0)) {
-      findings.push(finding("INVALID_AMOUNT", `The ${label} ${value} is not a usable amount: enter a positive annual figure in pounds.`, ENGINE_SOURCE.claimFormula, { ...at, field }));
-      usable = false;
-    }
-  }
+  usable = checkAmount(row, findings, "annualSalary", row.annualSalary, "salary") && usable;
+  usable = checkAmount(row, findings, "employerNi", row.employerNi, "employer NI") && usable;
+  usable = checkAmount(row, findings, "employerPension", row.employerPension, "employer pension") && usable;
   if (row.start !== null && row.end !== null && row.end < row.start) {
     findings.push(finding("END_BEFORE_START", `The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "end" }));
     usable = false;
@@ -172,30 +185,18 @@ function roleOf(context: Context, id: RoleId): RoleDefinition {
   return role;
 }
 
-/**
- * Every month claim is built here, with its fields in one order, so that all have one shape: the
- * engine makes twelve per row, and mixed shapes made it several times slower at 100,000 rows.
- */
-function monthClaim(
-  month: IsoDate, daysInPost: number, daysInMonth: number, wte: number, cost: number,
-  limit: MonthLimit | null, rate: MaxAmount | null = null, maximumForMonth: number | null = null, claimable = 0,
-): MonthClaim {
-  return {
-    month, daysInPost, daysInMonth, wte, cost,
-    maximumAnnual: rate ? rate.amount : null, maximumForMonth, claimable, limit, rate,
-  };
-}
-
 /** Why a person in a role is not claimable in a month, beyond the role itself (GP CCT, nurse 12 months). */
 function personNotEligible(row: RosterRow, conditions: EligibilityCondition[]): boolean {
-  for (const condition of conditions) {
+  for (let i = 0; i < conditions.length; i++) {
+    const condition = conditions[i];
     if (condition.kind === "gp-within-two-years-of-cct" && row.cctDate && row.start && row.start > addYears(row.cctDate, GP_YEARS_AFTER_CCT)) return true;
     if (condition.kind === "nurse-not-employed-in-previous-12-months" && row.employedInLast12Months === "yes") return true;
   }
   return false;
 }
 
-export function assessRow(row: RosterRow, context: Context): RowDraft {
+/** The row's months and findings on its own; `index` is its place in the input (and the MonthTable). */
+export function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   const findings: Finding[] = row.findings.slice();
   let usable = validateRow(row, findings);
   const role = row.role ? roleOf(context, row.role) : null;
@@ -207,52 +208,87 @@ export function assessRow(row: RosterRow, context: Context): RowDraft {
   }
 
   // Days in post in each month (start and end both count); no start date: no days, in months of no days.
+  // A month out of post has no days in the month either when there is no start date.
   const { spans, onCostRates } = context;
   const known = row.start !== null;
-  const notInPost = known ? context.notInPost.dated : context.notInPost.undated;
   const from = known ? dayNumber(row.start!) : 0;
   const to = !known || row.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.end);
-  const months: MonthClaim[] = new Array(spans.length);
-  const costs: (AnnualCost | null)[] = new Array(spans.length);
+  const months = context.table.row(index);
   if (!usable || !role) {
-    for (let index = 0; index < spans.length; index++) {
-      const span = spans[index];
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
       const daysInPost = known ? Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1) : 0;
-      costs[index] = null;
-      months[index] = daysInPost > 0 ? monthClaim(span.month, daysInPost, span.days, 0, 0, "invalid-row") : notInPost[index];
+      if (daysInPost > 0) months.set(i, daysInPost, span.days, 0, 0, "invalid-row");
+      else months.set(i, 0, known ? span.days : 0, 0, 0, "not-in-post");
     }
-    return { row, role, usable: false, months, findings, costs };
+    return { row, role, usable: false, months, findings };
   }
 
   const rules = roleMonths(context, role);
   const wte = row.wte!;
-  for (let index = 0; index < spans.length; index++) {
-    const span = spans[index];
+  let cost: AnnualCost | null = null; // the month before's, while in post
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i];
     const daysInPost = known ? Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1) : 0;
     const daysInMonth = known ? span.days : 0;
     if (daysInPost === 0) {
-      costs[index] = null;
-      months[index] = notInPost[index];
+      cost = null;
+      months.set(i, 0, daysInMonth, 0, 0, "not-in-post");
       continue;
     }
     // Consecutive months with the same on-cost rates cost the same: one object serves them all.
-    const rates = onCostRates[index];
-    const previous = index > 0 ? costs[index - 1] : null;
-    const cost = previous && rates === onCostRates[index - 1] ? previous : annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates });
-    costs[index] = cost;
+    if (cost === null || onCostRates[i] !== onCostRates[i - 1]) cost = rowAnnualCost(row, onCostRates[i]);
     const fraction = daysInPost / daysInMonth;
     const monthCost = (fraction * cost.total) / 12;
-    const monthRules = rules[index];
-    if (!monthRules.claimable) { months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, "role-not-claimable"); continue; }
-    if (personNotEligible(row, monthRules.conditions)) { months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, "not-eligible"); continue; }
+    const monthRules = rules[i];
+    if (!monthRules.claimable) { months.set(i, daysInPost, daysInMonth, wte, monthCost, "role-not-claimable"); continue; }
+    if (personNotEligible(row, monthRules.conditions)) { months.set(i, daysInPost, daysInMonth, wte, monthCost, "not-eligible"); continue; }
     const rate = monthRules.rate;
-    if (!rate) { months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, "no-rate"); continue; }
+    if (!rate) { months.set(i, daysInPost, daysInMonth, wte, monthCost, "no-rate"); continue; }
     const maximumForMonth = (fraction * rate.amount * wte) / 12;
     const claimableCost = monthRules.share * monthCost;
     const claimable = Math.min(claimableCost, maximumForMonth);
-    months[index] = monthClaim(span.month, daysInPost, daysInMonth, wte, monthCost, claimableCost > maximumForMonth ? "over-max" : null, rate, maximumForMonth, claimable);
+    months.set(i, daysInPost, daysInMonth, wte, monthCost, claimableCost > maximumForMonth ? "over-max" : null, rate, maximumForMonth, claimable);
   }
-  return { row, role, usable: true, months, findings, costs };
+  return { row, role, usable: true, months, findings };
+}
+
+/** A usable row's annual cost (salary + employer NI + employer pension) with one month's on-cost rates. */
+function rowAnnualCost(row: RosterRow, rates: OnCostRates): AnnualCost {
+  return annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates });
+}
+
+/** A usable row's annual costs over its months in post, as its findings and its result need them. */
+interface CostsInPost {
+  /** The cost in force in the first month in post; null when not in post this year. */
+  first: AnnualCost | null;
+  /** Whether any month in post estimated employer NI or pension, or had no rate to estimate one with. */
+  niEstimated: boolean;
+  pensionEstimated: boolean;
+  onCostUnknown: boolean;
+}
+
+/**
+ * The costs assessRow used, worked out again (a month with the same on-cost rates as the month before
+ * costs the same) rather than kept from assessRow: holding 100,000 rows' costs between the two cost
+ * more in garbage collection than making them twice.
+ */
+function costsInPost(row: RosterRow, months: StaffMonths, onCostRates: OnCostRates[]): CostsInPost {
+  const costs: CostsInPost = { first: null, niEstimated: false, pensionEstimated: false, onCostUnknown: false };
+  let cost: AnnualCost | null = null; // the month before's, while in post
+  for (let i = 0; i < months.length; i++) {
+    if (months.daysInPost(i) === 0) {
+      cost = null;
+      continue;
+    }
+    if (cost !== null && onCostRates[i] === onCostRates[i - 1]) continue;
+    cost = rowAnnualCost(row, onCostRates[i]);
+    costs.first ??= cost;
+    costs.niEstimated ||= cost.niEstimated;
+    costs.pensionEstimated ||= cost.pensionEstimated;
+    costs.onCostUnknown ||= cost.onCostUnknown;
+  }
+  return costs;
 }
 
 function truncate(text: string, length = 40): string {
@@ -270,19 +306,19 @@ function monthList(count: number, firstMonth: IsoDate): string {
 function finishRow(draft: RowDraft, context: Context): StaffResult {
   const { row, role, months, findings } = draft;
   const { year } = context;
-  const at = { rowNumber: row.rowNumber };
 
+  let firstCost: AnnualCost | null = null;
   if (draft.usable && role) {
     let inPost = 0;
     let notClaimable = 0;
-    for (const m of months) {
-      if (m.daysInPost > 0) {
+    for (let i = 0; i < months.length; i++) {
+      if (months.daysInPost(i) > 0) {
         inPost += 1;
-        if (m.limit === "role-not-claimable") notClaimable += 1;
+        if (months.limit(i) === "role-not-claimable") notClaimable += 1;
       }
     }
     if (inPost === 0) {
-      findings.push(finding("NOT_IN_YEAR", `Not in post during ${year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`, ENGINE_SOURCE.claimFormula, at));
+      findings.push(finding("NOT_IN_YEAR", `Not in post during ${year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber }));
     }
     if (notClaimable > 0) {
       const all = notClaimable === inPost;
@@ -292,24 +328,22 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
         describeSource(role), { rowNumber: row.rowNumber, field: "role", severity: all ? "error" : "warning" }));
     }
     const rules = roleMonths(context, role);
+    const costs = costsInPost(row, months, context.onCostRates);
     addEligibilityFindings(draft, context, rules);
     addRateFindings(draft, context, rules);
-    addCostFindings(draft, context);
+    addCostFindings(draft, context, costs);
+    firstCost = costs.first ?? rowAnnualCost(row, context.onCostRates[0]);
   }
 
-  if (findings.length > 1) findings.sort(bySeverity);
+  if (findings.length > 1) sortBySeverity(findings);
   // Summed month by month from 0, April first, as the totals are.
   const shares = role ? roleMonths(context, role) : null;
   let claimable = 0;
   let overMaxGap = 0;
-  for (let index = 0; index < months.length; index++) {
-    const m = months[index];
-    claimable += m.claimable;
-    overMaxGap += shares ? overMaxGapAt(m, shares[index].share) : 0;
+  for (let i = 0; i < months.length; i++) {
+    claimable += months.claimable(i);
+    overMaxGap += shares ? overMaxGapAt(months, i, shares[i].share) : 0;
   }
-  let firstCost: AnnualCost | null = null;
-  for (const c of draft.costs) if (c !== null) { firstCost = c; break; }
-  if (firstCost === null && draft.usable) firstCost = annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates: context.onCostRates[0] });
   return {
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
     roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
@@ -326,14 +360,15 @@ function addEligibilityFindings(draft: RowDraft, context: Context, rules: RoleMo
   let gp: EligibilityCondition | undefined;
   let nurse: EligibilityCondition | undefined;
   let ineligible = 0;
-  for (let index = 0; index < months.length; index++) {
-    const m = months[index];
-    if (m.daysInPost <= 0) continue;
-    for (const c of rules[index].conditions) {
+  for (let i = 0; i < months.length; i++) {
+    if (months.daysInPost(i) <= 0) continue;
+    const conditions = rules[i].conditions;
+    for (let k = 0; k < conditions.length; k++) {
+      const c = conditions[k];
       if (c.kind === "gp-within-two-years-of-cct") gp = c;
       else if (c.kind === "nurse-not-employed-in-previous-12-months") nurse = c;
     }
-    if (m.limit === "not-eligible") ineligible += 1;
+    if (months.limit(i) === "not-eligible") ineligible += 1;
   }
   if (!gp && !nurse) return;
 
@@ -358,79 +393,86 @@ function addEligibilityFindings(draft: RowDraft, context: Context, rules: RoleMo
 function addRateFindings(draft: RowDraft, context: Context, rules: RoleMonth[]): void {
   const { row, role, months, findings } = draft;
   if (!role) return;
-  const at = { rowNumber: row.rowNumber };
   const region = context.settings.region;
-  // One pass over the months: the first of each kind, and how many.
+  // One pass over the months: the first of each kind (by its index in the year), and how many.
   let noRate = 0;
-  let firstNoRate: MonthClaim | null = null;
-  let fallback: MonthClaim | null = null;
+  let firstNoRate = -1;
+  let fallback: MaxAmount | null = null;
   let unconfirmed: MaxAmount | null = null;
   let own: MaxAmount | null = null;
   let overMax = 0;
   let firstOverMax = -1;
   let gap = 0;
   let share: FundedShare | null = null;
-  for (let index = 0; index < months.length; index++) {
-    const m = months[index];
-    if (m.limit === "no-rate") {
+  for (let i = 0; i < months.length; i++) {
+    const limit = months.limit(i);
+    if (limit === "no-rate") {
       noRate += 1;
-      if (!firstNoRate) firstNoRate = m;
+      if (firstNoRate < 0) firstNoRate = i;
     }
-    const rate = m.rate;
+    const rate = months.rate(i);
     if (rate) {
-      if (!fallback && rate.region !== region) fallback = m;
-      if (m.daysInPost > 0) {
+      if (!fallback && rate.region !== region) fallback = rate;
+      if (months.daysInPost(i) > 0) {
         if (!unconfirmed && (rate.confidence === "inferred" || rate.confidence === "third-party")) unconfirmed = rate;
         if (!own && rate.confidence === "user") own = rate;
-        if (!share && rules[index].fundedShare) share = rules[index].fundedShare;
+        if (!share && rules[i].fundedShare) share = rules[i].fundedShare;
       }
     }
-    if (m.limit === "over-max") {
+    if (limit === "over-max") {
       overMax += 1;
-      if (firstOverMax < 0) firstOverMax = index;
-      gap += overMaxGapAt(m, rules[index].share);
+      if (firstOverMax < 0) firstOverMax = i;
+      gap += overMaxGapAt(months, i, rules[i].share);
     }
   }
   if (noRate > 0) {
-    findings.push(finding("NO_RATE",
-      `No maximum amount is on record for ${role.name} (${region === "national" ? "national rate" : region.replace("-", " ")}) for ${monthList(noRate, firstNoRate!.month)}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
-      ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "role" }));
+    const key = `${role.id} ${noRate} ${firstNoRate}`;
+    let message = context.noRateMessages.get(key);
+    if (message === undefined) {
+      message = `No maximum amount is on record for ${role.name} (${region === "national" ? "national rate" : region.replace("-", " ")}) for ${monthList(noRate, months.month(firstNoRate))}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`;
+      context.noRateMessages.set(key, message);
+    }
+    findings.push(finding("NO_RATE", message, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "role" }));
   }
   if (fallback) {
     findings.push(finding("LONDON_RATE_MISSING",
-      `No ${region.replace("-", " ")} maximum is on record for ${role.name}: the national maximum (${formatWholePounds(fallback.rate!.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
-      describeSource(fallback.rate!), at));
+      `No ${region.replace("-", " ")} maximum is on record for ${role.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
+      describeSource(fallback), { rowNumber: row.rowNumber }));
   }
   if (unconfirmed) {
     const r = unconfirmed;
-    // The same words for every row that used this maximum: made once per run.
-    let message = context.rateMessages.get(r);
-    if (message === undefined) {
-      message = `The maximum used, ${formatWholePounds(r.amount)} from ${formatUkDate(r.from)}, is ${r.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${r.note ? ` (${firstSentence(r.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`;
-      context.rateMessages.set(r, message);
+    // The same words and details for every row that used this maximum: made once per run, and shared
+    // (findings are never changed once made).
+    let words = context.rateMessages.get(r);
+    if (words === undefined) {
+      words = {
+        message: `The maximum used, ${formatWholePounds(r.amount)} from ${formatUkDate(r.from)}, is ${r.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${r.note ? ` (${firstSentence(r.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`,
+        details: { amount: r.amount, from: r.from, confidence: r.confidence, reasoning: r.note ?? null },
+      };
+      context.rateMessages.set(r, words);
     }
-    findings.push(finding("RATE_UNCONFIRMED", message,
-      describeSource(r), { rowNumber: row.rowNumber, details: { amount: r.amount, from: r.from, confidence: r.confidence, reasoning: r.note ?? null } }));
+    findings.push(finding("RATE_UNCONFIRMED", words.message, describeSource(r), { rowNumber: row.rowNumber, details: words.details }));
   }
   if (own) {
-    findings.push(finding("USER_RATE_USED", `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`, describeSource(own), at));
+    findings.push(finding("USER_RATE_USED", `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`, describeSource(own), { rowNumber: row.rowNumber }));
   }
   if (overMax > 0 && row.wte !== null) {
-    const m = months[firstOverMax];
-    const annualCost = draft.costs[firstOverMax]!.total;
+    const rate = months.rate(firstOverMax)!;
+    const annualCost = rowAnnualCost(row, context.onCostRates[firstOverMax]).total;
     findings.push(finding("OVER_MAX",
-      `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(m.maximumAnnual!)} × ${formatWte(row.wte)} WTE = ${formatMoney(m.maximumAnnual! * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(gap)} this year).`,
-      describeSource(m.rate!), { rowNumber: row.rowNumber, details: { annualCost, maximum: m.maximumAnnual, wte: row.wte } }));
+      `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(gap)} this year).`,
+      describeSource(rate), { rowNumber: row.rowNumber, details: { annualCost, maximum: rate.amount, wte: row.wte } }));
   }
   if (share) {
-    findings.push(finding("PART_FUNDED", `Only ${Math.round(share.share * 100)}% of the cost of a ${role.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`, describeSource(share), at));
+    findings.push(finding("PART_FUNDED", `Only ${Math.round(share.share * 100)}% of the cost of a ${role.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`, describeSource(share), { rowNumber: row.rowNumber }));
   }
 }
 
-/** monthOverMaxGap with the month's funded share already looked up. */
-function overMaxGapAt(month: MonthClaim, share: number): number {
-  if (month.maximumForMonth === null || month.daysInPost === 0) return 0;
-  return Math.max(0, share * month.cost - month.maximumForMonth);
+/** monthOverMaxGap for month `i` of a row, with the month's funded share already looked up. */
+function overMaxGapAt(months: StaffMonths, i: number, share: number): number {
+  const maximumForMonth = months.maximumForMonth(i);
+  if (maximumForMonth === null || months.daysInPost(i) === 0) return 0;
+  return Math.max(0, share * months.cost(i) - maximumForMonth);
 }
 
 /** Cost above the month's maximum (on the reimbursable share of cost), funded by the PCN. */
@@ -440,22 +482,12 @@ export function monthOverMaxGap(month: MonthClaim, rules: RuleSet, role: RoleDef
   return Math.max(0, share * month.cost - month.maximumForMonth);
 }
 
-function addCostFindings(draft: RowDraft, context: Context): void {
+function addCostFindings(draft: RowDraft, context: Context, costs: CostsInPost): void {
   const { row, findings } = draft;
-  let first: AnnualCost | null = null;
-  let niEstimated = false;
-  let pensionEstimated = false;
-  let onCostUnknown = false;
-  for (const c of draft.costs) {
-    if (c === null) continue;
-    if (!first) first = c;
-    niEstimated ||= c.niEstimated;
-    pensionEstimated ||= c.pensionEstimated;
-    onCostUnknown ||= c.onCostUnknown;
-  }
+  const { first, niEstimated, pensionEstimated, onCostUnknown } = costs;
   if (!first) return;
-  const estimated = [niEstimated && "employer NI", pensionEstimated && "employer pension"].filter(Boolean);
-  if (estimated.length > 0) {
+  if (niEstimated || pensionEstimated) {
+    const estimated = [niEstimated && "employer NI", pensionEstimated && "employer pension"].filter(Boolean);
     findings.push(finding("ONCOSTS_ESTIMATED",
       `${capitalise(estimated.join(" and "))} ${estimated.length > 1 ? "were" : "was"} blank and ${estimated.length > 1 ? "have" : "has"} been estimated (${formatMoney(first.employerNi)} NI, ${formatMoney(first.employerPension)} pension a year): enter the actual figures from payroll.`,
       ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, field: estimated.length > 1 ? "employerNi" : estimated[0] === "employer NI" ? "employerNi" : "employerPension" }));
@@ -480,10 +512,15 @@ function addRateFindingsForPcn(staff: StaffResult[], context: Context, pcnFindin
   // The uplift, if any, of each month of the year: most years have none, and then nobody is looked at.
   const uplifts = new Map(context.year.months.map((month) => [month, context.rules.unpublishedUplift(month)]));
   const upliftOf = (month: IsoDate) => (uplifts.has(month) ? uplifts.get(month)! : context.rules.unpublishedUplift(month));
-  let uplifted: MonthClaim | undefined;
+  // The first month, row by row, that used a built-in maximum in a month with an uplift.
+  let uplifted: { month: IsoDate; rate: MaxAmount } | undefined;
   if ([...uplifts.values()].some((u) => u !== null)) {
     for (const person of staff) {
-      uplifted = person.months.find((m) => m.rate && m.rate.confidence !== "user" && upliftOf(m.month));
+      const months = person.months;
+      for (let i = 0; i < months.length && !uplifted; i++) {
+        const rate = months.rate(i);
+        if (rate && rate.confidence !== "user" && upliftOf(months.month(i))) uplifted = { month: months.month(i), rate };
+      }
       if (uplifted) break;
     }
   }
@@ -491,6 +528,6 @@ function addRateFindingsForPcn(staff: StaffResult[], context: Context, pcnFindin
     const uplift = context.rules.unpublishedUplift(uplifted.month)!;
     pcnFindings.push(finding("RATE_BEFORE_UPLIFT",
       `Built-in maximum amounts for ${context.year.label} are those published before ${uplift.description}. Claims limited by a maximum may be under-stated: put the uplifted figures in an "ARRS max reimb" sheet when you have them.`,
-      describeSource(uplifted.rate!)));
+      describeSource(uplifted.rate)));
   }
 }

@@ -9,6 +9,7 @@ import type { CapRule, Finding, RoleDefinition, RoleId } from "../rules/types";
 import type { RowDraft } from "./check";
 import { capLimit, countsTowardsCap } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
+import type { StaffMonths } from "./month-table";
 import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
 
 export function summariseByRole(
@@ -17,7 +18,7 @@ export function summariseByRole(
 ): RoleSummary[] {
   const summaries = new Map<RoleId, RoleSummary>();
   for (const person of staff) {
-    if (!person.role || !person.months.some((m) => m.daysInPost > 0)) continue;
+    if (!person.role || !inPostInYear(person.months)) continue;
     const summary = summaries.get(person.role) ?? { role: person.role, roleName: roleOf(person.role).name, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
     summary.headcount += 1;
     summary.wte += person.wte ?? 0;
@@ -44,7 +45,7 @@ export function summariseByRole(
     if (!months) continue;
     const sums = inPost.get(d.role.id)!;
     for (let index = 0; index < months.length; index++) {
-      if (months[index] !== null && countsTowardsCap(d.months[index])) sums[index] += d.row.wte!;
+      if (months[index] !== null && countsTowardsCap(d.months, index)) sums[index] += d.row.wte!;
     }
   }
   for (const [role, months] of caps) {
@@ -56,6 +57,11 @@ export function summariseByRole(
     });
   }
   return sortByRole(summaries, rules);
+}
+
+function inPostInYear(months: StaffMonths): boolean {
+  for (let i = 0; i < months.length; i++) if (months.daysInPost(i) > 0) return true;
+  return false;
 }
 
 function sortByRole(summaries: Map<RoleId, RoleSummary>, rules: RuleSet): RoleSummary[] {
@@ -82,9 +88,8 @@ export function pcnTotals(
   for (const s of staff) {
     let personCost = 0;
     for (let i = 0; i < s.months.length; i++) {
-      const m = s.months[i];
-      if (i < months.length) months[i] += m.claimable;
-      personCost += m.cost;
+      if (i < months.length) months[i] += s.months.claimable(i);
+      personCost += s.months.cost(i);
     }
     cost += personCost;
     overMaxGap += s.overMaxGap;

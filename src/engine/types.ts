@@ -1,6 +1,7 @@
 import type { FinancialYear } from "../common/dates";
 import type { CapRule, EntitlementRate, Finding, IsoDate, MaxAmount, Region, RoleId, Severity } from "../rules/types";
 import type { RosterRow } from "../roster/types";
+import type { StaffMonths } from "./month-table";
 
 export interface PcnSettings {
   /** "2025/26" */
@@ -22,6 +23,7 @@ export type MonthLimit =
   | "invalid-row"
   | "over-max";
 
+/** One month of a row's claim, whole. StaffResult keeps its months as StaffMonths; `months.claim(i)` gives one as this. */
 export interface MonthClaim {
   /** The 1st of the month. */
   month: IsoDate;
@@ -60,8 +62,8 @@ export interface StaffResult {
   onCostsEstimated: boolean;
   /** Salary + employer NI + employer pension for a full year at the row's WTE, or null if unknown. */
   annualCost: number | null;
-  /** Twelve months, April first. */
-  months: MonthClaim[];
+  /** Twelve months, April first: read them by index, `months.claimable(i)`, or whole, `months.claim(i)`. */
+  months: StaffMonths;
   /** Sum of the months, unrounded. */
   claimable: number;
   /** Cost above the maximum in months in post: funded by the PCN. */

@@ -6,7 +6,8 @@
 import { financialYearOf, type FinancialYear, type IsoDate } from "../common/dates";
 import { checkRoster } from "../engine/check";
 import { entitlementFor } from "../engine/totals";
-import type { MonthClaim, StaffResult } from "../engine/types";
+import type { StaffMonths } from "../engine/month-table";
+import type { StaffResult } from "../engine/types";
 import { RuleSet } from "../rules/ruleset";
 import type { FindingCode, Region, RoleDefinition } from "../rules/types";
 import type { RosterRow } from "../roster/types";
@@ -142,8 +143,13 @@ function invalidRow(staff: StaffResult): CellError | null {
   return problem ? valueError(problem.message) : null;
 }
 
-function monthWithoutMaximum(claim: ClaimCell, month: MonthClaim): CellError {
-  return noMaximum(claim.role, month.month, claim.region);
+function monthWithoutMaximum(claim: ClaimCell, month: IsoDate): CellError {
+  return noMaximum(claim.role, month, claim.region);
+}
+
+/** A month in post with no maximum on record: the formula gives #N/A for it rather than a 0. */
+function lacksMaximum(months: StaffMonths, i: number): boolean {
+  return months.daysInPost(i) > 0 && months.limit(i) === "no-rate";
 }
 
 /**
@@ -161,8 +167,9 @@ export function claim(
     if (cell === BLANK || isCellError(cell)) return cell;
     const invalid = invalidRow(cell.staff);
     if (invalid) return invalid;
-    const missing = cell.staff.months.find((m) => m.daysInPost > 0 && m.limit === "no-rate");
-    return missing ? monthWithoutMaximum(cell, missing) : cell.staff.claimable;
+    const { months } = cell.staff;
+    for (let i = 0; i < months.length; i++) if (lacksMaximum(months, i)) return monthWithoutMaximum(cell, months.month(i));
+    return cell.staff.claimable;
   });
   if (!run.shape.matrix) return out[0];
   const rows: Cell<number>[][] = [];
@@ -188,7 +195,10 @@ export function monthly(
     if (cell === BLANK || isCellError(cell)) return new Array(12).fill(cell);
     const invalid = invalidRow(cell.staff);
     if (invalid) return new Array(12).fill(invalid);
-    return cell.staff.months.map((m) => (m.daysInPost > 0 && m.limit === "no-rate" ? monthWithoutMaximum(cell, m) : m.claimable));
+    const { months } = cell.staff;
+    const values: Cell<number>[] = [];
+    for (let i = 0; i < months.length; i++) values.push(lacksMaximum(months, i) ? monthWithoutMaximum(cell, months.month(i)) : months.claimable(i));
+    return values;
   });
 }
 

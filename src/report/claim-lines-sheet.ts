@@ -43,8 +43,8 @@ export function* claimLines(result: CheckResult): Generator<{ person: StaffResul
   const staff = [...result.staff].sort((a, b) => a.rowNumber - b.rowNumber);
   for (let monthIndex = 0; monthIndex < result.financialYear.months.length; monthIndex++) {
     for (const person of staff) {
-      const claim = person.months[monthIndex];
-      if (claim && claim.daysInPost > 0) yield { person, claim };
+      // A hand-made result may have fewer months than the year; they have no lines.
+      if (monthIndex < person.months.length && person.months.daysInPost(monthIndex) > 0) yield { person, claim: person.months.claim(monthIndex) };
     }
   }
 }
@@ -52,7 +52,7 @@ export function* claimLines(result: CheckResult): Generator<{ person: StaffResul
 /** How many claim lines a result has: one per person per month in post. */
 export function countClaimLines(result: CheckResult): number {
   let count = 0;
-  for (const person of result.staff) for (const claim of person.months) if (claim && claim.daysInPost > 0) count += 1;
+  for (const person of result.staff) for (let i = 0; i < person.months.length; i++) if (person.months.daysInPost(i) > 0) count += 1;
   return count;
 }
 

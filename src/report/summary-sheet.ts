@@ -182,12 +182,13 @@ export function rateSourceNotes(staff: readonly StaffResult[]): string[] {
   const unconfirmed = new Set<string>();
   for (const person of staff) {
     const roleName = person.roleName ?? person.roleText ?? "unnamed role";
-    for (const month of person.months) {
-      if (month.daysInPost === 0 || !month.rate) continue;
-      if (month.rate.confidence === "user") {
-        const title = month.rate.source.title;
+    for (let i = 0; i < person.months.length; i++) {
+      const rate = person.months.rate(i);
+      if (person.months.daysInPost(i) === 0 || !rate) continue;
+      if (rate.confidence === "user") {
+        const title = rate.source.title;
         bySource.set(title, (bySource.get(title) ?? new Set()).add(roleName));
-      } else if (month.rate.confidence === "inferred" || month.rate.confidence === "third-party") {
+      } else if (rate.confidence === "inferred" || rate.confidence === "third-party") {
         unconfirmed.add(roleName);
       }
     }

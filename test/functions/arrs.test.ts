@@ -289,7 +289,7 @@ describe("CLAIM and MONTHLY", () => {
       settings: { financialYear: "2025/26", listSize: null, weightedPopulation: null, region: "national" },
     });
     expect(arrs.claim(ctx, "Paramedic", 52000, 0.8, "18/11/2024", "03/12/2025", "2025/26")).toBe(result.staff[0].claimable);
-    expect((arrs.monthly(ctx, "Paramedic", 52000, 0.8, "18/11/2024", "03/12/2025", "2025/26") as number[][])[0]).toEqual(result.staff[0].months.map((m) => m.claimable));
+    expect((arrs.monthly(ctx, "Paramedic", 52000, 0.8, "18/11/2024", "03/12/2025", "2025/26") as number[][])[0]).toEqual(result.staff[0].months.claims().map((m) => m.claimable));
   });
 
   test("a missing financial year is the one containing today; text, serial dates and money text are read", () => {
