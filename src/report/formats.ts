@@ -2,7 +2,7 @@
  * Excel number formats and colours for the output's formats and styles, shared by both workbook
  * adapters. Plain data with no ExcelJS in it, so the add-in's bundle does not pull ExcelJS in.
  */
-import type { CellFormat } from "./types";
+import type { CellFormat, CellStyle } from "./types";
 
 export const NUMBER_FORMATS: Record<CellFormat, string> = {
   money: "£#,##0.00",
@@ -24,3 +24,28 @@ export const STYLE_COLOURS = {
   note: { font: "FF595959" },
   dataBar: "FF638EC6",
 } as const;
+
+/** Thin border lines under headers and over totals (ARGB). */
+export const BORDER_COLOUR = "FF8EA9DB";
+
+/** How each cell style looks, whatever the adapter: colours are ARGB, sizes in points. */
+export interface StyleLook {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  fontColour?: string;
+  fill?: string;
+  border?: "top" | "bottom";
+}
+
+export const STYLE_LOOKS: Record<CellStyle, StyleLook> = {
+  title: { bold: true, size: 14 },
+  subtitle: { bold: true, size: 12 },
+  header: { bold: true, fill: STYLE_COLOURS.header.fill, border: "bottom" },
+  total: { bold: true, border: "top" },
+  note: { italic: true, fontColour: STYLE_COLOURS.note.font },
+  error: { fontColour: STYLE_COLOURS.error.font, fill: STYLE_COLOURS.error.fill },
+  warning: { fontColour: STYLE_COLOURS.warning.font, fill: STYLE_COLOURS.warning.fill },
+  info: { fontColour: STYLE_COLOURS.info.font, fill: STYLE_COLOURS.info.fill },
+  ok: { fontColour: STYLE_COLOURS.ok.font, fill: STYLE_COLOURS.ok.fill },
+};

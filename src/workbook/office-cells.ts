@@ -6,7 +6,7 @@
 import type { CellValue } from "../common/grid";
 import { partsOf } from "../common/dates";
 import type { CellStyle, OutputCell, SheetRange } from "../report/types";
-import { NUMBER_FORMATS, STYLE_COLOURS } from "../report/formats";
+import { BORDER_COLOUR, NUMBER_FORMATS, STYLE_LOOKS, type StyleLook } from "../report/formats";
 
 const DAY_MS = 86400000;
 /** Excel's 1900 date system counts days from 30 December 1899 (so serial 1 is 1 January 1900). */
@@ -115,26 +115,23 @@ export interface OfficeStyle {
 /** "FFD9E1F2" (ExcelJS's ARGB) → "#D9E1F2" (Office's RGB). */
 export const rgb = (argb: string): string => `#${argb.slice(-6)}`;
 
-const BORDER = rgb("FF8EA9DB");
-
-/** The same look as excel-cells.ts gives each style, so both doors write the same workbook. */
+/** The same look (report/formats.ts STYLE_LOOKS) the file adapter gives each style, so both doors write the same workbook. */
 export function officeStyle(key: string): OfficeStyle {
   const [style, wrap] = key.split("|") as [CellStyle | "", string | undefined];
-  const parts = styleParts(style);
+  const parts = style ? officeLook(STYLE_LOOKS[style]) : {};
   return wrap ? { ...parts, wrap: true } : parts;
 }
 
-function styleParts(style: CellStyle | ""): OfficeStyle {
-  switch (style) {
-    case "title": return { bold: true, size: 14 };
-    case "subtitle": return { bold: true, size: 12 };
-    case "header": return { bold: true, fill: rgb(STYLE_COLOURS.header.fill), borderBottom: BORDER };
-    case "total": return { bold: true, borderTop: BORDER };
-    case "note": return { italic: true, fontColor: rgb(STYLE_COLOURS.note.font) };
-    case "error": case "warning": case "info": case "ok":
-      return { fontColor: rgb(STYLE_COLOURS[style].font), fill: rgb(STYLE_COLOURS[style].fill) };
-    default: return {};
-  }
+function officeLook(look: StyleLook): OfficeStyle {
+  const out: OfficeStyle = {};
+  if (look.bold) out.bold = true;
+  if (look.italic) out.italic = true;
+  if (look.size !== undefined) out.size = look.size;
+  if (look.fontColour) out.fontColor = rgb(look.fontColour);
+  if (look.fill) out.fill = rgb(look.fill);
+  if (look.border === "top") out.borderTop = rgb(BORDER_COLOUR);
+  if (look.border === "bottom") out.borderBottom = rgb(BORDER_COLOUR);
+  return out;
 }
 
 /**

@@ -5,8 +5,8 @@
  * adds nothing and the user's own records keep their numbers (cells refer to them by position).
  * Records follow ECMA-376 Part 1, 18.8 (Styles).
  */
-import type { CellStyle, OutputCell, StatusHighlight } from "../../report/types";
-import { NUMBER_FORMATS, STYLE_COLOURS } from "../../report/formats";
+import type { OutputCell, StatusHighlight } from "../../report/types";
+import { BORDER_COLOUR, NUMBER_FORMATS, STYLE_COLOURS, STYLE_LOOKS, type StyleLook } from "../../report/formats";
 import { childElements, contentOf, findChild, insertChild, rootElement, STYLESHEET_ORDER, type ElementSpan } from "./elements";
 import { attribute, escapeXml } from "./xml";
 
@@ -26,8 +26,6 @@ const BUILT_IN_FORMATS: Record<string, number> = { "General": 0, "0": 1, "0.00":
 
 /** Custom number formats are numbered from 164 (the built-in ones use 0 to 163). */
 const FIRST_CUSTOM_FORMAT = 164;
-
-interface FontParts { bold?: boolean; italic?: boolean; size?: number; colour?: string }
 
 export class StyleBook {
   private xml: string;
@@ -72,10 +70,11 @@ export class StyleBook {
   }
 
   private addCellFormat(cell: OutputCell): number {
-    const { font, fill, border } = styleParts(cell.style);
-    const fontId = font ? this.findOrAppend("fonts", this.fontXml(font)) : 0;
-    const fillId = fill ? this.findOrAppend("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
-    const borderId = border ? this.findOrAppend("borders", borderXml(border)) : 0;
+    const look: StyleLook = cell.style ? STYLE_LOOKS[cell.style] : {};
+    const hasFont = look.bold || look.italic || look.size !== undefined || look.fontColour !== undefined;
+    const fontId = hasFont ? this.findOrAppend("fonts", this.fontXml(look)) : 0;
+    const fillId = look.fill ? this.findOrAppend("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${look.fill}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const borderId = look.border ? this.findOrAppend("borders", borderXml(look.border)) : 0;
     const numFmtId = cell.format ? this.numberFormat(NUMBER_FORMATS[cell.format]) : 0;
     const applies = [
       numFmtId ? ' applyNumberFormat="1"' : "",
@@ -90,14 +89,14 @@ export class StyleBook {
   }
 
   /** The workbook's own default font with the style's changes, so the tool's cells match the user's. */
-  private fontXml(parts: FontParts): string {
+  private fontXml(look: StyleLook): string {
     const d = this.defaultFont;
-    return `<font>${parts.bold ? "<b/>" : ""}${parts.italic ? "<i/>" : ""}`
-      + `<sz val="${parts.size ?? d.size ?? 11}"/>`
-      + (parts.colour ? `<color rgb="${parts.colour}"/>` : '<color theme="1"/>')
+    return `<font>${look.bold ? "<b/>" : ""}${look.italic ? "<i/>" : ""}`
+      + `<sz val="${look.size ?? d.size ?? 11}"/>`
+      + (look.fontColour ? `<color rgb="${look.fontColour}"/>` : '<color theme="1"/>')
       + `<name val="${escapeXml(d.name ?? "Calibri")}"/>`
       + (d.family ? `<family val="${d.family}"/>` : "")
-      + (d.scheme && parts.size === undefined ? `<scheme val="${d.scheme}"/>` : "")
+      + (d.scheme && look.size === undefined ? `<scheme val="${d.scheme}"/>` : "")
       + "</font>";
   }
 
@@ -158,20 +157,6 @@ function sameRecord(a: string, b: string): boolean {
 }
 
 function borderXml(side: "top" | "bottom"): string {
-  const line = `<${side} style="thin"><color rgb="FF8EA9DB"/></${side}>`;
+  const line = `<${side} style="thin"><color rgb="${BORDER_COLOUR}"/></${side}>`;
   return `<border><left/><right/>${side === "top" ? line : "<top/>"}${side === "bottom" ? line : "<bottom/>"}<diagonal/></border>`;
-}
-
-/** The same looks as the Office and ExcelJS adapters give each style (see excel-cells.ts). */
-function styleParts(style: CellStyle | undefined): { font?: FontParts; fill?: string; border?: "top" | "bottom" } {
-  switch (style) {
-    case "title": return { font: { bold: true, size: 14 } };
-    case "subtitle": return { font: { bold: true, size: 12 } };
-    case "header": return { font: { bold: true }, fill: STYLE_COLOURS.header.fill, border: "bottom" };
-    case "total": return { font: { bold: true }, border: "top" };
-    case "note": return { font: { italic: true, colour: STYLE_COLOURS.note.font } };
-    case "error": case "warning": case "info": case "ok":
-      return { font: { colour: STYLE_COLOURS[style].font }, fill: STYLE_COLOURS[style].fill };
-    default: return {};
-  }
 }
