@@ -1,7 +1,7 @@
 /**
  * The ribbon's one-click "Claim summary", without Office: check the roster with the settings stored in
  * the workbook, write the output, and say what came of it. commands.ts supplies the Excel workbook and
- * the Office calls; the tests supply the ExcelJS workbook and spies.
+ * the Office calls; the tests supply a workbook file and spies.
  */
 import type { IsoDate } from "../common/dates";
 import { formatMoney } from "../common/money";

@@ -1,6 +1,6 @@
 /**
  * Excel number formats and colours for the output's formats and styles, shared by both workbook
- * adapters. Plain data with no ExcelJS in it, so the add-in's bundle does not pull ExcelJS in.
+ * adapters. Plain data, so the add-in's bundle pulls in no file-format code.
  */
 import type { CellFormat, CellStyle } from "./types";
 

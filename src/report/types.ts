@@ -1,6 +1,6 @@
 /**
  * What the tool writes into a workbook, as plain data: cells with a format and a style, laid out on
- * the tool's own sheets and in its own columns beside the roster. No ExcelJS and no Office here, so
+ * the tool's own sheets and in its own columns beside the roster. No file format and no Office here, so
  * the layout is tested without Excel and every adapter writes the same thing.
  */
 import type { IsoDate } from "../common/dates";
@@ -34,8 +34,8 @@ export interface SheetRange {
 }
 
 /**
- * A chart to draw over cells of the same sheet. The Office.js adapter draws it; ExcelJS cannot draw
- * charts, so the file adapter puts data bars on `values` instead.
+ * A chart to draw over cells of the same sheet. The Office.js adapter draws it; the file adapter
+ * draws no charts (a chart is a drawing part of its own), so it puts data bars on `values` instead.
  */
 export interface ChartSpec {
   type: "column";

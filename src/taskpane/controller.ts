@@ -5,7 +5,7 @@
  * `userMessageOf`, never a stack trace.
  *
  * The same controller serves both doors: inside Excel over the Office adapter, and in a browser tab
- * over the ExcelJS adapter holding a file the user opened.
+ * over the file adapter (workbook/xlsx) holding a file the user opened.
  */
 import { financialYearInText, isoFromParts, type IsoDate } from "../common/dates";
 import { formatMoney, formatWte } from "../common/money";

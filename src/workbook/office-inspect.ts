@@ -4,7 +4,7 @@
  * conditional formats near them, and whether the roster columns about to be written would cover the
  * user's data. Three syncs at most, all reads, so a refusal leaves the workbook exactly as it was.
  *
- * Earlier columns are found as the ExcelJS adapter finds them (owned-columns.ts): an "ARRS status"
+ * Earlier columns are found as the file adapter finds them (owned-grid.ts): an "ARRS status"
  * header with another of the tool's headers right beside it. Worksheet.findAllOrNullObject (ExcelApi
  * 1.9) finds the "ARRS status" cells without reading whole sheets (it skips hidden sheets).
  */

@@ -88,7 +88,7 @@ function gridRows(range: Excel.Range): CellValue[][] {
   return range.values.map((row, r) => row.map((value, c) => gridValue(value, formats[r]?.[c])));
 }
 
-/** The used range trimmed to the cells that show a value, as the ExcelJS adapter gives it. */
+/** The used range trimmed to the cells that show a value, as the file adapter gives it. */
 function trimmed(area: UsedArea, values: CellValue[][]): Grid {
   const filled = (v: CellValue) => v !== null;
   let top = 0;

@@ -132,7 +132,7 @@ function setWidths(ws: Excel.Worksheet, firstColumn: number, widths: number[]): 
   });
 }
 
-/** Solid bars from zero, as the ExcelJS adapter draws them. */
+/** Bars from zero to the largest value, as the file adapter draws them. */
 function addDataBar(range: Excel.Range): void {
   const bar = range.conditionalFormats.add("DataBar").dataBar;
   bar.barDirection = "LeftToRight";
@@ -143,7 +143,7 @@ function addDataBar(range: Excel.Range): void {
   bar.upperBoundRule = { type: "HighestValue" };
 }
 
-/** A real clustered column chart, beside the table (ExcelJS could only draw data bars). */
+/** A real clustered column chart, beside the table (the file adapter draws only data bars). */
 function addChart(ws: Excel.Worksheet, spec: ChartSpec, tableColumns: number): void {
   const chart = ws.charts.add("ColumnClustered", ws.getRange(rangeAddress(spec.values)), "Columns");
   chart.name = CHART_NAME;
@@ -190,7 +190,7 @@ function rosterArea(context: Excel.RequestContext, scan: WorkbookScan, target: R
 
 /**
  * Empties a block's columns from its header row down to the sheet's last row (values and formats),
- * and deletes the conditional formats lying wholly inside it, as owned-columns.ts does with ExcelJS:
+ * and deletes the conditional formats lying wholly inside it, as the file adapter (xlsx/patch-sheet.ts) does:
  * a user's format that also covers other columns is the user's and stays.
  */
 function clearBlock(sheet: SheetScan, block: OwnedBlock, lastRow = sheet.lastRow): void {
@@ -205,7 +205,7 @@ function resetWidths(ws: Excel.Worksheet, block: OwnedBlock): void {
   ws.getRangeByIndexes(0, block.firstColumn - 1, 1, block.lastColumn - block.firstColumn + 1).format.useStandardWidth = true;
 }
 
-/** "Error", "Warning" and "Check" coloured by their text, as the ExcelJS adapter's cellIs rules. */
+/** "Error", "Warning" and "Check" coloured by their text, as the file adapter's cellIs rules. */
 function addStatusHighlights(ws: Excel.Worksheet, output: RosterColumnsOutput, lastRow: number): void {
   if (lastRow <= output.headerRowNumber) return;
   const column: SheetRange = { top: output.headerRowNumber + 1, left: output.firstColumn, bottom: lastRow, right: output.firstColumn };

@@ -1,6 +1,6 @@
 /**
  * The one small interface the pipeline talks to. Each door has its adapter: the Office.js one inside
- * Excel, the ExcelJS one (file-workbook.ts) for the command line and a file opened in a browser tab.
+ * Excel, the file one (xlsx/xlsx-workbook.ts) for the command line and a file opened in a browser tab.
  */
 import type { Grid } from "../common/grid";
 import type { WorkbookOutput } from "../report/types";

@@ -1,6 +1,6 @@
 /**
  * A worksheet part (xl/worksheets/sheetN.xml, ECMA-376 Part 1, 18.3) → the Grid the pipeline reads,
- * the same grid readGrid (file-workbook.ts) makes from the sheet loaded by ExcelJS, without ExcelJS:
+ * the same grid ExcelJS gave when it was the file door (test/helpers/exceljs-grid.ts readGrid), without ExcelJS:
  * the used range trimmed to the cells that show a value, each cell as the value Excel shows.
  *
  * A roster of 100,000 rows is a part of some 40 MB, so this walks the text once, keeps positions
