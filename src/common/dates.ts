@@ -30,9 +30,10 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-/** Days since 1970-01-01 for a date, so that differences are whole days. (Read as partsOf does, without its object: the engine calls this twice a row.) */
+/** Days since 1970-01-01 for a date, so that differences are whole days. */
 export function dayNumber(date: IsoDate): number {
-  return Math.round(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86400000);
+  const { year, month, day } = partsOf(date);
+  return Math.round(Date.UTC(year, month - 1, day) / 86400000);
 }
 
 export function fromDayNumber(days: number): IsoDate {

@@ -23,6 +23,22 @@ export function capLimit(rule: CapRule, listSize: number | null): number | null 
   return RuleSet.capFor(rule, listSize ?? 0);
 }
 
+type CapsByRole = Map<RoleId, ({ rule: CapRule; limit: number } | null)[]>;
+
+/**
+ * The caps in force in each month for a usable row's role, noted the first time the role is seen. (A
+ * function called row by row, which V8 optimises as soon as it is hot; see totals.ts.)
+ */
+function noteRoleCaps(capped: CapsByRole, draft: RowDraft, rules: RuleSet, listSize: number | null, year: FinancialYear): void {
+  if (!draft.usable || !draft.role || capped.has(draft.role.id)) return;
+  const role = draft.role.id;
+  capped.set(role, year.months.map((month) => {
+    const rule = rules.cap(role, month);
+    const limit = rule ? capLimit(rule, listSize) : null;
+    return rule && limit !== null ? { rule, limit } : null;
+  }));
+}
+
 export function applyCaps(
   drafts: RowDraft[],
   options: { rules: RuleSet; listSize: number | null; year: FinancialYear; pcnFindings: Finding[] },
@@ -32,16 +48,8 @@ export function applyCaps(
   const rolesCapped = new Set<RoleId>();
 
   // Which roles have a cap in force each month: most years have none, and then no row is looked at.
-  const capped = new Map<RoleId, ({ rule: CapRule; limit: number } | null)[]>();
-  for (const draft of drafts) {
-    if (!draft.usable || !draft.role || capped.has(draft.role.id)) continue;
-    const role = draft.role.id;
-    capped.set(role, year.months.map((month) => {
-      const rule = rules.cap(role, month);
-      const limit = rule ? capLimit(rule, listSize) : null;
-      return rule && limit !== null ? { rule, limit } : null;
-    }));
-  }
+  const capped: CapsByRole = new Map();
+  for (const draft of drafts) noteRoleCaps(capped, draft, rules, listSize, year);
   for (const [role, months] of capped) if (months.every((m) => m === null)) capped.delete(role);
   if (capped.size === 0) return;
   const candidates = drafts.filter((draft) => draft.usable && draft.role && capped.has(draft.role.id));

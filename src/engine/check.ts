@@ -61,6 +61,8 @@ interface Context {
   noRateMessages: Map<string, string>;
   /** Every row's months, row by row in input order. */
   table: MonthTable;
+  /** Day numbers of the start and end dates seen so far: dates repeat from row to row. */
+  dayNumbers: Map<IsoDate, number>;
 }
 
 export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSettings; rules?: RuleSet }): CheckResult {
@@ -73,6 +75,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))), spans: monthSpans(year),
     rateMessages: new Map(),
     noRateMessages: new Map(),
+    dayNumbers: new Map(),
     table: new MonthTable(input.rows.length, year.months),
   };
 
@@ -127,8 +130,7 @@ function checkAmount(row: RosterRow, findings: Finding[], field: string, value: 
 
 /**
  * Required values and their sanity, for rows that did not come through the roster reader too. Written
- * as plain calls rather than a closure and a table of fields: it runs once per row, and the objects
- * those made were a sixth of all the engine allocated at 100,000 rows.
+ * as plain calls rather than a closure and a table of fields, which made several objects on every row.
  */
 function validateRow(row: RosterRow, findings: Finding[]): boolean {
   let usable = !hasUnreadableValue(row);
@@ -195,6 +197,16 @@ function personNotEligible(row: RosterRow, conditions: EligibilityCondition[]): 
   return false;
 }
 
+/** dayNumber, remembered for the check: working one out makes several small strings, twice a row. */
+function dayNumberOf(context: Context, date: IsoDate): number {
+  let day = context.dayNumbers.get(date);
+  if (day === undefined) {
+    day = dayNumber(date);
+    context.dayNumbers.set(date, day);
+  }
+  return day;
+}
+
 /** The row's months and findings on its own; `index` is its place in the input (and the MonthTable). */
 export function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   const findings: Finding[] = row.findings.slice();
@@ -208,11 +220,10 @@ export function assessRow(row: RosterRow, index: number, context: Context): RowD
   }
 
   // Days in post in each month (start and end both count); no start date: no days, in months of no days.
-  // A month out of post has no days in the month either when there is no start date.
   const { spans, onCostRates } = context;
   const known = row.start !== null;
-  const from = known ? dayNumber(row.start!) : 0;
-  const to = !known || row.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.end);
+  const from = known ? dayNumberOf(context, row.start!) : 0;
+  const to = !known || row.end === null ? Number.POSITIVE_INFINITY : dayNumberOf(context, row.end);
   const months = context.table.row(index);
   if (!usable || !role) {
     for (let i = 0; i < spans.length; i++) {
@@ -270,8 +281,8 @@ interface CostsInPost {
 
 /**
  * The costs assessRow used, worked out again (a month with the same on-cost rates as the month before
- * costs the same) rather than kept from assessRow: holding 100,000 rows' costs between the two cost
- * more in garbage collection than making them twice.
+ * costs the same) rather than kept from assessRow: keeping them held an array and a cost object for
+ * every row until its findings were written, a fifth of the engine's memory at 100,000 rows.
  */
 function costsInPost(row: RosterRow, months: StaffMonths, onCostRates: OnCostRates[]): CostsInPost {
   const costs: CostsInPost = { first: null, niEstimated: false, pensionEstimated: false, onCostUnknown: false };
