@@ -12,6 +12,12 @@ export const OWNED_SHEETS = {
 
 export const OWNED_SHEET_NAMES: readonly string[] = Object.values(OWNED_SHEETS);
 
+/** True for one of the tool's own sheets. Excel's sheet names are unique regardless of case, so this is too. */
+export function isOwnedSheetName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return OWNED_SHEET_NAMES.some((owned) => owned.toLowerCase() === lower);
+}
+
 /**
  * Headers of the tool's own roster columns, left to right. The claimable header adds the year.
  * Findings come last, on one line, so that long text runs on into the empty cells to its right

@@ -9,7 +9,7 @@
  */
 import { financialYearInText, isoFromParts, type IsoDate } from "../common/dates";
 import { formatMoney, formatWte } from "../common/money";
-import { isOwnedColumnHeader, isRateSheetName, OWNED_SHEETS, OWNED_SHEET_NAMES, rateSheetFinancialYear } from "../common/owned";
+import { isOwnedColumnHeader, isOwnedSheetName, isRateSheetName, OWNED_SHEETS, rateSheetFinancialYear } from "../common/owned";
 import type { CheckResult } from "../engine/types";
 // The engine, the pipeline and the report builders load on the first action that needs them, not with
 // the pane: they are a third of its JavaScript, and the pane's first download has a budget.
@@ -204,7 +204,7 @@ export class TaskpaneController {
   async load(sheet?: string): Promise<PaneSnapshot> {
     const sheetNames = await this.port.sheetNames();
     const stored = await this.storedSettings(sheetNames);
-    const rosterSheets = sheetNames.filter((name) => !isOwnedSheet(name) && !isRateSheetName(name));
+    const rosterSheets = sheetNames.filter((name) => !isOwnedSheetName(name) && !isRateSheetName(name));
 
     let rosterSheet = sheet && rosterSheets.includes(sheet) ? sheet : undefined;
     if (!rosterSheet && stored.rosterSheet) rosterSheet = rosterSheets.find((n) => n.toLowerCase() === stored.rosterSheet!.toLowerCase());
@@ -441,10 +441,6 @@ export class TaskpaneController {
       worst: counts.error ? "error" : counts.warning ? "warning" : counts.info ? "info" : "ok",
     };
   }
-}
-
-function isOwnedSheet(name: string): boolean {
-  return OWNED_SHEET_NAMES.some((owned) => owned.toLowerCase() === name.toLowerCase());
 }
 
 function findingView(f: Finding, id: string, person: string | null, sheetName: string | null, rowNumber?: number): FindingView {

@@ -9,7 +9,7 @@
  * Every field stays text: the roster reader reads UK dates ("01/04/2025"), amounts ("£24,000.00")
  * and numbers from text already, and text that starts with "=" stays text, never a formula.
  */
-import { isRateSheetName, OWNED_SHEET_NAMES } from "../common/owned";
+import { isOwnedSheetName, isRateSheetName } from "../common/owned";
 import { MAX_SHEET_ROWS, rowLimitMessage } from "./file-limits";
 import { newWorkbookBytes } from "./xlsx/new-workbook";
 
@@ -83,7 +83,7 @@ export function sheetNameFor(fileName: string): string {
   const edges = (text: string) => text.replace(/^['\s]+|['\s]+$/g, "");
   const cleaned = edges(edges(base.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ")).slice(0, 31));
   // Not a name Excel reserves, nor one of the tool's own sheets or a rate sheet, which are never read as a roster.
-  const taken = cleaned.toLowerCase() === "history" || OWNED_SHEET_NAMES.some((n) => n.toLowerCase() === cleaned.toLowerCase()) || isRateSheetName(cleaned);
+  const taken = cleaned.toLowerCase() === "history" || isOwnedSheetName(cleaned) || isRateSheetName(cleaned);
   return cleaned === "" || taken ? "Roster" : cleaned;
 }
 

@@ -9,7 +9,7 @@
  * 1.9) finds the "ARRS status" cells without reading whole sheets (it skips hidden sheets).
  */
 import { columnLetter } from "../common/grid";
-import { OWNED_COLUMN_HEADERS, OWNED_RANGE_NAME, OWNED_SHEET_NAMES, isOwnedColumnHeader } from "../common/owned";
+import { OWNED_COLUMN_HEADERS, OWNED_RANGE_NAME, isOwnedColumnHeader, isOwnedSheetName } from "../common/owned";
 import type { RosterColumnsOutput, SheetRange } from "../report/types";
 import { columnNumber } from "../common/grid";
 import type { OwnedBlock } from "./owned-block";
@@ -46,8 +46,6 @@ export interface WorkbookScan {
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
-export const isOwnedSheet = (name: string) => OWNED_SHEET_NAMES.some((owned) => sameName(owned, name));
-
 /** Excel sheet names are unique regardless of case, so look them up that way too. */
 export function findSheet(sheets: SheetScan[], name: string): SheetScan | undefined {
   return sheets.find((s) => s.name === name) ?? sheets.find((s) => sameName(s.name, name));
@@ -61,7 +59,7 @@ export async function scanWorkbook(context: Excel.RequestContext, roster: Roster
 
   const loads = worksheets.items.map((ws) => queueSheetLoads(ws, ws.name));
   const rosterLoad = roster ? findSheetLoad(loads, roster.sheetName) : undefined;
-  const targetColumns = roster && rosterLoad && !isOwnedSheet(rosterLoad.name) ? queueTargetLoads(rosterLoad.ws, roster) : null;
+  const targetColumns = roster && rosterLoad && !isOwnedSheetName(rosterLoad.name) ? queueTargetLoads(rosterLoad.ws, roster) : null;
   await context.sync();
 
   const sheets = loads.map(sheetScan);
@@ -89,7 +87,7 @@ function queueSheetLoads(ws: Excel.Worksheet, name: string): SheetLoads {
   ws.load("name,protection/protected");
   const used = ws.getUsedRangeOrNullObject();
   used.load("rowIndex,columnIndex,rowCount,columnCount");
-  if (isOwnedSheet(name)) {
+  if (isOwnedSheetName(name)) {
     ws.charts.load("items/name");
     ws.autoFilter.load("enabled");
     return { name, ws, used, hits: null, charts: ws.charts, formats: null };
@@ -113,7 +111,7 @@ function queueTargetLoads(ws: Excel.Worksheet, roster: RosterColumnsOutput): Exc
 
 function sheetScan(loads: SheetLoads): SheetScan {
   const used = loads.used.isNullObject ? null : loads.used;
-  const owned = isOwnedSheet(loads.name);
+  const owned = isOwnedSheetName(loads.name);
   return {
     name: loads.ws.name,
     ws: loads.ws,

@@ -4,14 +4,14 @@
  * last, so that a write that fails part way never leaves the name pointing at a half-written block.
  */
 import { columnLetter } from "../common/grid";
-import { OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../common/owned";
+import { isOwnedSheetName, OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../common/owned";
 import { rangeAddress } from "../report/cells";
 import type { ChartSpec, OwnedSheet, RosterColumnsOutput, SheetRange, WorkbookOutput } from "../report/types";
 import { STYLE_COLOURS } from "../report/formats";
 import { writeArea, type Area } from "./office-area";
 import { columnWidthPoints, rgb } from "./office-cells";
 import { OfficeWorkbookError } from "./office-errors";
-import { assertColumnsFree, assertUnprotected, findSheet, formatInside, isOwnedSheet, scanWorkbook, type SheetScan, type WorkbookScan } from "./office-inspect";
+import { assertColumnsFree, assertUnprotected, findSheet, formatInside, scanWorkbook, type SheetScan, type WorkbookScan } from "./office-inspect";
 import { CALL_BYTES, RequestQueue } from "./office-requests";
 import type { OwnedBlock } from "./owned-block";
 
@@ -61,7 +61,7 @@ export async function removeOutput(context: Excel.RequestContext, options: Write
 }
 
 function assertOwnedSheetName(name: string): void {
-  if (!isOwnedSheet(name)) {
+  if (!isOwnedSheetName(name)) {
     throw new OfficeWorkbookError("not-owned", `"${name}" is not one of the tool's own sheets; the tool writes only ${OWNED_SHEET_NAMES.join(", ")}.`);
   }
 }

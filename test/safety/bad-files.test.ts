@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { countRows, MAX_SHEET_ROWS } from "../../src/workbook/file-limits";
+import { readZip, writeZip } from "../../src/workbook/xlsx/zip";
 import { SAMPLE } from "../helpers/workbooks";
 import { encryptedXlsx, legacyXls, longSheetXml, rawWorkbook } from "./bad-files";
 
@@ -74,6 +75,15 @@ describe("files that are not workbooks", () => {
   test("a zip cut short (a download that stopped part way)", async () => {
     const bytes = readFileSync(SAMPLE);
     await expectRefused(put("truncated.xlsx", bytes.subarray(0, Math.floor(bytes.length / 2))), /not an \.xlsx workbook, or it is damaged/);
+  });
+
+  test("a workbook whose sheet is damaged inside an intact zip (it fails its checksum)", async () => {
+    const entries = readZip(new Uint8Array(readFileSync(SAMPLE)));
+    const roster = entries.find((e) => e.name === "xl/worksheets/sheet2.xml")!;
+    const raw = roster.raw.slice();
+    raw[Math.floor(raw.length / 2)] ^= 0xff;
+    const damaged = writeZip(entries.map((e) => (e === roster ? { ...e, raw } : e)));
+    await expectRefused(put("damaged.xlsx", damaged), /damaged\.xlsx: This workbook is damaged \(its part "xl\/worksheets\/sheet2\.xml" is damaged\)\. Open it in Excel and save it again/);
   });
 
   test("a password-protected workbook says so, and to save an unprotected copy", async () => {

@@ -9,7 +9,7 @@
  */
 import type { Grid } from "../../common/grid";
 import { columnLetter } from "../../common/grid";
-import { OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../../common/owned";
+import { isOwnedSheetName, OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../../common/owned";
 import { rangeAddress } from "../../report/cells";
 import type { RosterColumnsOutput, WorkbookOutput } from "../../report/types";
 import { assertLooksLikeXlsx, WorkbookFileError, WorkbookWriteError } from "../file-errors";
@@ -40,6 +40,7 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly grids = new Map<string, Grid>();
   private sharedStrings: string[] | null = null;
   private dateStyleFlags: boolean[] | null = null;
+  private dates1904: boolean | null = null;
 
   private constructor(
     private readonly pkg: XlsxPackage,
@@ -71,16 +72,26 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async sheetNames(): Promise<string[]> {
-    return (await this.sheets()).map((sheet) => sheet.name);
+    return plainWhenDamaged(async () => (await this.sheets()).map((sheet) => sheet.name));
   }
 
   async readSheet(name: string): Promise<Grid> {
-    const sheet = await this.findSheet(name);
-    if (!sheet) throw new Error(`There is no sheet named "${name}" in this workbook.`);
-    return this.gridOf(sheet);
+    return plainWhenDamaged(async () => {
+      const sheet = await this.findSheet(name);
+      if (!sheet) throw new Error(`There is no sheet named "${name}" in this workbook.`);
+      return this.gridOf(sheet);
+    });
   }
 
   async write(output: WorkbookOutput): Promise<void> {
+    return plainWhenDamaged(() => this.writeOutput(output));
+  }
+
+  async removeOutput(): Promise<{ removedSheets: string[]; clearedColumns: number }> {
+    return plainWhenDamaged(() => this.removeWrittenOutput());
+  }
+
+  private async writeOutput(output: WorkbookOutput): Promise<void> {
     // Every check and every new part is worked out before the first change, so a refused write (or
     // any failure) leaves the workbook as it was.
     for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
@@ -88,7 +99,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const changes = new Map<string, PartText>();
     let removedFormula = false;
     const styles = new StyleBook((await this.stylesText()) ?? MINIMAL_STYLES);
-    const date1904 = workbookDate1904(await this.workbookXml());
+    const date1904 = await this.usesDate1904();
 
     const roster = output.rosterColumns ? await this.rosterTarget(output.rosterColumns) : null;
     if (roster) {
@@ -139,10 +150,11 @@ export class XlsxWorkbook implements WorkbookPort {
     this.forgetSheets();
   }
 
-  async removeOutput(): Promise<{ removedSheets: string[]; clearedColumns: number }> {
+  private async removeWrittenOutput(): Promise<{ removedSheets: string[]; clearedColumns: number }> {
     const sheets = await this.sheets();
     let clearedColumns = 0;
-    let removedFormula = false;
+    // The calculation chain goes when a cleared cell held a formula or a sheet is removed.
+    let staleCalcChain = false;
     for (const sheet of sheets) {
       if (isOwnedSheetName(sheet.name)) continue;
       const blocks = findOwnedBlocksInGrid(await this.gridOf(sheet));
@@ -154,7 +166,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const patched = patchSheet((await this.pkg.text(sheet.path))!, { clear: blocks, cells: new Map(), widths, conditionalFormats: [] });
       this.pkg.set(sheet.path, patched.xml);
-      removedFormula ||= patched.removedFormula;
+      staleCalcChain ||= patched.removedFormula;
     }
 
     let workbookXml = await this.workbookXml();
@@ -172,11 +184,11 @@ export class XlsxWorkbook implements WorkbookPort {
         this.pkg.remove(relsPathOf(sheet.path));
       }
       removedSheets.push(entries[index].name);
-      removedFormula = true;
+      staleCalcChain = true;
     }
     workbookXml = workbookPart.setDefinedName(workbookXml, OWNED_RANGE_NAME, null);
     this.pkg.set(this.workbookPath, workbookXml);
-    if (removedFormula) await this.dropCalcChain();
+    if (staleCalcChain) await this.dropCalcChain();
     this.forgetSheets();
     return { removedSheets, clearedColumns };
   }
@@ -221,7 +233,7 @@ export class XlsxWorkbook implements WorkbookPort {
       sheetName: sheet.name,
       sharedStrings: await this.strings(),
       dateStyles: await this.dateStyles(),
-      date1904: workbookDate1904(await this.workbookXml()),
+      date1904: await this.usesDate1904(),
     });
     this.grids.set(sheet.path, grid);
     return grid;
@@ -244,6 +256,12 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     if (bytes.length > this.limits.bytes) throw new WorkbookFileError(sizeLimitMessage(sheet.name, bytes.length, this.limits.bytes));
     return decodeUtf(bytes);
+  }
+
+  /** Whether the workbook counts dates from 1904; the tool never changes it, so it is read once. */
+  private async usesDate1904(): Promise<boolean> {
+    this.dates1904 ??= workbookDate1904(await this.workbookXml());
+    return this.dates1904;
   }
 
   private async strings(): Promise<string[]> {
@@ -323,6 +341,19 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * A part found damaged once the workbook is open (a sheet that does not decompress, or fails its
+ * checksum) is the user's file, not the tool's bug: say so in words, as for a file that cannot be opened.
+ */
+async function plainWhenDamaged<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof PackageError)) throw error;
+    throw new WorkbookFileError(`This workbook is damaged (${error.message}). Open it in Excel and save it again as an Excel Workbook (.xlsx), then check that copy.`);
+  }
+}
+
 interface RosterTarget {
   sheet: Sheet;
   xml: string;
@@ -353,10 +384,6 @@ function rosterPatch(roster: RosterTarget, styles: StyleBook, date1904: boolean)
     conditionalFormats.push(`<conditionalFormatting sqref="${column}${output.headerRowNumber + 1}:${column}${roster.lastRow}">${rules.join("")}</conditionalFormatting>`);
   }
   return { clear: [...roster.earlier, target], cells, widths, conditionalFormats };
-}
-
-function isOwnedSheetName(name: string): boolean {
-  return OWNED_SHEET_NAMES.some((owned) => owned.toLowerCase() === name.toLowerCase());
 }
 
 function assertOwnedSheetName(name: string): void {

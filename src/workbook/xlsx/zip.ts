@@ -121,6 +121,8 @@ export async function newEntry(name: string, text: readonly string[]): Promise<Z
 
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const names = entries.map((e) => new TextEncoder().encode(e.name));
+  // Bit 11: the name is UTF-8 (APPNOTE 4.4.4), set only where it is not plain ASCII.
+  const flags = entries.map((e) => (/[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0));
   const localSize = entries.reduce((n, e, i) => n + 30 + names[i].length + e.raw.length, 0);
   const centralSize = entries.reduce((n, _, i) => n + 46 + names[i].length, 0);
   const out = new Uint8Array(localSize + centralSize + 22);
@@ -129,10 +131,9 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   let at = 0;
   entries.forEach((e, i) => {
     offsets.push(at);
-    const flags = /[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0; // bit 11: the name is UTF-8
     view.setUint32(at, LOCAL_HEADER, true);
     view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, flags, true);
+    view.setUint16(at + 6, flags[i], true);
     view.setUint16(at + 8, e.method, true);
     view.setUint16(at + 10, e.time, true);
     view.setUint16(at + 12, e.date, true);
@@ -147,11 +148,10 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   });
   const directoryOffset = at;
   entries.forEach((e, i) => {
-    const flags = /[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0;
     view.setUint32(at, CENTRAL_HEADER, true);
     view.setUint16(at + 4, 20, true);
     view.setUint16(at + 6, 20, true);
-    view.setUint16(at + 8, flags, true);
+    view.setUint16(at + 8, flags[i], true);
     view.setUint16(at + 10, e.method, true);
     view.setUint16(at + 12, e.time, true);
     view.setUint16(at + 14, e.date, true);
