@@ -18,7 +18,7 @@ import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
 import { MonthTable, type StaffMonths } from "./month-table";
-import type { CheckResult, MonthClaim, PcnSettings, StaffResult } from "./types";
+import type { CheckResult, PcnSettings, StaffResult } from "./types";
 
 export class InvalidSettingsError extends Error {}
 
@@ -479,18 +479,14 @@ function addRateFindings(draft: RowDraft, context: Context, rules: RoleMonth[]):
   }
 }
 
-/** monthOverMaxGap for month `i` of a row, with the month's funded share already looked up. */
+/**
+ * Cost above month `i`'s maximum (on the reimbursable share of cost, looked up by the caller),
+ * funded by the PCN.
+ */
 function overMaxGapAt(months: StaffMonths, i: number, share: number): number {
   const maximumForMonth = months.maximumForMonth(i);
   if (maximumForMonth === null || months.daysInPost(i) === 0) return 0;
   return Math.max(0, share * months.cost(i) - maximumForMonth);
-}
-
-/** Cost above the month's maximum (on the reimbursable share of cost), funded by the PCN. */
-export function monthOverMaxGap(month: MonthClaim, rules: RuleSet, role: RoleDefinition | null): number {
-  if (month.maximumForMonth === null || !role || month.daysInPost === 0) return 0;
-  const share = rules.fundedShare(role.id, month.month)?.share ?? 1;
-  return Math.max(0, share * month.cost - month.maximumForMonth);
 }
 
 function addCostFindings(draft: RowDraft, context: Context, costs: CostsInPost): void {
