@@ -8,7 +8,7 @@ import { formatMoney, formatWte } from "../common/money";
 import { describeSource, RuleSet } from "../rules/ruleset";
 import { LARGE_PCN_LIST_SIZE } from "../rules/data/caps";
 import type { CapRule, Finding, RoleId } from "../rules/types";
-import type { RowDraft } from "./check";
+import { addDraftFinding, type RowDraft } from "./draft";
 import { ENGINE_SOURCE, finding } from "./findings";
 import type { StaffMonths } from "./month-table";
 
@@ -23,7 +23,15 @@ export function capLimit(rule: CapRule, listSize: number | null): number | null 
   return RuleSet.capFor(rule, listSize ?? 0);
 }
 
-type CapsByRole = Map<RoleId, ({ rule: CapRule; limit: number } | null)[]>;
+/** A cap in force in a month, and its limit in WTE for this PCN. */
+type CapInForce = { rule: CapRule; limit: number };
+type CapsByRole = Map<RoleId, (CapInForce | null)[]>;
+
+/** A usable row in a capped role, with that role's caps month by month. */
+interface Candidate {
+  draft: RowDraft;
+  caps: (CapInForce | null)[];
+}
 
 /**
  * The caps in force in each month for a usable row's role, noted the first time the role is seen. (A
@@ -52,17 +60,22 @@ export function applyCaps(
   for (const draft of drafts) noteRoleCaps(capped, draft, rules, listSize, year);
   for (const [role, months] of capped) if (months.every((m) => m === null)) capped.delete(role);
   if (capped.size === 0) return;
-  const candidates = drafts.filter((draft) => draft.usable && draft.role && capped.has(draft.role.id));
+  // Each row under a cap with its role's caps, looked up once rather than once a month.
+  const candidates: Candidate[] = [];
+  for (const draft of drafts) {
+    const caps = draft.usable && draft.role ? capped.get(draft.role.id) : undefined;
+    if (caps) candidates.push({ draft, caps });
+  }
   // The places under a cap go in order of start date (row order breaking ties), so the rows beyond it
   // are those that started latest. Sorted once here rather than once a month.
-  const byStart = [...candidates].sort((a, b) => (a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber));
+  const byStart = [...candidates].sort(({ draft: a }, { draft: b }) => (a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber));
 
   year.months.forEach((month, index) => {
-    const counts = (draft: RowDraft) => capped.get(draft.role!.id)![index] !== null && countsTowardsCap(draft.months, index);
+    const counts = (c: Candidate) => c.caps[index] !== null && countsTowardsCap(c.draft.months, index);
     // The roles in row order (the order the PCN's finding names them), each with its rows by start date.
     const byRole = new Map<RoleId, RowDraft[]>();
-    for (const draft of candidates) if (counts(draft) && !byRole.has(draft.role!.id)) byRole.set(draft.role!.id, []);
-    for (const draft of byStart) if (counts(draft)) byRole.get(draft.role!.id)!.push(draft);
+    for (const c of candidates) if (counts(c) && !byRole.has(c.draft.role!.id)) byRole.set(c.draft.role!.id, []);
+    for (const c of byStart) if (counts(c)) byRole.get(c.draft.role!.id)!.push(c.draft);
     for (const [role, group] of byRole) {
       const { rule, limit } = capped.get(role)![index]!;
       rolesCapped.add(role);
@@ -89,7 +102,7 @@ export function applyCaps(
   for (const [draft, entry] of lost) {
     const size = listSize === null ? "(list size not given, so the lower cap)" : listSize >= LARGE_PCN_LIST_SIZE ? "for a PCN of 100,000 patients or more" : "for a PCN of 99,999 patients or fewer";
     const cost = entry.amount > 0 ? `: ${formatMoney(entry.amount)} is not claimable` : "";
-    draft.findings.push(finding("CAP_EXCEEDED",
+    addDraftFinding(draft, finding("CAP_EXCEEDED",
       `The PCN has up to ${formatWte(entry.inPost)} WTE of ${draft.role!.name}s in post, above the cap of ${formatWte(entry.limit)} WTE ${size}. This row started later, so it is beyond the cap for ${entry.months} month(s) from ${formatUkDate(entry.firstMonth)}${cost}.`,
       describeSource(entry.rule), { rowNumber: draft.row.rowNumber, details: { cap: entry.limit, wteInPost: entry.inPost } }));
   }

@@ -11,26 +11,43 @@ import { describeSource, RuleSet } from "../rules/ruleset";
 import type { EligibilityCondition, Finding, FundedShare, MaxAmount, Region, RoleDefinition, RoleId } from "../rules/types";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
-import { annualCostForMonth, onCostRatesForMonth, type AnnualCost, type OnCostRates } from "./costs";
+import { annualCostForMonth, annualCostTotal, onCostRatesForMonth, onCostUnknown, type AnnualCost, type OnCostRates } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, sortBySeverity, statusOf } from "./findings";
 import { monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
 import { MonthTable, type StaffMonths } from "./month-table";
+import { NO_FINDINGS, type RowDraft } from "./draft";
 import type { CheckResult, PcnSettings, StaffResult } from "./types";
 
 export class InvalidSettingsError extends Error {}
 
-/** What the engine works on for one row while the caps and duplicates are still to be applied. */
-export interface RowDraft {
-  row: RosterRow;
-  role: RoleDefinition | null;
-  /** Valid enough to claim: role known, WTE, start and salary usable, dates in order. */
-  usable: boolean;
-  /** The row's months in the check's MonthTable: the same object becomes StaffResult.months. */
-  months: StaffMonths;
-  findings: Finding[];
+/**
+ * Where a row's findings are gathered, one list for the whole check, before they are copied out at
+ * their exact length. A new array per row, grown by push, kept room for 16 findings: at 100,000 rows
+ * that spare room was megabytes held to the end, and emptying one array by `length = 0` lets its
+ * storage go too, so the list keeps a count of its own instead.
+ */
+class FindingList {
+  private readonly items: Finding[] = [];
+  private count = 0;
+
+  push(f: Finding): void {
+    this.items[this.count++] = f;
+  }
+
+  pushAll(findings: readonly Finding[]): void {
+    for (let i = 0; i < findings.length; i++) this.push(findings[i]);
+  }
+
+  /** The findings gathered, at their exact length, and the list emptied. NO_FINDINGS for none when `shareEmpty`. */
+  take(shareEmpty: boolean): Finding[] {
+    if (this.count === 0 && shareEmpty) return NO_FINDINGS as Finding[];
+    const taken = this.items.slice(0, this.count);
+    this.count = 0;
+    return taken;
+  }
 }
 
 /** What the rules say for one role in one month: looked up once per run, not once per row. */
@@ -58,11 +75,14 @@ interface Context {
    * message and details for each maximum used, and NO_RATE's message for each role and months without one.
    */
   rateMessages: Map<MaxAmount, { message: string; details: Finding["details"] }>;
-  noRateMessages: Map<string, string>;
+  /** Per role, by `firstMonth × 12 + months - 1`: a key made of numbers, not a string made for every row. */
+  noRateMessages: Map<RoleId, string[]>;
   /** Every row's months, row by row in input order. */
   table: MonthTable;
   /** Day numbers of the start and end dates seen so far: dates repeat from row to row. */
   dayNumbers: Map<IsoDate, number>;
+  /** Where each row's findings are gathered (see FindingList). */
+  findingList: FindingList;
 }
 
 export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSettings; rules?: RuleSet }): CheckResult {
@@ -77,6 +97,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     noRateMessages: new Map(),
     dayNumbers: new Map(),
     table: new MonthTable(input.rows.length, year.months),
+    findingList: new FindingList(),
   };
 
   const drafts = input.rows.map((row, index) => assessRow(row, index, context));
@@ -115,14 +136,14 @@ function hasUnreadableValue(row: RosterRow): boolean {
 }
 
 /** MISSING_VALUE for a blank required value, unless the reader has already said why the cell is unusable. False when the row cannot be claimed because of it. */
-function reportMissing(row: RosterRow, findings: Finding[], field: string, what: string, fix: string): boolean {
+function reportMissing(row: RosterRow, findings: FindingList, field: string, what: string, fix: string): boolean {
   if (hasFinding(row, field)) return true;
   findings.push(finding("MISSING_VALUE", `${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, { rowNumber: row.rowNumber, field }));
   return false;
 }
 
 /** INVALID_AMOUNT for a salary or on-cost that is negative or not a number. False when the row cannot be claimed because of it. */
-function checkAmount(row: RosterRow, findings: Finding[], field: string, value: number | null, label: string): boolean {
+function checkAmount(row: RosterRow, findings: FindingList, field: string, value: number | null, label: string): boolean {
   if (value === null || hasFinding(row, field) || (Number.isFinite(value) && value >= 0)) return true;
   findings.push(finding("INVALID_AMOUNT", `The ${label} ${value} is not a usable amount: enter a positive annual figure in pounds.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field }));
   return false;
@@ -132,7 +153,7 @@ function checkAmount(row: RosterRow, findings: Finding[], field: string, value: 
  * Required values and their sanity, for rows that did not come through the roster reader too. Written
  * as plain calls rather than a closure and a table of fields, which made several objects on every row.
  */
-function validateRow(row: RosterRow, findings: Finding[]): boolean {
+function validateRow(row: RosterRow, findings: FindingList): boolean {
   let usable = !hasUnreadableValue(row);
   if (row.roleText === null || row.roleText.trim() === "") usable = reportMissing(row, findings, "role", "The role", "enter the person's ARRS role (for example Clinical Pharmacist).") && usable;
   if (row.wte === null) usable = reportMissing(row, findings, "wte", "The WTE", "enter WTE, hours per week (37.5 = 1.0) or GP sessions (9 = 1.0).") && usable;
@@ -209,7 +230,8 @@ function dayNumberOf(context: Context, date: IsoDate): number {
 
 /** The row's months and findings on its own; `index` is its place in the input (and the MonthTable). */
 export function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
-  const findings: Finding[] = row.findings.slice();
+  const findings = context.findingList;
+  findings.pushAll(row.findings);
   let usable = validateRow(row, findings);
   const role = row.role ? roleOf(context, row.role) : null;
   if (row.roleText && !role) {
@@ -232,25 +254,28 @@ export function assessRow(row: RosterRow, index: number, context: Context): RowD
       if (daysInPost > 0) months.set(i, daysInPost, span.days, 0, 0, "invalid-row");
       else months.set(i, 0, known ? span.days : 0, 0, 0, "not-in-post");
     }
-    return { row, role, usable: false, months, findings };
+    return { row, role, usable: false, months, findings: context.findingList.take(true) };
   }
 
   const rules = roleMonths(context, role);
   const wte = row.wte!;
-  let cost: AnnualCost | null = null; // the month before's, while in post
+  // The annual cost with the on-cost rates last used: months with the same rates cost the same.
+  let costRates: OnCostRates | null = null;
+  let annualCost = 0;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
     const daysInPost = known ? Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1) : 0;
     const daysInMonth = known ? span.days : 0;
     if (daysInPost === 0) {
-      cost = null;
       months.set(i, 0, daysInMonth, 0, 0, "not-in-post");
       continue;
     }
-    // Consecutive months with the same on-cost rates cost the same: one object serves them all.
-    if (cost === null || onCostRates[i] !== onCostRates[i - 1]) cost = rowAnnualCost(row, onCostRates[i]);
+    if (onCostRates[i] !== costRates) {
+      costRates = onCostRates[i];
+      annualCost = annualCostTotal(row.annualSalary!, row.employerNi, row.employerPension, costRates);
+    }
     const fraction = daysInPost / daysInMonth;
-    const monthCost = (fraction * cost.total) / 12;
+    const monthCost = (fraction * annualCost) / 12;
     const monthRules = rules[i];
     if (!monthRules.claimable) { months.set(i, daysInPost, daysInMonth, wte, monthCost, "role-not-claimable"); continue; }
     if (personNotEligible(row, monthRules.conditions)) { months.set(i, daysInPost, daysInMonth, wte, monthCost, "not-eligible"); continue; }
@@ -261,7 +286,7 @@ export function assessRow(row: RosterRow, index: number, context: Context): RowD
     const claimable = Math.min(claimableCost, maximumForMonth);
     months.set(i, daysInPost, daysInMonth, wte, monthCost, claimableCost > maximumForMonth ? "over-max" : null, rate, maximumForMonth, claimable);
   }
-  return { row, role, usable: true, months, findings };
+  return { row, role, usable: true, months, findings: context.findingList.take(true) };
 }
 
 /** A usable row's annual cost (salary + employer NI + employer pension) with one month's on-cost rates. */
@@ -269,37 +294,28 @@ function rowAnnualCost(row: RosterRow, rates: OnCostRates): AnnualCost {
   return annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates });
 }
 
-/** A usable row's annual costs over its months in post, as its findings and its result need them. */
+/** What a usable row's on-costs were over its months in post, as its findings and its result need them. */
 interface CostsInPost {
   /** The cost in force in the first month in post; null when not in post this year. */
   first: AnnualCost | null;
-  /** Whether any month in post estimated employer NI or pension, or had no rate to estimate one with. */
-  niEstimated: boolean;
-  pensionEstimated: boolean;
+  /** Whether some month in post had a blank on-cost and no rate to estimate it with. */
   onCostUnknown: boolean;
 }
 
 /**
- * The costs assessRow used, worked out again (a month with the same on-cost rates as the month before
- * costs the same) rather than kept from assessRow: keeping them held an array and a cost object for
- * every row until its findings were written, a fifth of the engine's memory at 100,000 rows.
+ * The costs assessRow used, looked at again rather than kept from assessRow: keeping them held an
+ * array and a cost object for every row until its findings were written. Estimated on-costs are the
+ * blank ones, so only the first month's cost is made whole.
  */
 function costsInPost(row: RosterRow, months: StaffMonths, onCostRates: OnCostRates[]): CostsInPost {
-  const costs: CostsInPost = { first: null, niEstimated: false, pensionEstimated: false, onCostUnknown: false };
-  let cost: AnnualCost | null = null; // the month before's, while in post
+  let firstInPost = -1;
+  let unknown = false;
   for (let i = 0; i < months.length; i++) {
-    if (months.daysInPost(i) === 0) {
-      cost = null;
-      continue;
-    }
-    if (cost !== null && onCostRates[i] === onCostRates[i - 1]) continue;
-    cost = rowAnnualCost(row, onCostRates[i]);
-    costs.first ??= cost;
-    costs.niEstimated ||= cost.niEstimated;
-    costs.pensionEstimated ||= cost.pensionEstimated;
-    costs.onCostUnknown ||= cost.onCostUnknown;
+    if (months.daysInPost(i) === 0) continue;
+    if (firstInPost < 0) firstInPost = i;
+    unknown ||= onCostUnknown(row.employerNi, row.employerPension, onCostRates[i]);
   }
-  return costs;
+  return { first: firstInPost < 0 ? null : rowAnnualCost(row, onCostRates[firstInPost]), onCostUnknown: unknown };
 }
 
 function truncate(text: string, length = 40): string {
@@ -315,8 +331,10 @@ function monthList(count: number, firstMonth: IsoDate): string {
 
 /** The row's findings about roles, rates, costs and eligibility, once the monthly claims are settled. */
 function finishRow(draft: RowDraft, context: Context): StaffResult {
-  const { row, role, months, findings } = draft;
+  const { row, role, months } = draft;
   const { year } = context;
+  const findings = context.findingList;
+  findings.pushAll(draft.findings);
 
   let firstCost: AnnualCost | null = null;
   if (draft.usable && role) {
@@ -340,13 +358,14 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
     }
     const rules = roleMonths(context, role);
     const costs = costsInPost(row, months, context.onCostRates);
-    addEligibilityFindings(draft, context, rules);
-    addRateFindings(draft, context, rules);
-    addCostFindings(draft, context, costs);
+    addEligibilityFindings(draft, findings, context, rules);
+    addRateFindings(draft, findings, context, rules);
+    addCostFindings(row, findings, context, costs);
     firstCost = costs.first ?? rowAnnualCost(row, context.onCostRates[0]);
   }
 
-  if (findings.length > 1) sortBySeverity(findings);
+  const rowFindings = findings.take(false);
+  if (rowFindings.length > 1) sortBySeverity(rowFindings);
   // Summed month by month from 0, April first, as the totals are.
   const shares = role ? roleMonths(context, role) : null;
   let claimable = 0;
@@ -355,17 +374,18 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
     claimable += months.claimable(i);
     overMaxGap += shares ? overMaxGapAt(months, i, shares[i].share) : 0;
   }
+  const status = statusOf(rowFindings);
   return {
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
     roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
     employerNi: firstCost?.employerNi ?? row.employerNi, employerPension: firstCost?.employerPension ?? row.employerPension,
     onCostsEstimated: firstCost ? firstCost.niEstimated || firstCost.pensionEstimated : false,
-    annualCost: firstCost?.total ?? null, months, claimable, overMaxGap, findings, status: statusOf(findings),
+    annualCost: firstCost?.total ?? null, months, claimable, overMaxGap, findings: rowFindings, status,
   };
 }
 
-function addEligibilityFindings(draft: RowDraft, context: Context, rules: RoleMonth[]): void {
-  const { row, role, months, findings } = draft;
+function addEligibilityFindings(draft: RowDraft, findings: FindingList, context: Context, rules: RoleMonth[]): void {
+  const { row, role, months } = draft;
   if (!role) return;
   // The condition of each kind in force in the last month in post that has one.
   let gp: EligibilityCondition | undefined;
@@ -401,8 +421,8 @@ function addEligibilityFindings(draft: RowDraft, context: Context, rules: RoleMo
   }
 }
 
-function addRateFindings(draft: RowDraft, context: Context, rules: RoleMonth[]): void {
-  const { row, role, months, findings } = draft;
+function addRateFindings(draft: RowDraft, findings: FindingList, context: Context, rules: RoleMonth[]): void {
+  const { row, role, months } = draft;
   if (!role) return;
   const region = context.settings.region;
   // One pass over the months: the first of each kind (by its index in the year), and how many.
@@ -437,11 +457,13 @@ function addRateFindings(draft: RowDraft, context: Context, rules: RoleMonth[]):
     }
   }
   if (noRate > 0) {
-    const key = `${role.id} ${noRate} ${firstNoRate}`;
-    let message = context.noRateMessages.get(key);
+    let messages = context.noRateMessages.get(role.id);
+    if (messages === undefined) context.noRateMessages.set(role.id, (messages = []));
+    const key = firstNoRate * 12 + noRate - 1;
+    let message = messages[key];
     if (message === undefined) {
       message = `No maximum amount is on record for ${role.name} (${region === "national" ? "national rate" : region.replace("-", " ")}) for ${monthList(noRate, months.month(firstNoRate))}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`;
-      context.noRateMessages.set(key, message);
+      messages[key] = message;
     }
     findings.push(finding("NO_RATE", message, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "role" }));
   }
@@ -489,10 +511,11 @@ function overMaxGapAt(months: StaffMonths, i: number, share: number): number {
   return Math.max(0, share * months.cost(i) - maximumForMonth);
 }
 
-function addCostFindings(draft: RowDraft, context: Context, costs: CostsInPost): void {
-  const { row, findings } = draft;
-  const { first, niEstimated, pensionEstimated, onCostUnknown } = costs;
+function addCostFindings(row: RosterRow, findings: FindingList, context: Context, costs: CostsInPost): void {
+  const { first, onCostUnknown } = costs;
   if (!first) return;
+  const niEstimated = row.employerNi === null;
+  const pensionEstimated = row.employerPension === null;
   if (niEstimated || pensionEstimated) {
     const estimated = [niEstimated && "employer NI", pensionEstimated && "employer pension"].filter(Boolean);
     findings.push(finding("ONCOSTS_ESTIMATED",

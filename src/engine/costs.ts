@@ -33,9 +33,35 @@ export interface AnnualCost {
 }
 
 /**
- * The annual cost in force for a month, given that month's on-cost rates. NI is charged per pay
+ * Employer NI for a year: the figure given, or estimated from the month's rate. NI is charged per pay
  * period, so the annual threshold is applied as twelve monthly ones (which gives the same annual sum).
+ * 0 when it is blank and no rate is on record (AnnualCost.onCostUnknown says so).
  */
+export function employerNiFor(salary: number, given: number | null, rates: OnCostRates): number {
+  if (given !== null) return given;
+  return rates.ni ? rates.ni.rate * Math.max(0, salary - rates.ni.annualThreshold) : 0;
+}
+
+/** Employer pension for a year: the figure given, or estimated from the month's rate (0 without one). */
+export function employerPensionFor(salary: number, given: number | null, rates: OnCostRates): number {
+  if (given !== null) return given;
+  return rates.pension ? rates.pension.rate * salary : 0;
+}
+
+/**
+ * Salary + employer NI + employer pension for a year, as annualCostForMonth's total, without making
+ * an object: the engine needs it for every row and every change of rates.
+ */
+export function annualCostTotal(salary: number, employerNi: number | null, employerPension: number | null, rates: OnCostRates): number {
+  return salary + employerNiFor(salary, employerNi, rates) + employerPensionFor(salary, employerPension, rates);
+}
+
+/** True when an on-cost is blank and the month has no rate to estimate it with (it counts as 0). */
+export function onCostUnknown(employerNi: number | null, employerPension: number | null, rates: OnCostRates): boolean {
+  return (employerNi === null && rates.ni === null) || (employerPension === null && rates.pension === null);
+}
+
+/** The annual cost in force for a month, given that month's on-cost rates, with what was estimated. */
 export function annualCostForMonth(options: {
   salary: number;
   employerNi: number | null;
@@ -43,26 +69,11 @@ export function annualCostForMonth(options: {
   rates: OnCostRates;
 }): AnnualCost {
   const { salary, rates } = options;
-  let onCostUnknown = false;
-
-  let employerNi = options.employerNi;
-  const niEstimated = employerNi === null;
-  if (employerNi === null) {
-    const rate = rates.ni;
-    if (rate) employerNi = rate.rate * Math.max(0, salary - rate.annualThreshold);
-    else { employerNi = 0; onCostUnknown = true; }
-  }
-
-  let employerPension = options.employerPension;
-  const pensionEstimated = employerPension === null;
-  if (employerPension === null) {
-    const rate = rates.pension;
-    if (rate) employerPension = rate.rate * salary;
-    else { employerPension = 0; onCostUnknown = true; }
-  }
-
+  const employerNi = employerNiFor(salary, options.employerNi, rates);
+  const employerPension = employerPensionFor(salary, options.employerPension, rates);
   return {
     salary, employerNi, employerPension, total: salary + employerNi + employerPension,
-    niEstimated, pensionEstimated, onCostUnknown,
+    niEstimated: options.employerNi === null, pensionEstimated: options.employerPension === null,
+    onCostUnknown: onCostUnknown(options.employerNi, options.employerPension, rates),
   };
 }

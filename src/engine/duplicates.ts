@@ -5,7 +5,7 @@
  */
 import { formatUkDate } from "../common/dates";
 import { formatWte } from "../common/money";
-import type { RowDraft } from "./check";
+import { addDraftFinding, type RowDraft } from "./draft";
 import { ENGINE_SOURCE, finding } from "./findings";
 
 function personKey(draft: RowDraft): string | null {
@@ -51,7 +51,7 @@ export function findDuplicatePeople(drafts: RowDraft[]): void {
       const rows = together.map((d) => d.row.rowNumber);
       for (const draft of together) {
         if (draft.findings.some((f) => f.code === "DUPLICATE_PERSON")) continue;
-        draft.findings.push(finding("DUPLICATE_PERSON",
+        addDraftFinding(draft, finding("DUPLICATE_PERSON",
           `The same person is on rows ${rows.join(" and ")} at ${formatWte(total)} WTE in total on ${formatUkDate(date)}; no one can be claimed above 1.0 WTE. Correct the WTE or the dates, or remove the duplicate row.`,
           ENGINE_SOURCE.duplicates, { rowNumber: draft.row.rowNumber, details: { rows: rows.join(","), totalWte: total } }));
       }

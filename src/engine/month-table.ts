@@ -49,8 +49,18 @@ export class MonthTable {
   readonly claimable: Float64Array;
   /** LIMIT_CODES of the month's limit, 0 for none. */
   readonly limit: Uint8Array;
-  /** The maximum amount used, or null: a plain array, since the same few objects are shared by every row. */
-  readonly rate: (MaxAmount | null)[];
+  /**
+   * The maximum amount used, as its number in `rates` (0 for none). A check uses a few dozen maximums,
+   * shared by every row: 1.2 million references to them were a large array the garbage collector had
+   * to scan, where these numbers take two bytes a month.
+   */
+  readonly rateNumber: Uint16Array;
+  /** The maximums used so far, by number; 0 is none. */
+  private readonly rates: (MaxAmount | null)[] = [null];
+  private readonly rateNumbers = new Map<MaxAmount, number>();
+  /** The maximum last numbered: months of a row mostly use the one before's. */
+  private lastRate: MaxAmount | null = null;
+  private lastRateNumber = 0;
 
   constructor(rows: number, months: readonly IsoDate[]) {
     const slots = rows * months.length;
@@ -62,7 +72,28 @@ export class MonthTable {
     this.maximumForMonth = new Float64Array(slots);
     this.claimable = new Float64Array(slots);
     this.limit = new Uint8Array(slots);
-    this.rate = new Array<MaxAmount | null>(slots).fill(null);
+    this.rateNumber = new Uint16Array(slots);
+  }
+
+  /** The maximum with this number (0: none). */
+  rateAt(slot: number): MaxAmount | null {
+    return this.rates[this.rateNumber[slot]];
+  }
+
+  setRate(slot: number, rate: MaxAmount | null): void {
+    if (rate !== this.lastRate) {
+      let number = rate === null ? 0 : this.rateNumbers.get(rate);
+      if (number === undefined) {
+        number = this.rates.length;
+        // A rate sheet gives a maximum per role, region and date: thousands at most, never 65,535.
+        if (number > 0xffff) throw new Error("More than 65,535 different maximum amounts in one check");
+        this.rates.push(rate);
+        this.rateNumbers.set(rate!, number);
+      }
+      this.lastRate = rate;
+      this.lastRateNumber = number;
+    }
+    this.rateNumber[slot] = this.lastRateNumber;
   }
 
   /** The months of one row (0 for the first row). */
@@ -119,7 +150,7 @@ export class StaffMonths {
 
   /** The maximum amount used for the month, or null if none applies. */
   rate(i: number): MaxAmount | null {
-    return this.table.rate[this.first + i];
+    return this.table.rateAt(this.first + i);
   }
 
   /** The annual maximum per 1.0 WTE in force on the 1st of the month, or null if none is known. */
@@ -185,7 +216,7 @@ export class StaffMonths {
     t.maximumForMonth[slot] = maximumForMonth === null ? Number.NaN : maximumForMonth;
     t.claimable[slot] = claimable;
     t.limit[slot] = limitCode(limit);
-    t.rate[slot] = rate;
+    t.setRate(slot, rate);
   }
 
   /** A month held down by a cap: less WTE counted, less claimed, and the limit that says why. */

@@ -6,7 +6,7 @@ import type { FinancialYear } from "../common/dates";
 import { formatMoney } from "../common/money";
 import { describeSource, type RuleSet } from "../rules/ruleset";
 import type { CapRule, Finding, RoleDefinition, RoleId } from "../rules/types";
-import type { RowDraft } from "./check";
+import type { RowDraft } from "./draft";
 import { capLimit, countsTowardsCap } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
 import type { StaffMonths } from "./month-table";

@@ -1,0 +1,50 @@
+import { MonthTable, StaffMonths } from "../../src/engine/month-table";
+import { addDraftFinding, NO_FINDINGS, type RowDraft } from "../../src/engine/draft";
+import { RuleSet } from "../../src/rules/ruleset";
+import type { Finding, MaxAmount } from "../../src/rules/types";
+import { makeRow } from "../helpers/rows";
+
+const MONTHS = ["2025-04-01", "2025-05-01", "2025-06-01"];
+
+function maximum(amount: number): MaxAmount {
+  const rules = new RuleSet();
+  return { ...rules.maxAmount("clinical-pharmacist", "2025-04-01", "national")!, amount };
+}
+
+describe("the month table keeps each month's maximum", () => {
+  it("gives back the same maximum object for every row and month that used it, and null for none", () => {
+    const a = maximum(50_000);
+    const b = maximum(60_000);
+    const table = new MonthTable(3, MONTHS);
+    const uses: (MaxAmount | null)[][] = [[a, a, b], [null, b, null], [b, a, a]];
+    uses.forEach((months, row) => months.forEach((rate, i) => table.row(row).set(i, 30, 30, 1, 100, null, rate, 10, 10)));
+    uses.forEach((months, row) => months.forEach((rate, i) => expect(table.row(row).rate(i)).toBe(rate)));
+    expect(table.row(0).maximumAnnual(2)).toBe(60_000);
+    expect(table.row(1).maximumAnnual(0)).toBeNull();
+  });
+
+  it("reads months made from claims as they were given", () => {
+    const a = maximum(50_000);
+    const months = StaffMonths.fromClaims(MONTHS.map((month, i) => ({
+      month, daysInPost: 30, daysInMonth: 30, wte: 1, cost: 100 + i, maximumAnnual: i === 1 ? null : a.amount,
+      maximumForMonth: i === 1 ? null : 90, claimable: i === 1 ? 0 : 90, limit: i === 1 ? "no-rate" as const : "over-max" as const, rate: i === 1 ? null : a,
+    })));
+    expect(months.claims().map((c) => [c.rate, c.limit, c.maximumForMonth])).toEqual([[a, "over-max", 90], [null, "no-rate", null], [a, "over-max", 90]]);
+  });
+});
+
+describe("a draft's findings", () => {
+  const note: Finding = { code: "DUPLICATE_PERSON", severity: "warning", message: "m", source: "s", rowNumber: 5 };
+
+  it("a draft with none gets an array of its own on its first finding, and the shared empty list stays empty", () => {
+    const months = new MonthTable(2, MONTHS);
+    const first: RowDraft = { row: makeRow({ rowNumber: 5 }), role: null, usable: true, months: months.row(0), findings: NO_FINDINGS };
+    const second: RowDraft = { row: makeRow({ rowNumber: 6 }), role: null, usable: true, months: months.row(1), findings: NO_FINDINGS };
+    addDraftFinding(first, note);
+    addDraftFinding(first, note);
+    expect(first.findings).toEqual([note, note]);
+    expect(second.findings).toHaveLength(0);
+    expect(NO_FINDINGS).toHaveLength(0);
+    expect(Object.isFrozen(NO_FINDINGS)).toBe(true);
+  });
+});
