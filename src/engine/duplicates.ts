@@ -8,40 +8,46 @@ import { formatWte } from "../common/money";
 import { addDraftFinding, type RowDraft } from "./draft";
 import { ENGINE_SOURCE, finding } from "./findings";
 
-function personKey(draft: RowDraft): string | null {
-  const id = draft.row.staffId?.trim().toLowerCase();
-  if (id) return `id:${id}`;
-  const name = draft.row.name?.trim().toLowerCase().replace(/\s+/g, " ");
-  return name ? `name:${name}` : null;
-}
-
 function inPostOn(draft: RowDraft, date: string): boolean {
   return draft.row.start! <= date && (draft.row.end === null || date <= draft.row.end);
 }
 
+/** People on more than one row: their rows in row order, under their first row. */
+type Groups = Map<RowDraft, RowDraft[]>;
+
 /**
- * Notes a row under its person: their first row, and the rows of people on more than one row (in row
- * order). Most people are on one row, and so need no list of their own. (A function called row by
- * row, which V8 optimises as soon as it is hot; see totals.ts.)
+ * Notes a row under its person, matched by staff ID, or by name for rows without one: each has a map
+ * of its own, where one map keyed "id:…" or "name:…" made and hashed a new string for every row.
+ * Most people are on one row, and so need no list of their own. (A function called row by row, which
+ * V8 optimises as soon as it is hot; see totals.ts.)
  */
-function addPersonRow(firstRows: Map<string, RowDraft>, groups: Map<string, RowDraft[]>, draft: RowDraft): void {
+function addPersonRow(byId: Map<string, RowDraft>, byName: Map<string, RowDraft>, groups: Groups, draft: RowDraft): void {
   if (draft.row.start === null || draft.row.wte === null || (draft.row.end !== null && draft.row.end < draft.row.start)) return;
-  const key = personKey(draft);
-  if (!key) return;
+  const id = draft.row.staffId?.trim().toLowerCase();
+  if (id) {
+    notePerson(byId, id, groups, draft);
+    return;
+  }
+  const name = draft.row.name?.trim().toLowerCase().replace(/\s+/g, " ");
+  if (name) notePerson(byName, name, groups, draft);
+}
+
+function notePerson(firstRows: Map<string, RowDraft>, key: string, groups: Groups, draft: RowDraft): void {
   const first = firstRows.get(key);
   if (first === undefined) {
     firstRows.set(key, draft);
     return;
   }
-  const group = groups.get(key);
+  const group = groups.get(first);
   if (group) group.push(draft);
-  else groups.set(key, [first, draft]);
+  else groups.set(first, [first, draft]);
 }
 
 export function findDuplicatePeople(drafts: RowDraft[]): void {
-  const firstRows = new Map<string, RowDraft>();
-  const groups = new Map<string, RowDraft[]>();
-  for (const draft of drafts) addPersonRow(firstRows, groups, draft);
+  const byId = new Map<string, RowDraft>();
+  const byName = new Map<string, RowDraft>();
+  const groups: Groups = new Map();
+  for (const draft of drafts) addPersonRow(byId, byName, groups, draft);
   for (const group of groups.values()) {
     // The most WTE at once is reached on some row's start date.
     for (const date of group.map((d) => d.row.start!)) {
