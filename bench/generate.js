@@ -17,8 +17,8 @@ const path = require("path");
 /** The year the benchmark checks: a year with caps (enhanced practice nurses, digital leads), so they run too. */
 const YEAR = "2024/25";
 const SHEET = "Roster 2024-25";
-/** Settings given on the command line, so nothing is assumed. */
-const SETTINGS_ARGS = ["--year", YEAR, "--list-size", "58214", "--weighted-population", "61532.4", "--region", "national"];
+/** The settings every benchmark checks with, all of them given, so nothing is assumed. */
+const SETTINGS = { financialYear: YEAR, listSize: 58214, weightedPopulation: 61532.4, region: "national" };
 /** Bump when the rosters change, so cached files are made again. */
 const GENERATOR_VERSION = 3;
 
@@ -199,7 +199,7 @@ async function rosterFile(rows, dir) {
   return file;
 }
 
-module.exports = { rosterGrid, writeRosterFile, rosterFile, YEAR, SHEET, SETTINGS_ARGS, HEADERS, GENERATOR_VERSION };
+module.exports = { rosterGrid, writeRosterFile, rosterFile, YEAR, SHEET, SETTINGS, HEADERS, GENERATOR_VERSION };
 
 if (require.main === module) {
   const [rows, file] = process.argv.slice(2);

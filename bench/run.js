@@ -10,7 +10,7 @@
  *   - the pipeline's peak memory (max RSS, from process.resourceUsage() in the child);
  *
  * then the Office.js adapter against the fake Excel at 50,000 rows (context.sync() calls, largest
- * request), and the custom functions over 100,000 cells if bench/functions.js is there.
+ * request), and the custom functions over 100,000 cells (bench/functions.js).
  * Times are the best of several runs (other work on the machine only ever adds time).
  *
  *   npm run bench                       all of it (a few minutes)
@@ -102,17 +102,14 @@ function officeFigures() {
 }
 
 async function functionFigures() {
-  const file = path.join(__dirname, "functions.js");
-  if (!fs.existsSync(file)) return null;
   try {
-    return await require(file).runFunctionBench();
+    return await require("./functions").runFunctionBench();
   } catch (error) {
     return { error: String(error && error.message ? error.message : error) };
   }
 }
 
 function functionTable(result) {
-  if (result === null) return "not available yet";
   if (!Array.isArray(result)) return `not available (${result.error ?? JSON.stringify(result)})`;
   if (result.length === 0) return "no rows";
   if (Array.isArray(result[0])) return table(result[0].map(String), result.slice(1).map((r) => r.map(String)));

@@ -8,6 +8,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { isoFromParts } from "../common/dates";
 import { checkWorkbook } from "../pipeline/check-workbook";
+import { COMMAND_LINE_WORDS } from "../pipeline/door-words";
 import { SettingsError } from "../pipeline/settings";
 import { claimLinesCsvChunks } from "../report/claim-lines-csv";
 import { countClaimLines } from "../report/claim-lines-sheet";
@@ -98,7 +99,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
     workbook = await XlsxWorkbook.fromBuffer(path.extname(args.file).toLowerCase() === ".csv" ? await csvToWorkbookBytes(input, args.file) : input);
     // Sheets are read as the pipeline needs them, so a sheet too long to read is refused here.
-    checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, today: io.today() });
+    checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today() });
   } catch (error) {
     if (error instanceof WorkbookFileError || error instanceof CsvFileError) throw new CliProblem(`${args.file}: ${error.message}`);
     throw error;

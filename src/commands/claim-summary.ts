@@ -8,6 +8,7 @@ import { formatMoney } from "../common/money";
 import { OWNED_SHEETS } from "../common/owned";
 import type { CheckResult } from "../engine/types";
 import { checkWorkbook } from "../pipeline/check-workbook";
+import { RIBBON_WORDS } from "../pipeline/door-words";
 import type { WorkbookPort } from "../workbook/types";
 
 export { CLAIM_SUMMARY_ACTION, WORKBOOK_WRITTEN_EVENT } from "./names";
@@ -47,7 +48,7 @@ export async function runClaimSummary(workbook: WorkbookPort, deps: ClaimSummary
       await deps.showTaskpane();
       return { kind: "needs-settings" };
     }
-    const checked = await checkWorkbook(workbook, { today: deps.today });
+    const checked = await checkWorkbook(workbook, { words: RIBBON_WORDS, today: deps.today });
     if (checked.kind === "problem") {
       outcome = { kind: "problem", notice: { kind: "problem", title: "The claim summary was not written", message: checked.message } };
     } else {

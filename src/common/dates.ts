@@ -74,6 +74,18 @@ export function excelSerialFromIso(date: IsoDate): number {
   return dayNumber(date) - EXCEL_EPOCH_DAY;
 }
 
+/**
+ * A serial number (days, with the time as a fraction) as a Date, as ExcelJS 4.4 turns it into one
+ * (exceljs/lib/utils/utils.js excelToDate), operation for operation so the rounding is the same:
+ * UTC, whole milliseconds. Both file doors (the .xlsx adapter and Excel's own) use it, so they give
+ * the same Date. Serial 25569 is 1970-01-01; the 1904 system counts 1462 days later. Like ExcelJS,
+ * no allowance for Excel's phantom 29 February 1900, so serials below 61 come out a day later than
+ * Excel shows them.
+ */
+export function excelSerialToDate(serial: number, date1904 = false): Date {
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+}
+
 /** A date as a practice manager writes it: 01/04/2025. */
 export function formatUkDate(date: IsoDate): string {
   const { year, month, day } = partsOf(date);

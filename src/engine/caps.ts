@@ -24,8 +24,17 @@ export function capLimit(rule: CapRule, listSize: number | null): number | null 
 }
 
 /** A cap in force in a month, and its limit in WTE for this PCN. */
-type CapInForce = { rule: CapRule; limit: number };
+export type CapInForce = { rule: CapRule; limit: number };
 type CapsByRole = Map<RoleId, (CapInForce | null)[]>;
+
+/** The cap in force for a role in each month of the year, April first (null: none, or no limit for this PCN). */
+export function capsInForce(rules: RuleSet, role: RoleId, year: FinancialYear, listSize: number | null): (CapInForce | null)[] {
+  return year.months.map((month) => {
+    const rule = rules.cap(role, month);
+    const limit = rule ? capLimit(rule, listSize) : null;
+    return rule && limit !== null ? { rule, limit } : null;
+  });
+}
 
 /** A usable row in a capped role, with that role's caps month by month. */
 interface Candidate {
@@ -39,12 +48,7 @@ interface Candidate {
  */
 function noteRoleCaps(capped: CapsByRole, draft: RowDraft, rules: RuleSet, listSize: number | null, year: FinancialYear): void {
   if (!draft.usable || !draft.role || capped.has(draft.role.id)) return;
-  const role = draft.role.id;
-  capped.set(role, year.months.map((month) => {
-    const rule = rules.cap(role, month);
-    const limit = rule ? capLimit(rule, listSize) : null;
-    return rule && limit !== null ? { rule, limit } : null;
-  }));
+  capped.set(draft.role.id, capsInForce(rules, draft.role.id, year, listSize));
 }
 
 export function applyCaps(

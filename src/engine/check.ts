@@ -13,7 +13,7 @@ import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
 import { annualCostForMonth, annualCostTotal, onCostRatesForMonth, onCostUnknown, type AnnualCost, type OnCostRates } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, sortBySeverity, statusOf } from "./findings";
-import { monthSpans, type MonthSpan } from "./months";
+import { daysInPostIn, monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
@@ -65,17 +65,19 @@ interface Context {
   rules: RuleSet;
   /** Per role, the twelve months of the year's rules, April first. */
   roleMonths: Map<RoleId, RoleMonth[]>;
-  roles: Map<RoleId, RoleDefinition>;
   /** On-cost rates for each month of the year, April first. */
   onCostRates: OnCostRates[];
   /** The months of the year as day numbers. */
   spans: MonthSpan[];
   /**
    * Words that are the same for many rows, made once per run rather than once per row: RATE_UNCONFIRMED's
-   * message and details for each maximum used, and NO_RATE's message for each role and months without one.
+   * message and details for each maximum used.
    */
   rateMessages: Map<MaxAmount, { message: string; details: Finding["details"] }>;
-  /** Per role, by `firstMonth × 12 + months - 1`: a key made of numbers, not a string made for every row. */
+  /**
+   * NO_RATE's message for each role and months without a maximum, made once per run too: per role, by
+   * `firstMonth × 12 + months - 1`, a key made of numbers, not a string made for every row.
+   */
   noRateMessages: Map<RoleId, string[]>;
   /** Every row's months, row by row in input order. */
   table: MonthTable;
@@ -91,7 +93,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   if (!year) throw new InvalidSettingsError(`"${input.settings.financialYear}" is not a financial year; write it as 2025/26.`);
   const settings: PcnSettings = { ...input.settings, financialYear: year.label };
   const context: Context = {
-    year, settings, rules, roleMonths: new Map(), roles: new Map(),
+    year, settings, rules, roleMonths: new Map(),
     onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))), spans: monthSpans(year),
     rateMessages: new Map(),
     noRateMessages: new Map(),
@@ -106,7 +108,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   findDuplicatePeople(drafts);
 
   const staff = drafts.map((draft) => finishRow(draft, context));
-  const byRole = summariseByRole(staff, drafts, rules, settings.listSize, year, (role) => roleOf(context, role));
+  const byRole = summariseByRole(staff, drafts, rules, settings.listSize, year);
   const { totals, entitlement } = pcnTotals(staff, settings, year, rules, pcnFindings);
   addRateFindingsForPcn(staff, context, pcnFindings);
   pcnFindings.sort(bySeverity);
@@ -198,16 +200,6 @@ function roleMonths(context: Context, role: RoleDefinition): RoleMonth[] {
   return result;
 }
 
-/** rules.role, looked up once per role rather than once per row. */
-function roleOf(context: Context, id: RoleId): RoleDefinition {
-  let role = context.roles.get(id);
-  if (!role) {
-    role = context.rules.role(id);
-    context.roles.set(id, role);
-  }
-  return role;
-}
-
 /** Why a person in a role is not claimable in a month, beyond the role itself (GP CCT, nurse 12 months). */
 function personNotEligible(row: RosterRow, conditions: EligibilityCondition[]): boolean {
   for (let i = 0; i < conditions.length; i++) {
@@ -229,11 +221,11 @@ function dayNumberOf(context: Context, date: IsoDate): number {
 }
 
 /** The row's months and findings on its own; `index` is its place in the input (and the MonthTable). */
-export function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
+function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   const findings = context.findingList;
   findings.pushAll(row.findings);
   let usable = validateRow(row, findings);
-  const role = row.role ? roleOf(context, row.role) : null;
+  const role = row.role ? context.rules.role(row.role) : null;
   if (row.roleText && !role) {
     findings.push(finding("UNKNOWN_ROLE",
       `"${truncate(row.roleText)}" is not a role the tool recognises as an ARRS role: rename it to a scheme role (for example Clinical Pharmacist, Social Prescribing Link Worker, First Contact Physiotherapist).`,
@@ -250,7 +242,7 @@ export function assessRow(row: RosterRow, index: number, context: Context): RowD
   if (!usable || !role) {
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];
-      const daysInPost = known ? Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1) : 0;
+      const daysInPost = known ? daysInPostIn(span, from, to) : 0;
       if (daysInPost > 0) months.set(i, daysInPost, span.days, 0, 0, "invalid-row");
       else months.set(i, 0, known ? span.days : 0, 0, 0, "not-in-post");
     }
@@ -264,7 +256,7 @@ export function assessRow(row: RosterRow, index: number, context: Context): RowD
   let annualCost = 0;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
-    const daysInPost = known ? Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1) : 0;
+    const daysInPost = known ? daysInPostIn(span, from, to) : 0;
     const daysInMonth = known ? span.days : 0;
     if (daysInPost === 0) {
       months.set(i, 0, daysInMonth, 0, 0, "not-in-post");
@@ -337,7 +329,9 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   findings.pushAll(draft.findings);
 
   let firstCost: AnnualCost | null = null;
-  if (draft.usable && role) {
+  // The role's rules month by month, for the findings and for the funded share of each month's gap.
+  const rules = role ? roleMonths(context, role) : null;
+  if (draft.usable && role && rules) {
     let inPost = 0;
     let notClaimable = 0;
     for (let i = 0; i < months.length; i++) {
@@ -356,7 +350,6 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
           : `${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
         describeSource(role), { rowNumber: row.rowNumber, field: "role", severity: all ? "error" : "warning" }));
     }
-    const rules = roleMonths(context, role);
     const costs = costsInPost(row, months, context.onCostRates);
     addEligibilityFindings(draft, findings, context, rules);
     addRateFindings(draft, findings, context, rules);
@@ -367,12 +360,11 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   const rowFindings = findings.take(false);
   if (rowFindings.length > 1) sortBySeverity(rowFindings);
   // Summed month by month from 0, April first, as the totals are.
-  const shares = role ? roleMonths(context, role) : null;
   let claimable = 0;
   let overMaxGap = 0;
   for (let i = 0; i < months.length; i++) {
     claimable += months.claimable(i);
-    overMaxGap += shares ? overMaxGapAt(months, i, shares[i].share) : 0;
+    overMaxGap += rules ? overMaxGapAt(months, i, rules[i].share) : 0;
   }
   const status = statusOf(rowFindings);
   return {
@@ -491,7 +483,7 @@ function addRateFindings(draft: RowDraft, findings: FindingList, context: Contex
   }
   if (overMax > 0 && row.wte !== null) {
     const rate = months.rate(firstOverMax)!;
-    const annualCost = rowAnnualCost(row, context.onCostRates[firstOverMax]).total;
+    const annualCost = annualCostTotal(row.annualSalary!, row.employerNi, row.employerPension, context.onCostRates[firstOverMax]);
     findings.push(finding("OVER_MAX",
       `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(gap)} this year).`,
       describeSource(rate), { rowNumber: row.rowNumber, details: { annualCost, maximum: rate.amount, wte: row.wte } }));

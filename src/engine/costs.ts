@@ -28,22 +28,20 @@ export interface AnnualCost {
   total: number;
   niEstimated: boolean;
   pensionEstimated: boolean;
-  /** True when an on-cost was blank and no rate was on record to estimate it (counted as 0). */
-  onCostUnknown: boolean;
 }
 
 /**
  * Employer NI for a year: the figure given, or estimated from the month's rate. NI is charged per pay
  * period, so the annual threshold is applied as twelve monthly ones (which gives the same annual sum).
- * 0 when it is blank and no rate is on record (AnnualCost.onCostUnknown says so).
+ * 0 when it is blank and no rate is on record (onCostUnknown says so).
  */
-export function employerNiFor(salary: number, given: number | null, rates: OnCostRates): number {
+function employerNiFor(salary: number, given: number | null, rates: OnCostRates): number {
   if (given !== null) return given;
   return rates.ni ? rates.ni.rate * Math.max(0, salary - rates.ni.annualThreshold) : 0;
 }
 
 /** Employer pension for a year: the figure given, or estimated from the month's rate (0 without one). */
-export function employerPensionFor(salary: number, given: number | null, rates: OnCostRates): number {
+function employerPensionFor(salary: number, given: number | null, rates: OnCostRates): number {
   if (given !== null) return given;
   return rates.pension ? rates.pension.rate * salary : 0;
 }
@@ -74,6 +72,5 @@ export function annualCostForMonth(options: {
   return {
     salary, employerNi, employerPension, total: salary + employerNi + employerPension,
     niEstimated: options.employerNi === null, pensionEstimated: options.employerPension === null,
-    onCostUnknown: onCostUnknown(options.employerNi, options.employerPension, rates),
   };
 }

@@ -75,7 +75,7 @@ export class MonthTable {
     this.rateNumber = new Uint16Array(slots);
   }
 
-  /** The maximum with this number (0: none). */
+  /** The maximum in force in a slot (null: none; its number is 0). */
   rateAt(slot: number): MaxAmount | null {
     return this.rates[this.rateNumber[slot]];
   }

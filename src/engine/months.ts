@@ -4,13 +4,6 @@
  */
 import { dayNumber, daysInMonth, partsOf, type FinancialYear, type IsoDate } from "../common/dates";
 
-export interface MonthInPost {
-  /** The 1st of the month. */
-  month: IsoDate;
-  daysInPost: number;
-  daysInMonth: number;
-}
-
 /** Each month of a year as day numbers, worked out once per year rather than once per row. */
 export interface MonthSpan { month: IsoDate; first: number; last: number; days: number }
 const spansByYear = new Map<string, MonthSpan[]>();
@@ -29,13 +22,7 @@ export function monthSpans(year: FinancialYear): MonthSpan[] {
   return spans;
 }
 
-/** One entry per month of the year, April first; `end` null means still in post. */
-export function monthsInPost(year: FinancialYear, start: IsoDate, end: IsoDate | null): MonthInPost[] {
-  const from = dayNumber(start);
-  const to = end === null ? Number.POSITIVE_INFINITY : dayNumber(end);
-  return monthSpans(year).map((span) => ({
-    month: span.month,
-    daysInPost: Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1),
-    daysInMonth: span.days,
-  }));
+/** Days in post in a month for a post held from day number `from` to `to` (both count; Infinity: still in post). */
+export function daysInPostIn(span: MonthSpan, from: number, to: number): number {
+  return Math.max(0, Math.min(to, span.last) - Math.max(from, span.first) + 1);
 }

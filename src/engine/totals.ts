@@ -5,28 +5,23 @@
 import type { FinancialYear } from "../common/dates";
 import { formatMoney } from "../common/money";
 import { describeSource, type RuleSet } from "../rules/ruleset";
-import type { CapRule, Finding, RoleDefinition, RoleId } from "../rules/types";
+import type { Finding, RoleId } from "../rules/types";
 import type { RowDraft } from "./draft";
-import { capLimit, countsTowardsCap } from "./caps";
+import { capsInForce, countsTowardsCap, type CapInForce } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
 import type { StaffMonths } from "./month-table";
 import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
 
 export function summariseByRole(
   staff: StaffResult[], drafts: RowDraft[], rules: RuleSet, listSize: number | null, year: FinancialYear,
-  roleOf: (id: RoleId) => RoleDefinition = (id) => rules.role(id),
 ): RoleSummary[] {
   const summaries = new Map<RoleId, RoleSummary>();
-  for (const person of staff) addToSummary(summaries, person, roleOf);
+  for (const person of staff) addToSummary(summaries, person);
   // The cap in force each month for each role summarised, and the WTE counting towards it: summed
   // in one pass over the rows (in row order, as a sum per role and month would be), not one per month.
-  const caps = new Map<RoleId, ({ rule: CapRule; limit: number } | null)[]>();
+  const caps = new Map<RoleId, (CapInForce | null)[]>();
   for (const summary of summaries.values()) {
-    const months = year.months.map((month) => {
-      const rule = rules.cap(summary.role, month);
-      const limit = rule ? capLimit(rule, listSize) : null;
-      return rule && limit !== null ? { rule, limit } : null;
-    });
+    const months = capsInForce(rules, summary.role, year, listSize);
     if (months.some((m) => m !== null)) caps.set(summary.role, months);
   }
   if (caps.size === 0) return sortByRole(summaries, rules);
@@ -48,11 +43,11 @@ export function summariseByRole(
 // function called once a check runs unoptimised until V8 replaces it mid-loop.
 
 /** Adds a person in post during the year to their role's summary (made on the role's first person). */
-function addToSummary(summaries: Map<RoleId, RoleSummary>, person: StaffResult, roleOf: (id: RoleId) => RoleDefinition): void {
+function addToSummary(summaries: Map<RoleId, RoleSummary>, person: StaffResult): void {
   if (!person.role || !inPostInYear(person.months)) return;
   let summary = summaries.get(person.role);
   if (!summary) {
-    summary = { role: person.role, roleName: roleOf(person.role).name, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
+    summary = { role: person.role, roleName: person.roleName!, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
     summaries.set(person.role, summary);
   }
   summary.headcount += 1;
@@ -62,7 +57,7 @@ function addToSummary(summaries: Map<RoleId, RoleSummary>, person: StaffResult, 
 }
 
 /** Adds a usable row's WTE to its role's WTE in post, in each month it counts towards a cap in force. */
-function addWteTowardsCaps(inPost: Map<RoleId, number[]>, caps: Map<RoleId, ({ rule: CapRule; limit: number } | null)[]>, d: RowDraft): void {
+function addWteTowardsCaps(inPost: Map<RoleId, number[]>, caps: Map<RoleId, (CapInForce | null)[]>, d: RowDraft): void {
   if (!d.usable || !d.role) return;
   const months = caps.get(d.role.id);
   if (!months) return;

@@ -143,10 +143,6 @@ function invalidRow(staff: StaffResult): CellError | null {
   return problem ? valueError(problem.message) : null;
 }
 
-function monthWithoutMaximum(claim: ClaimCell, month: IsoDate): CellError {
-  return noMaximum(claim.role, month, claim.region);
-}
-
 /** A month in post with no maximum on record: the formula gives #N/A for it rather than a 0. */
 function lacksMaximum(months: StaffMonths, i: number): boolean {
   return months.daysInPost(i) > 0 && months.limit(i) === "no-rate";
@@ -168,7 +164,7 @@ export function claim(
     const invalid = invalidRow(cell.staff);
     if (invalid) return invalid;
     const { months } = cell.staff;
-    for (let i = 0; i < months.length; i++) if (lacksMaximum(months, i)) return monthWithoutMaximum(cell, months.month(i));
+    for (let i = 0; i < months.length; i++) if (lacksMaximum(months, i)) return noMaximum(cell.role, months.month(i), cell.region);
     return cell.staff.claimable;
   });
   if (!run.shape.matrix) return out[0];
@@ -197,7 +193,7 @@ export function monthly(
     if (invalid) return new Array(12).fill(invalid);
     const { months } = cell.staff;
     const values: Cell<number>[] = [];
-    for (let i = 0; i < months.length; i++) values.push(lacksMaximum(months, i) ? monthWithoutMaximum(cell, months.month(i)) : months.claimable(i));
+    for (let i = 0; i < months.length; i++) values.push(lacksMaximum(months, i) ? noMaximum(cell.role, months.month(i), cell.region) : months.claimable(i));
     return values;
   });
 }

@@ -4,7 +4,7 @@
  * the caller, so that a door can show results first or write to a copy.
  */
 import { financialYearInText, type IsoDate } from "../common/dates";
-import { isRateSheetName, OWNED_SHEETS, OWNED_SHEET_NAMES, rateSheetFinancialYear } from "../common/owned";
+import { isOwnedSheetName, isRateSheetName, OWNED_SHEETS, rateSheetFinancialYear } from "../common/owned";
 import type { Grid } from "../common/grid";
 import { RuleSet, type RateOverride } from "../rules/ruleset";
 import type { Finding } from "../rules/types";
@@ -17,12 +17,13 @@ import { buildWorkbookOutput } from "../report";
 import type { WorkbookOutput } from "../report/types";
 import type { WorkbookPort } from "../workbook/types";
 import { checkedFinancialYear, resolveSettings, type RequestedSettings } from "./settings";
+import type { DoorWords } from "./door-words";
 
 export interface CheckWorkbookOptions {
   /** The roster sheet's name; otherwise the stored one, otherwise the sheet that looks most like a roster. */
   sheet?: string;
-  /** How this door asks the user to name the roster sheet, when none looks like a roster. */
-  nameTheSheet?: string;
+  /** The door's own words for what the user should do (door-words.ts). */
+  words: DoorWords;
   settings?: RequestedSettings;
   mapping?: ColumnMapping;
   /** Today's date: used for the generated-on note, and as the year to check when nothing else says. */
@@ -52,13 +53,13 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
   const wanted = options.sheet ?? (stored.settings.rosterSheet && sheetNames.includes(stored.settings.rosterSheet) ? stored.settings.rosterSheet : undefined);
   const candidates = wanted
     ? sheetNames.filter((name) => name.toLowerCase() === wanted.toLowerCase())
-    : sheetNames.filter((name) => !OWNED_SHEET_NAMES.includes(name) && !isRateSheetName(name));
+    : sheetNames.filter((name) => !isOwnedSheetName(name) && !isRateSheetName(name));
   if (wanted && candidates.length === 0) {
     return { kind: "problem", message: `There is no sheet named "${wanted}". The sheets are: ${sheetNames.map((n) => `"${n}"`).join(", ")}.` };
   }
   const grids: Grid[] = [];
   for (const name of candidates) grids.push(await workbook.readSheet(name));
-  const found = findRosterSheet(grids, { sheetName: wanted, nameTheSheet: options.nameTheSheet });
+  const found = findRosterSheet(grids, { sheetName: wanted, nameTheSheet: options.words.nameTheSheet });
   if ("problem" in found) return { kind: "problem", message: found.problem };
 
   // The rate sheet's year is only known once the checked year is; a sheet that names none is for it.
@@ -84,6 +85,7 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
     generatedOn: options.today,
     rosterSheet: roster.sheetName,
     columnMapping: stringMapping(mapping),
+    tooManyClaimLines: options.words.tooManyClaimLines,
   });
   return { kind: "checked", result, roster, output, rateSheets: rateSheetNames };
 }

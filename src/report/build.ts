@@ -3,15 +3,21 @@
  */
 import type { CheckResult } from "../engine/types";
 import type { RosterReadResult } from "../roster/types";
-import { buildClaimLinesSheet } from "./claim-lines-sheet";
+import { buildClaimLinesSheet, type ClaimLinesSheetOptions } from "./claim-lines-sheet";
 import { buildRosterColumns } from "./roster-columns";
 import { buildSettingsSheet } from "./settings-sheet";
 import { buildSummarySheet } from "./summary-sheet";
 import type { BuildOptions, WorkbookOutput } from "./types";
 
-export function buildWorkbookOutput(result: CheckResult, roster: RosterReadResult, options: BuildOptions): WorkbookOutput {
+export function buildWorkbookOutput(
+  result: CheckResult, roster: RosterReadResult, options: BuildOptions & Pick<ClaimLinesSheetOptions, "tooManyClaimLines">,
+): WorkbookOutput {
   return {
     rosterColumns: buildRosterColumns(result, roster),
-    sheets: [buildSummarySheet(result, options), buildClaimLinesSheet(result), buildSettingsSheet(result, options)],
+    sheets: [
+      buildSummarySheet(result, options),
+      buildClaimLinesSheet(result, { tooManyClaimLines: options.tooManyClaimLines }),
+      buildSettingsSheet(result, options),
+    ],
   };
 }

@@ -8,10 +8,9 @@
 import { formatUkDate } from "../common/dates";
 import { formatWte, toPence } from "../common/money";
 import type { CheckResult, MonthClaim, StaffResult } from "../engine/types";
-import { CLAIM_LINE_HEADERS, claimLines, costParts } from "./claim-lines-sheet";
-import { claimLineNote } from "./words";
+import { CLAIM_LINE_COLUMNS, CLAIM_LINE_HEADERS, claimLines, costParts, type ClaimLineColumn, type CostParts } from "./claim-lines-sheet";
 
-export const CSV_BYTE_ORDER_MARK = "\uFEFF";
+const CSV_BYTE_ORDER_MARK = "\uFEFF";
 const LINE_END = "\r\n";
 
 /** A text field: quoted, quotes doubled, and defused if a spreadsheet app would read it as a formula. */
@@ -30,20 +29,21 @@ export function csvMoney(value: number | null): string {
 
 function csvLine(person: StaffResult, claim: MonthClaim): string {
   const parts = costParts(person, claim.cost);
-  return [
-    formatUkDate(claim.month),
-    String(person.rowNumber),
-    csvText(person.name),
-    csvText(person.roleName ?? person.roleText ?? ""),
-    Number.isFinite(claim.wte) ? formatWte(claim.wte) : "",
-    csvMoney(parts?.salary ?? null),
-    csvMoney(parts?.employerNi ?? null),
-    csvMoney(parts?.employerPension ?? null),
-    csvMoney(claim.cost),
-    csvMoney(claim.maximumForMonth),
-    csvMoney(claim.claimable),
-    csvText(claimLineNote(claim, person.onCostsEstimated)),
-  ].join(",") + LINE_END;
+  return CLAIM_LINE_COLUMNS.map((column) => csvField(column, person, claim, parts)).join(",") + LINE_END;
+}
+
+/** A column's value as a CSV field, formatted by its kind. */
+function csvField(column: ClaimLineColumn, person: StaffResult, claim: MonthClaim, parts: CostParts | null): string {
+  switch (column.kind) {
+    case "month": return formatUkDate(column.value(person, claim, parts));
+    case "integer": return String(column.value(person, claim, parts));
+    case "text": return csvText(column.value(person, claim, parts));
+    case "wte": {
+      const value = column.value(person, claim, parts);
+      return Number.isFinite(value) ? formatWte(value) : "";
+    }
+    case "money": return csvMoney(column.value(person, claim, parts));
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  * Every cell that cannot be used becomes a finding on its row; nothing throws. Whether a blank value
  * matters (a missing start date, say) is left to the engine, which knows what each role needs.
  */
-import { OWNED_SHEET_NAMES, isRateSheetName } from "../common/owned";
+import { isOwnedSheetName, isRateSheetName } from "../common/owned";
 import { columnLetter, type Grid } from "../common/grid";
 import type { Finding, FindingCode, RoleId, Severity } from "../rules/types";
 import type { RuleSet } from "../rules/ruleset";
@@ -144,16 +144,16 @@ export function findHeaderRow(grid: Grid, mapping?: ColumnMapping): HeaderRowCan
 const sheetNamesList = (grids: Grid[]): string => grids.map((g) => `"${g.sheetName}"`).join(", ");
 
 /**
- * The sheet holding the roster: the one named (case-insensitively), or else the sheet whose best header
- * row scores highest (the first such sheet on a tie). The tool's own sheets and "ARRS max reimb" rate
- * sheets are never guessed as rosters, though a user may still name one.
- */
-/**
  * How the command line asks the user to name the roster sheet. Each door says it in its own terms
  * (`nameTheSheet`): the task pane points at its sheet list instead.
  */
 export const NAME_THE_SHEET_ON_THE_COMMAND_LINE = 'Name the sheet with --sheet "<sheet name>"';
 
+/**
+ * The sheet holding the roster: the one named (case-insensitively), or else the sheet whose best header
+ * row scores highest (the first such sheet on a tie). The tool's own sheets and "ARRS max reimb" rate
+ * sheets are never guessed as rosters, though a user may still name one.
+ */
 export function findRosterSheet(
   grids: Grid[],
   options: { sheetName?: string; nameTheSheet?: string } = {},
@@ -169,8 +169,7 @@ export function findRosterSheet(
         : `No sheet is named "${wanted}": the workbook has no sheets.`,
     };
   }
-  const owned = new Set(OWNED_SHEET_NAMES.map((name) => name.toLowerCase()));
-  const candidates = list.filter((g) => !owned.has(g.sheetName.trim().toLowerCase()) && !isRateSheetName(g.sheetName));
+  const candidates = list.filter((g) => !isOwnedSheetName(g.sheetName.trim()) && !isRateSheetName(g.sheetName));
   let best: { grid: Grid; score: number } | null = null;
   for (const grid of candidates) {
     const header = findHeaderRow(grid);
@@ -276,7 +275,7 @@ function isTotalsRow(row: unknown[], labelIndexes: number[]): boolean {
     // Every total word has "total" or "sum" in it, and the clean-up below only turns other characters into spaces.
     const lower = text.toLowerCase();
     if (!lower.includes("total") && !lower.includes("sum")) return false;
-    return TOTAL_WORDS.has(text.toLowerCase().replace(/[^a-z ]+/g, " ").replace(/\s+/g, " ").trim());
+    return TOTAL_WORDS.has(lower.replace(/[^a-z ]+/g, " ").replace(/\s+/g, " ").trim());
   });
 }
 

@@ -74,12 +74,15 @@ function withoutBand(text: string): string {
 
 export class RuleSet {
   private readonly aliasIndex = new Map<string, RoleDefinition>();
+  /** The roles by id (the first with each id, as a search of the list would find). */
+  private readonly roleIndex = new Map<RoleId, RoleDefinition>();
 
   constructor(
     readonly data: RuleData = BUILT_IN_RULES,
     readonly overrides: readonly RateOverride[] = [],
   ) {
     for (const role of data.roles) {
+      if (!this.roleIndex.has(role.id)) this.roleIndex.set(role.id, role);
       for (const name of [role.id.replace(/-/g, " "), role.name, ...role.aliases]) {
         this.aliasIndex.set(normaliseRoleText(name), role);
       }
@@ -96,7 +99,7 @@ export class RuleSet {
   }
 
   role(id: RoleId): RoleDefinition {
-    const role = this.data.roles.find((r) => r.id === id);
+    const role = this.roleIndex.get(id);
     if (!role) throw new Error(`Unknown role id ${id}`);
     return role;
   }

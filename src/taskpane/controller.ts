@@ -15,6 +15,7 @@ import type { CheckResult } from "../engine/types";
 // the pane: they are a third of its JavaScript, and the pane's first download has a budget.
 import type { CheckedWorkbook } from "../pipeline/check-workbook";
 import { checkedFinancialYear, resolveSettings, SettingsError, type RequestedSettings } from "../pipeline/settings";
+import { PANE_WORDS } from "../pipeline/door-words";
 import type { WorkbookOutput } from "../report/types";
 import { cellText, findRosterSheet, parsePositiveNumber, readRoster, readSettingsSheet, ROSTER_FIELDS } from "../roster";
 import type { ColumnMapping, RosterField, RosterReadResult, StoredSettings } from "../roster/types";
@@ -22,9 +23,6 @@ import { RuleSet } from "../rules/ruleset";
 import { REGIONS, type Finding, type Region, type Severity } from "../rules/types";
 import type { WorkbookPort } from "../workbook/types";
 import { SAMPLE_SHEET_NAME, sampleRosterValues } from "./sample-roster";
-
-/** The pane names the roster sheet in its own list, not with the command line's --sheet. */
-const NAME_THE_SHEET_IN_THE_PANE = "Choose the roster's sheet in the Roster sheet list";
 
 /** What the pane calls each roster field. */
 export const FIELD_LABELS: Record<RosterField, string> = {
@@ -216,11 +214,9 @@ export class TaskpaneController {
     } else {
       const grids = [];
       for (const name of rosterSheets) grids.push(await this.port.readSheet(name));
-      const found = findRosterSheet(grids, { nameTheSheet: NAME_THE_SHEET_IN_THE_PANE });
+      const found = findRosterSheet(grids, { nameTheSheet: PANE_WORDS.nameTheSheet });
       if ("problem" in found) {
-        rosterProblem = rosterSheets.length
-          ? "No roster was found: no sheet has a header row with a role or job title column and at least two of name, WTE or hours, start date and salary. Choose the sheet that holds your roster, or add those headers above your staff list."
-          : "This workbook has no sheet that could hold a roster.";
+        rosterProblem = rosterSheets.length ? found.problem : "This workbook has no sheet that could hold a roster.";
       } else {
         roster = this.rosterView(readRoster(found.grid, { rules: this.rules, mapping: stored.columnMapping }), found.grid);
       }
@@ -350,7 +346,7 @@ export class TaskpaneController {
 
   private async run(sheet?: string): Promise<CheckedWorkbook> {
     const { checkWorkbook } = await import("../pipeline/check-workbook");
-    const checked = await checkWorkbook(this.port, { sheet, nameTheSheet: NAME_THE_SHEET_IN_THE_PANE, today: this.today() });
+    const checked = await checkWorkbook(this.port, { sheet, words: PANE_WORDS, today: this.today() });
     if (checked.kind === "problem") throw new PaneError(checked.message);
     return checked;
   }

@@ -5,6 +5,7 @@
  * MAX_SHEET_BYTES of XML, is refused with a message that says so.
  * A roster is a few hundred rows; 200,000 leaves room for anything real.
  */
+import { joinBytes } from "./xlsx/zip";
 export const MAX_SHEET_ROWS = 200_000;
 /**
  * And at most this much XML in one sheet, whatever its rows hold: a sheet within the row limit but
@@ -36,19 +37,64 @@ export function sizeLimitMessage(sheetName: string | null, bytes: number, limit:
 
 /** Rows (<row> elements, with any namespace prefix) in a worksheet part. Plain loops: no Buffer in a browser. */
 export function countRows(xml: Uint8Array): number {
-  let head = "";
-  for (let i = 0; i < Math.min(xml.length, 4096); i++) head += String.fromCharCode(xml[i]);
-  const prefix = /<(\w+:)?sheetData[\s>/]/.exec(head)?.[1] ?? "";
-  const tag = Array.from(`<${prefix}row`, (ch) => ch.charCodeAt(0));
-  const last = xml.length - tag.length;
-  let count = 0;
-  for (let i = xml.indexOf(0x3c); i !== -1 && i < last; i = xml.indexOf(0x3c, i + 1)) {
-    let match = true;
-    for (let k = 1; k < tag.length; k++) if (xml[i + k] !== tag[k]) { match = false; break; }
-    if (!match) continue;
-    const next = xml[i + tag.length];
-    // "<row " or "<row>", not "<rowBreaks" or "<rowPr".
-    if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f) count += 1;
+  const counter = new RowCounter();
+  counter.add(xml);
+  return counter.finish();
+}
+
+/**
+ * countRows for a part that comes in pieces (as it is decompressed), none of which is kept: the
+ * count is the same as countRows gives for the pieces joined.
+ */
+export class RowCounter {
+  /** The first bytes, held until there are enough to find the namespace prefix. */
+  private head: Uint8Array[] = [];
+  private headLength = 0;
+  /** "<row" (with the prefix) as bytes, once the prefix is known. */
+  private tag: number[] | null = null;
+  /** The last bytes of the pieces so far, too few to tell whether a tag starts there. */
+  private carry = new Uint8Array(0);
+  private count = 0;
+
+  add(piece: Uint8Array): void {
+    if (this.tag) {
+      this.scan(piece);
+      return;
+    }
+    this.head.push(piece);
+    this.headLength += piece.length;
+    if (this.headLength >= 4096) this.start();
   }
-  return count;
+
+  finish(): number {
+    if (!this.tag) this.start();
+    return this.count;
+  }
+
+  private start(): void {
+    const first = joinBytes(this.head, this.headLength);
+    this.head = [];
+    let head = "";
+    for (let i = 0; i < Math.min(first.length, 4096); i++) head += String.fromCharCode(first[i]);
+    const prefix = /<(\w+:)?sheetData[\s>/]/.exec(head)?.[1] ?? "";
+    this.tag = Array.from(`<${prefix}row`, (ch) => ch.charCodeAt(0));
+    this.scan(first);
+  }
+
+  /** Counts the tags that start in the carry or in `piece`, where the byte after the tag is known. */
+  private scan(piece: Uint8Array): void {
+    const tag = this.tag!;
+    const xml = this.carry.length === 0 ? piece : joinBytes([this.carry, piece], this.carry.length + piece.length);
+    const last = xml.length - tag.length;
+    for (let i = xml.indexOf(0x3c); i !== -1 && i < last; i = xml.indexOf(0x3c, i + 1)) {
+      let match = true;
+      for (let k = 1; k < tag.length; k++) if (xml[i + k] !== tag[k]) { match = false; break; }
+      if (!match) continue;
+      const next = xml[i + tag.length];
+      // "<row " or "<row>", not "<rowBreaks" or "<rowPr".
+      if (next === 0x20 || next === 0x3e || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f) this.count += 1;
+    }
+    // Where a tag could start but its end is not here yet, look again with the next piece.
+    this.carry = xml.slice(Math.max(0, last));
+  }
 }

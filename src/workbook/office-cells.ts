@@ -4,7 +4,7 @@
  * number format and a style). No Office calls here, so all of it is tested without Excel.
  */
 import type { CellValue } from "../common/grid";
-import { partsOf } from "../common/dates";
+import { excelSerialToDate, partsOf } from "../common/dates";
 import type { CellStyle, OutputCell, SheetRange } from "../report/types";
 import { BORDER_COLOUR, NUMBER_FORMATS, STYLE_LOOKS, type StyleLook } from "../report/formats";
 
@@ -29,12 +29,7 @@ export function gridValue(value: unknown, numberFormat: unknown): CellValue {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value !== "number" || !Number.isFinite(value)) return null;
-  return typeof numberFormat === "string" && isDateFormat(numberFormat) ? dateFromSerial(value) : value;
-}
-
-/** Same arithmetic as ExcelJS (serial 25569 is 1970-01-01), so both adapters give the same Date. */
-export function dateFromSerial(serial: number): Date {
-  return new Date(Math.round(EXCEL_EPOCH_MS + serial * DAY_MS));
+  return typeof numberFormat === "string" && isDateFormat(numberFormat) ? excelSerialToDate(value) : value;
 }
 
 /**

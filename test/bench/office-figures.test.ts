@@ -8,14 +8,16 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { excelSerialFromIso, isoFromParts } from "../../src/common/dates";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
+import { COMMAND_LINE_WORDS } from "../../src/pipeline/door-words";
+import type { RequestedSettings } from "../../src/pipeline/settings";
 import { OfficeWorkbook, type ExcelRun } from "../../src/workbook/office-workbook";
 import { REQUEST_LIMIT_BYTES } from "../../src/workbook/office-requests";
 import { FakeExcel } from "../workbook/fake-excel";
 // The benchmark's own generator, so the fake holds the same roster as the .xlsx files.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { rosterGrid, YEAR } = require("../../bench/generate") as {
+const { rosterGrid, SETTINGS } = require("../../bench/generate") as {
   rosterGrid: (rows: number) => { sheetName: string; values: unknown[][] };
-  YEAR: string;
+  SETTINGS: RequestedSettings;
 };
 
 const ROWS = Number(process.env.ARRS_BENCH_OFFICE_ROWS ?? 50000);
@@ -52,7 +54,7 @@ bench("Office.js adapter figures", () => {
     const excel = rosterExcel(ROWS);
     const workbook = new OfficeWorkbook({ run: excel.run as unknown as ExcelRun, requirementSetSupported: () => true });
     const started = performance.now();
-    const checked = await checkWorkbook(workbook, { today: "2026-11-21", settings: { financialYear: YEAR, listSize: 58214, weightedPopulation: 61532.4, region: "national" } });
+    const checked = await checkWorkbook(workbook, { words: COMMAND_LINE_WORDS, today: "2026-11-21", settings: SETTINGS });
     if (checked.kind !== "checked") throw new Error(checked.message);
     const reads = excel.syncs.length;
     await workbook.write(checked.output);

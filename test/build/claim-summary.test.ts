@@ -7,6 +7,7 @@ import { formatMoney } from "../../src/common/money";
 import { OWNED_SHEETS } from "../../src/common/owned";
 import { runClaimSummary, type Notice } from "../../src/commands/claim-summary";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
+import { RIBBON_WORDS } from "../../src/pipeline/door-words";
 import { FileWorkbook } from "../helpers/file-workbook";
 import { dumpWorkbook, fixture, SAMPLE } from "../helpers/workbooks";
 
@@ -29,7 +30,7 @@ test("with stored settings: runs the pipeline, writes its output and notifies th
   const outcome = await runClaimSummary(workbook, deps);
 
   // The same result and the same cells as the pipeline gives any other door.
-  const expected = await checkWorkbook(await load(SAMPLE), { today: TODAY });
+  const expected = await checkWorkbook(await load(SAMPLE), { words: RIBBON_WORDS, today: TODAY });
   if (expected.kind !== "checked") throw new Error(expected.message);
   const direct = await load(SAMPLE);
   await direct.write(expected.output);
@@ -78,6 +79,9 @@ test("settings but no roster: says what is wrong, writes nothing", async () => {
   expect(notices).toHaveLength(1);
   expect(notices[0]).toMatchObject({ kind: "problem", title: "The claim summary was not written" });
   expect(notices[0].message.length).toBeGreaterThan(20);
+  // In Excel's own words: the pane's sheet list, not the command line's --sheet.
+  expect(notices[0].message).toContain("Open the ARRS checker and choose the roster's sheet");
+  expect(notices[0].message).not.toContain("--sheet");
 });
 
 test("a write that fails ends in a notice, not an exception", async () => {

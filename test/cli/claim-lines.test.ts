@@ -6,15 +6,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { run } from "../helpers/cli";
 import { SAMPLE } from "../helpers/workbooks";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, today: () => "2026-11-21" });
-  return { code, stdout, stderr };
-}
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "arrs-claim-lines-"));
 
 async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {

@@ -7,15 +7,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { createHash } from "node:crypto";
 import * as os from "node:os";
 import * as path from "node:path";
-import { main, defaultOutputPath } from "../../src/cli/main";
+import { defaultOutputPath } from "../../src/cli/main";
+import { run } from "../helpers/cli";
 import { fixture, ROOT, SAMPLE } from "../helpers/workbooks";
 
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, today: () => "2026-11-21" });
-  return { code, stdout, stderr };
-}
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const tmp = () => mkdtempSync(path.join(os.tmpdir(), "arrs-cli-"));
 

@@ -19,6 +19,7 @@ import * as arrs from "../../src/functions/arrs";
 import { isCellError, type CellError } from "../../src/functions/arguments";
 import { WorkbookRates } from "../../src/functions/workbook-rates";
 import { checkWorkbook, type CheckedWorkbook } from "../../src/pipeline/check-workbook";
+import { COMMAND_LINE_WORDS } from "../../src/pipeline/door-words";
 import type { Grid } from "../../src/common/grid";
 import { FileWorkbook } from "../helpers/file-workbook";
 import { SAMPLE } from "../helpers/workbooks";
@@ -54,7 +55,7 @@ describe("ARRS.CLAIM against the task pane on the sample workbook", () => {
 
   beforeAll(async () => {
     const workbook = await FileWorkbook.fromBuffer(readFileSync(SAMPLE));
-    const result = await checkWorkbook(workbook, { today: TODAY });
+    const result = await checkWorkbook(workbook, { words: COMMAND_LINE_WORDS, today: TODAY });
     if (result.kind !== "checked") throw new Error(result.message);
     checked = result;
     roster = await workbook.readSheet(checked.roster.sheetName);

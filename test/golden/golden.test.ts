@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { toJson } from "../../src/cli/json";
 import { OWNED_SHEET_NAMES } from "../../src/common/owned";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
+import { COMMAND_LINE_WORDS } from "../../src/pipeline/door-words";
 import type { RequestedSettings } from "../../src/pipeline/settings";
 import { FileWorkbook } from "../helpers/file-workbook";
 import { dumpWorkbook, fixture, SAMPLE } from "../helpers/workbooks";
@@ -45,7 +46,7 @@ function compare(file: string, actual: string): void {
 describe.each(CASES)("$name", ({ name, file, settings }) => {
   test("JSON result and the cells written match the golden files", async () => {
     const workbook = await FileWorkbook.fromBuffer(readFileSync(file));
-    const checked = await checkWorkbook(workbook, { settings, today: TODAY });
+    const checked = await checkWorkbook(workbook, { words: COMMAND_LINE_WORDS, settings, today: TODAY });
     if (checked.kind !== "checked") throw new Error(checked.message);
     const json = toJson(checked.result, { workbook: path.basename(file), sheet: checked.roster.sheetName, output: null });
     compare(path.join(GOLDEN, `${name}.json`), `${JSON.stringify(tidy(json), null, 2)}\n`);

@@ -6,6 +6,7 @@
  * booleans, dates valid, invalid and far outside any plausible range, nulls and blank runs.
  */
 import fc from "fast-check";
+import { financialYearStarting } from "../../src/common/dates";
 import type { CellValue, Grid } from "../../src/common/grid";
 import { checkRoster } from "../../src/engine/check";
 import { buildWorkbookOutput } from "../../src/report";
@@ -160,7 +161,7 @@ describe("the roster reader on random grids", () => {
     fc.assert(fc.property(placedRoster, fc.integer({ min: 2019, max: 2026 }), fc.constantFrom("national", "outer-london", "inner-london") as fc.Arbitrary<"national">, ({ above, header, body, firstRow, firstColumn, sheetName }, year, region) => {
       const grid: Grid = { sheetName, firstRow, firstColumn, values: [...above, header, ...body] };
       const roster = readRoster(grid, { rules });
-      const financialYear = `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
+      const financialYear = financialYearStarting(year).label;
       const result = checkRoster({ rows: roster.rows, settings: { financialYear, listSize: 50_000, weightedPopulation: 60_000, region }, rules });
       expect(Number.isFinite(result.totals.claimable)).toBe(true);
       const output = buildWorkbookOutput(result, roster, { generatedOn: "2026-01-01", rosterSheet: sheetName, columnMapping: {} });

@@ -4,23 +4,15 @@
  */
 import { CLAIM_LINE_HEADERS, CLAIM_LINES_SHEET_LIMIT, buildClaimLinesSheet, countClaimLines, costParts } from "../../src/report/claim-lines-sheet";
 import { claimLinesCsv, claimLinesCsvChunks, csvMoney, csvText } from "../../src/report/claim-lines-csv";
-import { checkResult, person, samplePcn } from "./fixtures";
+import { buildWorkbookOutput } from "../../src/report/build";
+import { PANE_WORDS } from "../../src/pipeline/door-words";
+
+const TOO_MANY_CLAIM_LINES_IN_THE_PANE = PANE_WORDS.tooManyClaimLines;
+import { parseCsv } from "../../src/workbook/csv";
+import { checkResult, person, rosterRead, samplePcn } from "./fixtures";
 
 /** Splits one CSV line into fields (RFC 4180 quoting). */
-function fields(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") { out.push(field); field = ""; } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
+const fields = (line: string): string[] => parseCsv(line)[0];
 
 describe("the claim lines sheet when the lines are too many", () => {
   it("holds a note saying how many and how to get them all, instead of the lines", () => {
@@ -48,6 +40,18 @@ describe("the claim lines sheet when the lines are too many", () => {
     expect(sheet.rows[0][0].value).toMatch(/^50,004 claim lines are too many for a sheet here/);
     const fewer = buildClaimLinesSheet(checkResult({ staff: staff.slice(0, 4166) }));
     expect(fewer.rows).toHaveLength(49_992 + 1);
+    // The add-in's words reach the sheet through the whole output.
+    const output = buildWorkbookOutput(checkResult({ staff }), rosterRead({ lastColumn: 8, rowNumbers: [2] }), { generatedOn: "2025-09-15", rosterSheet: "Staff", tooManyClaimLines: TOO_MANY_CLAIM_LINES_IN_THE_PANE });
+    expect(output.sheets.find((s) => s.name === "ARRS Claim Lines")!.rows[0][0].value).toBe(`50,004 ${TOO_MANY_CLAIM_LINES_IN_THE_PANE}`);
+  });
+
+  it("says in the add-in's own words where else to look, naming no command-line option", () => {
+    const result = samplePcn();
+    const count = countClaimLines(result);
+    const note = buildClaimLinesSheet(result, { limit: count - 1, tooManyClaimLines: TOO_MANY_CLAIM_LINES_IN_THE_PANE }).rows[0][0].value as string;
+    expect(note).toBe(`${count} claim lines are too many to list on this sheet. The totals are on the ARRS Claim Summary sheet; `
+      + "=ARRS.MONTHLY(role, annual cost, WTE, start date, end date) gives one person's twelve months.");
+    expect(note).not.toMatch(/--|arrs check|csv|command line/i);
   });
 });
 

@@ -83,6 +83,11 @@ describe("role names from rosters", () => {
   test.each(cases)("%s (band %s)", (text, band, expected) => {
     expect(rules.resolveRole(text, band)?.id ?? null).toBe(expected);
   });
+
+  test("a role by its id is the one in the list; an unknown id is an error", () => {
+    for (const role of ROLES) expect(rules.role(role.id)).toBe(role);
+    expect(() => rules.role("no-such-role" as RoleId)).toThrow("Unknown role id no-such-role");
+  });
 });
 
 describe("claimable dates and entitlement", () => {

@@ -7,19 +7,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import * as os from "node:os";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { countRows, MAX_SHEET_ROWS } from "../../src/workbook/file-limits";
-import { readZip, writeZip } from "../../src/workbook/xlsx/zip";
+import { newEntry, readZip, writeZip } from "../../src/workbook/xlsx/zip";
+import { run } from "../helpers/cli";
 import { SAMPLE } from "../helpers/workbooks";
 import { encryptedXlsx, legacyXls, longSheetXml, rawWorkbook } from "./bad-files";
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, today: () => "2026-11-21" });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "arrs-safety-"));
 const put = (name: string, bytes: Uint8Array | string) => {
@@ -83,7 +76,29 @@ describe("files that are not workbooks", () => {
     const raw = roster.raw.slice();
     raw[Math.floor(raw.length / 2)] ^= 0xff;
     const damaged = writeZip(entries.map((e) => (e === roster ? { ...e, raw } : e)));
-    await expectRefused(put("damaged.xlsx", damaged), /damaged\.xlsx: This workbook is damaged \(its part "xl\/worksheets\/sheet2\.xml" is damaged\)\. Open it in Excel and save it again/);
+    await expectRefused(put("damaged.xlsx", damaged), /damaged\.xlsx: The sheet "Roster 2025-26" in this workbook is damaged: open the workbook in Excel and save it again, then try again/);
+  });
+
+  test("a workbook whose workbook part (xl/workbook.xml) is damaged: empty, or not XML", async () => {
+    const entries = readZip(new Uint8Array(readFileSync(SAMPLE)));
+    for (const [name, text] of [["empty-part.xlsx", ""], ["not-xml-part.xlsx", "PK this is not XML"], ["broken-tag.xlsx", "<>"]]) {
+      const broken = await Promise.all(entries.map((e) => (e.name === "xl/workbook.xml" ? newEntry(e.name, [text]) : e)));
+      await expectRefused(put(name, writeZip(broken)), new RegExp(`${name.replace(".", "\\.")}: This workbook is damaged: open it in Excel and save it again as an Excel Workbook \\(\\.xlsx\\), then try again`));
+    }
+  });
+
+  test("a zip in a form no workbook is saved in says so plainly", async () => {
+    const bytes = new Uint8Array(readFileSync(SAMPLE));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // Zip64: the end record's entry count set to 0xffff.
+    const end = bytes.length - 22;
+    const zip64 = bytes.slice();
+    new DataView(zip64.buffer).setUint16(end + 10, 0xffff, true);
+    await expectRefused(put("zip64.xlsx", zip64), /zip64\.xlsx: This file is not an \.xlsx workbook, or it is damaged: it is saved in a form this tool cannot read \(a very large zip format\)\. Open it in Excel and save it again/);
+    // A compression method Excel never uses (9, Deflate64) on the first entry in the central directory.
+    const method = bytes.slice();
+    new DataView(method.buffer).setUint16(view.getUint32(end + 16, true) + 10, 9, true);
+    await expectRefused(put("deflate64.xlsx", method), /deflate64\.xlsx: This file is not an \.xlsx workbook, or it is damaged: it is saved in a form this tool cannot read \(a compression method Excel does not use/);
   });
 
   test("a password-protected workbook says so, and to save an unprotected copy", async () => {

@@ -14,6 +14,7 @@
  * second run; a sheet renamed or deleted between the read and the write, and during the write.
  */
 import { checkWorkbook, type CheckedWorkbook } from "../../src/pipeline/check-workbook";
+import { PANE_WORDS } from "../../src/pipeline/door-words";
 import { OfficeWorkbook, toUserMessage, type ExcelRun } from "../../src/workbook/office-workbook";
 import { FakeExcel } from "../workbook/fake-excel";
 
@@ -48,7 +49,7 @@ function office(excel: FakeExcel): OfficeWorkbook {
 }
 
 async function check(excel: FakeExcel): Promise<CheckedWorkbook> {
-  const checked = await checkWorkbook(office(excel), { settings: { financialYear: "2025/26", region: "national", listSize: 60000, weightedPopulation: 62000 }, today: TODAY });
+  const checked = await checkWorkbook(office(excel), { words: PANE_WORDS, settings: { financialYear: "2025/26", region: "national", listSize: 60000, weightedPopulation: 62000 }, today: TODAY });
   if (checked.kind !== "checked") throw new Error(checked.message);
   return checked;
 }

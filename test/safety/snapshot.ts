@@ -12,6 +12,7 @@
  * creates in passing does not count as a change; anything set counts.
  */
 import ExcelJS from "exceljs";
+import { columnNumber } from "../../src/common/grid";
 import { OWNED_RANGE_NAME } from "../../src/common/owned";
 
 export interface OwnedColumns {
@@ -55,13 +56,9 @@ export function tidy(value: unknown): unknown {
 
 const isEmpty = (v: unknown) => v === undefined || (v !== null && typeof v === "object" && Object.keys(v as object).length === 0);
 
-function columnNumberOf(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
-}
-
 function decode(address: string): { row: number; col: number } {
   const match = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.replace(/^.*!/, ""))!;
-  return { col: columnNumberOf(match[1]), row: Number(match[2]) };
+  return { col: columnNumber(match[1]), row: Number(match[2]) };
 }
 
 /** True when every range of a reference ("A2:A9 C2:C9") lies inside one of the owned blocks. */

@@ -55,6 +55,13 @@ test("load: a sheet that is not a roster says why", async () => {
   expect(snapshot.roster?.problem).toMatch(/header row|role/i);
 });
 
+test("load: with no roster found, the reader's reason in the pane's words", async () => {
+  const snapshot = await new TaskpaneController(spyPort(emptyWorkbook()), { today }).load();
+  expect(snapshot.roster).toBeNull();
+  expect(snapshot.rosterProblem).toMatch(/^No roster found: .*Choose the roster's sheet in the Roster sheet list, or add those headers.*Sheets looked at: "Sheet1"\.$/);
+  expect(snapshot.rosterProblem).not.toMatch(/--sheet/);
+});
+
 test("saving settings in a new workbook writes only the settings sheet, read back as given", async () => {
   const port = spyPort(await sampleWithoutSettings());
   const controller = new TaskpaneController(port, { today });

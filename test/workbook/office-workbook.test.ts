@@ -6,7 +6,8 @@ import { buildSettingsSheet } from "../../src/report/settings-sheet";
 import { buildSummarySheet } from "../../src/report/summary-sheet";
 import type { WorkbookOutput } from "../../src/report/types";
 import { INCOMPLETE_NOTE } from "../../src/workbook/office-area";
-import { dateFromSerial, gridValue, isDateFormat, rectangles, serialFromIso } from "../../src/workbook/office-cells";
+import { excelSerialToDate } from "../../src/common/dates";
+import { gridValue, isDateFormat, rectangles, serialFromIso } from "../../src/workbook/office-cells";
 import { CHART_NAME } from "../../src/workbook/office-write";
 import { OfficeWorkbook, OfficeWorkbookError, toUserMessage, type ExcelRun } from "../../src/workbook/office-workbook";
 import { REQUEST_LIMIT_BYTES } from "../../src/workbook/office-requests";
@@ -449,7 +450,7 @@ describe("cell conversions", () => {
   });
 
   it("turns serials into UTC midnight dates and back", () => {
-    expect(dateFromSerial(serialFromIso("2025-04-01"))).toEqual(utc(2025, 4, 1));
+    expect(excelSerialToDate(serialFromIso("2025-04-01"))).toEqual(utc(2025, 4, 1));
     expect(gridValue(45748, "dd/mm/yyyy")).toEqual(utc(2025, 4, 1));
     expect(gridValue(45748, "General")).toBe(45748);
     expect(gridValue("", "General")).toBeNull();

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { SaxesParser } from "saxes";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
+import { COMMAND_LINE_WORDS } from "../../src/pipeline/door-words";
 import { patchColumns } from "../../src/workbook/xlsx/columns";
 import { WORKBOOK_ORDER, WORKSHEET_ORDER, STYLESHEET_ORDER } from "../../src/workbook/xlsx/elements";
 import { patchSheet } from "../../src/workbook/xlsx/patch-sheet";
@@ -69,7 +70,7 @@ describe.each(CASES)("every part written for $name", ({ file, settings }) => {
     let bytes: Uint8Array = readFileSync(file);
     for (let run = 0; run < 2; run++) {
       const workbook = await XlsxWorkbook.fromBuffer(bytes);
-      const checked = await checkWorkbook(workbook, { settings, today: TODAY });
+      const checked = await checkWorkbook(workbook, { words: COMMAND_LINE_WORDS, settings, today: TODAY });
       if (checked.kind !== "checked") throw new Error(checked.message);
       await workbook.write(checked.output);
       bytes = await workbook.toBuffer();

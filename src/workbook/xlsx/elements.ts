@@ -4,6 +4,7 @@
  * CT_Worksheet and CT_Workbook sequences); Excel refuses ("repairs") a part whose children are out of
  * order, so an element is inserted before the first existing sibling that must follow it.
  */
+import { PackageError } from "./package";
 
 export interface ElementSpan {
   /** Local name, without a namespace prefix. */
@@ -103,9 +104,12 @@ export function rootElement(xml: string): { name: string; prefix: string; startT
   while (i !== -1 && (xml[i + 1] === "?" || xml[i + 1] === "!")) {
     i = xml.startsWith("<!--", i) ? xml.indexOf("<", xml.indexOf("-->", i) + 3) : xml.indexOf("<", xml.indexOf(">", i) + 1);
   }
-  if (i === -1) throw new Error("no root element");
+  // A part that is empty, or not XML, is a damaged file, not the tool's bug.
+  const notXml = () => new PackageError("one of its parts is empty or is not XML");
+  if (i === -1) throw notXml();
   const end = tagEnd(xml, i);
-  const qualified = /^[^\s/>]+/.exec(xml.slice(i + 1, end))![0];
+  const qualified = /^[^\s/>]+/.exec(xml.slice(i + 1, end))?.[0];
+  if (qualified === undefined) throw notXml();
   const colon = qualified.indexOf(":");
   const name = colon === -1 ? qualified : qualified.slice(colon + 1);
   const prefix = colon === -1 ? "" : qualified.slice(0, colon + 1);

@@ -5,14 +5,12 @@
  * workbook, one worksheet, a styles part.
  */
 import { cellXml } from "./cells-write";
-import { RELATIONSHIP_TYPES, WORKSHEET_CONTENT_TYPE } from "./package";
+import { MAIN_NS, REL_NS, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE } from "./package";
 import { MINIMAL_STYLES } from "./styles-write";
 import { escapeXml } from "./xml";
 import { newEntry, writeZip } from "./zip";
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 
 /** Every value is written as text, exactly as given; empty strings leave the cell out. */
@@ -27,7 +25,7 @@ export async function newWorkbookBytes(sheetName: string, rows: readonly (readon
     + '<Default Extension="xml" ContentType="application/xml"/>'
     + '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
     + `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`
-    + '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    + `<Override PartName="/xl/styles.xml" ContentType="${STYLES_CONTENT_TYPE}"/>`
     + "</Types>"]);
   parts.push(["_rels/.rels", `${XML_HEAD}<Relationships xmlns="${PACKAGE_RELS_NS}">`
     + `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.officeDocument}" Target="xl/workbook.xml"/></Relationships>`]);

@@ -9,11 +9,9 @@ import type { OwnedSheet } from "../../report/types";
 import { STYLE_COLOURS } from "../../report/formats";
 import { cellXml } from "./cells-write";
 import { columnsXml } from "./columns";
+import { MAIN_NS, REL_NS } from "./package";
 import type { StyleBook } from "./styles-write";
 import { attribute } from "./xml";
-
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** The user's view settings on the sheet view of the part being replaced, if any. */
 export function keptViewAttributes(previousXml: string | null): string {

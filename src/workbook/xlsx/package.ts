@@ -4,7 +4,7 @@
  * byte for byte, still compressed. So whatever the workbook holds that this tool knows nothing
  * about (charts, pivot tables, macros, slicers, comments, another program's extensions) is kept.
  */
-import { entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
+import { eachEntryPiece, entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
 import { attribute, escapeXml } from "./xml";
 
 export const RELATIONSHIP_TYPES = {
@@ -19,6 +19,11 @@ export const RELATIONSHIP_TYPES = {
 const STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 
 export const WORKSHEET_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+export const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+/** SpreadsheetML's main namespace, and the one its r:id attributes are in. */
+export const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export interface Relationship {
   id: string;
@@ -74,6 +79,28 @@ export class XlsxPackage {
     } catch (error) {
       throw new PackageError(error instanceof ZipError ? error.message : `its part "${path}" could not be read (${(error as Error).message})`);
     }
+  }
+
+  /**
+   * A part's uncompressed bytes handed to `use` piece by piece, never joined (checked as bytes()
+   * checks them); false if there is no such part.
+   */
+  async eachPiece(path: string, use: (piece: Uint8Array) => void): Promise<boolean> {
+    if (this.removed.has(path)) return false;
+    const text = this.changed.get(path);
+    if (text !== undefined) {
+      use(new TextEncoder().encode(joined(text)));
+      return true;
+    }
+    const entry = this.findEntry(path);
+    if (!entry) return false;
+    try {
+      await eachEntryPiece(entry, use);
+    } catch (error) {
+      if (error instanceof ZipError) throw new PackageError(error.message);
+      throw error;
+    }
+    return true;
   }
 
   async text(path: string): Promise<string | null> {
@@ -147,41 +174,6 @@ export class XlsxPackage {
     return main ? main.path : "xl/workbook.xml";
   }
 
-  /** Adds a relationship from `source` to `target` (a zip path); returns its new id. */
-  async addRelationship(source: string, type: string, target: string): Promise<string> {
-    const relsPath = relsPathOf(source);
-    const xml = (await this.text(relsPath)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-    const used = new Set(parseRelationships(xml, source).map((r) => r.id));
-    let n = used.size + 1;
-    while (used.has(`rId${n}`)) n += 1;
-    const id = `rId${n}`;
-    const element = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, target))}"/>`;
-    this.set(relsPath, insertBeforeClose(xml, "Relationships", element));
-    return id;
-  }
-
-  async removeRelationship(source: string, id: string): Promise<void> {
-    const relsPath = relsPathOf(source);
-    const xml = await this.text(relsPath);
-    if (xml === null) return;
-    this.set(relsPath, xml.replace(/<(\w+:)?Relationship\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?Relationship>)/g, (element) => (attribute(element, "Id") === id ? "" : element)));
-  }
-
-  /** Declares a part's content type by an Override, replacing any it had. */
-  async setContentType(path: string, contentType: string): Promise<void> {
-    await this.removeContentType(path);
-    const xml = (await this.text("[Content_Types].xml"))!;
-    this.set("[Content_Types].xml", insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(path)}" ContentType="${contentType}"/>`));
-  }
-
-  async removeContentType(path: string): Promise<void> {
-    const xml = await this.text("[Content_Types].xml");
-    if (xml === null) throw new PackageError("it has no [Content_Types].xml part");
-    const partName = `/${path}`.toLowerCase();
-    const kept = xml.replace(/<(\w+:)?Override\b[^>]*>/g, (element) => ((attribute(element, "PartName") ?? "").toLowerCase() === partName ? "" : element));
-    if (kept !== xml) this.set("[Content_Types].xml", kept);
-  }
-
   /** A part path that does not exist yet: "xl/worksheets/sheet" + n + ".xml". */
   freePath(prefix: string, suffix: string, alsoTaken: readonly string[] = []): string {
     const taken = new Set([...this.paths(), ...alsoTaken].map((p) => p.toLowerCase()));
@@ -189,6 +181,104 @@ export class XlsxPackage {
     while (taken.has(`${prefix}${n}${suffix}`.toLowerCase())) n += 1;
     return `${prefix}${n}${suffix}`;
   }
+}
+
+/**
+ * Changes to a package, all worked out before any is made: each one reads the parts as the changes
+ * before it left them, and the package itself changes only in apply(), which cannot fail. So a step
+ * that fails part way (a damaged part, a refused write) leaves the package exactly as it was, even
+ * where the package stays open afterwards (the browser tab) and is written again or saved.
+ */
+export class PackageEdit {
+  /** New text of each part changed, or null for a part removed; applied in this order. */
+  private readonly parts = new Map<string, PartText | null>();
+
+  constructor(private readonly pkg: XlsxPackage) {}
+
+  async text(path: string): Promise<string | null> {
+    if (!this.parts.has(path)) return this.pkg.text(path);
+    const text = this.parts.get(path)!;
+    return text === null ? null : joined(text);
+  }
+
+  set(path: string, text: PartText): void {
+    this.parts.set(path, text);
+  }
+
+  remove(path: string): void {
+    this.parts.set(path, null);
+  }
+
+  async relationships(source: string): Promise<Relationship[]> {
+    const xml = await this.text(relsPathOf(source));
+    return xml === null ? [] : parseRelationships(xml, source);
+  }
+
+  /** Adds a relationship from `source` to `target` (a zip path); returns its new id. */
+  async addRelationship(source: string, type: string, target: string): Promise<string> {
+    const relsPath = relsPathOf(source);
+    const added = withRelationship(await this.text(relsPath), source, type, target);
+    this.set(relsPath, added.xml);
+    return added.id;
+  }
+
+  async removeRelationship(source: string, id: string): Promise<void> {
+    const relsPath = relsPathOf(source);
+    const xml = await this.text(relsPath);
+    if (xml !== null) this.set(relsPath, withoutRelationship(xml, id));
+  }
+
+  /** Declares a part's content type by an Override, replacing any it had. */
+  async setContentType(path: string, contentType: string): Promise<void> {
+    await this.removeContentType(path);
+    const xml = (await this.text(CONTENT_TYPES))!;
+    this.set(CONTENT_TYPES, insertBeforeClose(xml, "Types", `<Override PartName="/${escapeXml(path)}" ContentType="${contentType}"/>`));
+  }
+
+  async removeContentType(path: string): Promise<void> {
+    const xml = await this.text(CONTENT_TYPES);
+    if (xml === null) throw new PackageError("a part every workbook has is missing ([Content_Types].xml)");
+    const kept = withoutContentType(xml, path);
+    if (kept !== xml) this.set(CONTENT_TYPES, kept);
+  }
+
+  /** Makes every change in the package, in the order they were made here. */
+  apply(): void {
+    for (const [path, text] of this.parts) {
+      if (text === null) this.pkg.remove(path);
+      else this.pkg.set(path, text);
+    }
+    this.parts.clear();
+  }
+}
+
+const CONTENT_TYPES = "[Content_Types].xml";
+
+const EMPTY_RELATIONSHIPS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
+/**
+ * A relationships part (null: there is none yet) with a relationship from `source` to `target` (a
+ * zip path) added: its new text and the new relationship's id. Changes nothing.
+ */
+export function withRelationship(xml: string | null, source: string, type: string, target: string): { xml: string; id: string } {
+  const text = xml ?? EMPTY_RELATIONSHIPS;
+  const used = new Set(parseRelationships(text, source).map((r) => r.id));
+  let n = used.size + 1;
+  while (used.has(`rId${n}`)) n += 1;
+  const id = `rId${n}`;
+  const element = `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(relativeTarget(source, target))}"/>`;
+  return { xml: insertBeforeClose(text, "Relationships", element), id };
+}
+
+/** A relationships part without the relationship `id`. */
+function withoutRelationship(xml: string, id: string): string {
+  return xml.replace(/<(\w+:)?Relationship\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?Relationship>)/g, (element) => (attribute(element, "Id") === id ? "" : element));
+}
+
+/** The content types part without an Override for the part at `path`. */
+function withoutContentType(xml: string, path: string): string {
+  const partName = `/${path}`.toLowerCase();
+  return xml.replace(/<(\w+:)?Override\b[^>]*>/g, (element) => ((attribute(element, "PartName") ?? "").toLowerCase() === partName ? "" : element));
 }
 
 /** A part's text: one string, or pieces to be written one after another. */
@@ -223,7 +313,7 @@ export function sameRelationshipType(type: string, wanted: string): boolean {
 }
 
 /** A relationship target, relative to its source part's folder or absolute ("/xl/..."), as a zip path. */
-export function resolveTarget(source: string, target: string): string {
+function resolveTarget(source: string, target: string): string {
   const clean = decodeURIComponentSafe(target.split("#")[0]);
   const base = clean.startsWith("/") ? [] : source.split("/").slice(0, -1);
   for (const piece of clean.split("/")) {
@@ -252,11 +342,11 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /** Inserts `element` just before the closing tag of the root element `name` (any prefix); handles "<Name/>". */
-export function insertBeforeClose(xml: string, name: string, element: string): string {
+function insertBeforeClose(xml: string, name: string, element: string): string {
   const close = new RegExp(`</(\\w+:)?${name}>\\s*$`).exec(xml);
   if (close) return xml.slice(0, close.index) + element + xml.slice(close.index);
   const empty = new RegExp(`<((\\w+:)?${name})\\b([^>]*?)/>`).exec(xml);
-  if (!empty) throw new PackageError(`its ${name} part is not as expected`);
+  if (!empty) throw new PackageError(`part of it is not laid out as Excel saves it (its ${name} part)`);
   return `${xml.slice(0, empty.index)}<${empty[1]}${empty[3]}>${element}</${empty[1]}>${xml.slice(empty.index + empty[0].length)}`;
 }
 

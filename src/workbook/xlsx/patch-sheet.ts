@@ -73,7 +73,11 @@ function splitSheet(xml: string): SplitSheet {
 
 /** The merged ranges of a worksheet part (<mergeCells>, after the sheet data). */
 export function mergedRanges(xml: string): MergedRange[] {
-  const { tail } = splitSheet(xml);
+  return mergedRangesIn(splitSheet(xml).tail);
+}
+
+/** The merged ranges in the part of a worksheet after its <sheetData>. */
+function mergedRangesIn(tail: string): MergedRange[] {
   const out: MergedRange[] = [];
   for (const match of tail.matchAll(/<(\w+:)?mergeCell\b[^>]*>/g)) {
     const range = decodeRange(attribute(match[0], "ref") ?? "");
@@ -94,11 +98,12 @@ function maxPriority(tail: string): number {
 
 /**
  * Returns the patched part (in pieces, never joined: a long roster's part is tens of megabytes), and
- * whether a formula was among the cells removed (the calculation chain must then go).
+ * whether a formula was among the cells removed (the calculation chain must then go). `merges`, if
+ * given, are mergedRanges(xml), already worked out by the caller.
  */
-export function patchSheet(xml: string, patch: SheetPatch): { xml: string[]; removedFormula: boolean } {
+export function patchSheet(xml: string, patch: SheetPatch, merges?: MergedRange[]): { xml: string[]; removedFormula: boolean } {
   const sheet = splitSheet(xml);
-  const merges = mergedRanges(xml);
+  merges ??= mergedRangesIn(sheet.tail);
   const { rows, removedFormula, bounds } = patchRows(sheet, patch, merges);
 
   // The rest of the sheet is small: edit it with sheetData as an empty placeholder.
@@ -309,12 +314,12 @@ function removeConditionalFormats(outer: string, blocks: OwnedBlock[]): string {
 }
 
 /** True when every range of a reference ("A2:A9 C2:C9") lies inside the block, from its header row down. */
-export function refInside(ref: string, block: OwnedBlock): boolean {
+function refInside(ref: string, block: OwnedBlock): boolean {
   const ranges = ref.trim().split(/\s+/).map(decodeRange);
   return ranges.length > 0 && ranges.every((r) => r !== null && r.left >= block.firstColumn && r.right <= block.lastColumn && r.top >= block.headerRow);
 }
 
-export function decodeRange(text: string): MergedRange | null {
+function decodeRange(text: string): MergedRange | null {
   const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(text.replace(/^.*!/, ""));
   if (!match) return null;
   const c1 = columnNumber(match[1]);

@@ -8,6 +8,7 @@
  * per cell, no DOM. Places where it reads a part differently from ExcelJS on purpose are marked
  * "Unlike ExcelJS".
  */
+import { excelSerialToDate } from "../../common/dates";
 import type { CellValue, Grid } from "../../common/grid";
 import { TagScanner, xmlPlainText, xmlText } from "./tag-scanner";
 import { attribute } from "./xml";
@@ -28,16 +29,6 @@ export function workbookDate1904(workbookXml: string): boolean {
   // xsd:boolean: "1" or "true". (Unlike ExcelJS, which takes only "1".)
   const value = tag ? attribute(tag[0], "date1904") : null;
   return value === "1" || value === "true";
-}
-
-/**
- * A serial number as ExcelJS 4.4 turns it into a Date (exceljs/lib/utils/utils.js excelToDate),
- * operation for operation so the rounding is the same: UTC, whole milliseconds. Serial 25569 is
- * 1970-01-01; the 1904 system counts 1462 days later. Like ExcelJS, no allowance for Excel's
- * phantom 29 February 1900, so serials below 61 come out a day later than Excel shows them.
- */
-export function excelSerialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
 /** The cell types of ECMA-376 18.18.11 ST_CellType, as small numbers for the inner loop. */

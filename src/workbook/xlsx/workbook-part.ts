@@ -5,8 +5,9 @@
  */
 import { attribute, escapeXml } from "./xml";
 import { childElements, contentOf, findChild, insertChild, rootElement, WORKBOOK_ORDER } from "./elements";
+import { REL_NS } from "./package";
 
-export interface SheetEntry {
+interface SheetEntry {
   name: string;
   sheetId: number;
   relationshipId: string;
@@ -14,7 +15,7 @@ export interface SheetEntry {
   state: string | null;
 }
 
-const RELATIONSHIPS_NS = ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"];
+const RELATIONSHIPS_NS = [REL_NS, "http://purl.oclc.org/ooxml/officeDocument/relationships"];
 
 /** The prefix bound to the relationships namespace on the root ("r:" almost always). */
 function relationshipPrefix(xml: string): string {

@@ -13,21 +13,19 @@ import { isOwnedSheetName, OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../../com
 import { rangeAddress } from "../../report/cells";
 import type { RosterColumnsOutput, WorkbookOutput } from "../../report/types";
 import { assertLooksLikeXlsx, WorkbookFileError, WorkbookWriteError } from "../file-errors";
-import { COUNTABLE_BYTES, countRows, MAX_SHEET_BYTES, MAX_SHEET_ROWS, rowLimitMessage, sizeLimitMessage, type SheetLimits } from "../file-limits";
+import { COUNTABLE_BYTES, countRows, MAX_SHEET_BYTES, MAX_SHEET_ROWS, RowCounter, rowLimitMessage, sizeLimitMessage, type SheetLimits } from "../file-limits";
 import type { OwnedBlock } from "../owned-block";
 import { findOwnedBlocksInGrid, valueAt } from "../owned-grid";
 import type { WorkbookPort } from "../types";
 import { cellXml } from "./cells-write";
 import { keptViewAttributes, ownedSheetXml } from "./owned-sheet";
-import { decodeUtf, PackageError, relsPathOf, type PartText, RELATIONSHIP_TYPES, sameRelationshipType, WORKSHEET_CONTENT_TYPE, XlsxPackage, type Relationship } from "./package";
+import { decodeUtf, PackageEdit, PackageError, relsPathOf, type PartText, RELATIONSHIP_TYPES, sameRelationshipType, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE, XlsxPackage, type Relationship } from "./package";
 import { mergedRanges, mergedFromOutside, patchSheet, type MergedRange, type NewCells, type SheetPatch } from "./patch-sheet";
 import { readSheetXml, workbookDate1904 } from "./read-sheet";
 import { parseSharedStrings } from "./shared-strings";
 import { dateStyles } from "./styles-read";
 import { MINIMAL_STYLES, StyleBook } from "./styles-write";
 import * as workbookPart from "./workbook-part";
-
-const STYLES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 
 interface Sheet {
   name: string;
@@ -57,13 +55,14 @@ export class XlsxWorkbook implements WorkbookPort {
       pkg = await XlsxPackage.open(bytes);
       workbookPath = await pkg.workbookPath();
     } catch (error) {
-      const reason = error instanceof PackageError ? error.message : (error as Error).message;
-      throw new WorkbookFileError(`This file is not an .xlsx workbook, or it is damaged (${reason}). Open it in Excel and save it again as an Excel Workbook (.xlsx).`);
+      // Only the file's own faults are the user's to fix; anything else is the tool's bug.
+      if (!(error instanceof PackageError)) throw error;
+      throw new WorkbookFileError(`This file is not an .xlsx workbook, or it is damaged: ${error.message}. Open it in Excel and save it again as an Excel Workbook (.xlsx).`);
     }
     // A zip of other things (a Word document, an archive) has no workbook part.
     if (!pkg.has(workbookPath)) throw new WorkbookFileError("This file is not an .xlsx workbook: it holds no worksheets.");
     const workbook = new XlsxWorkbook(pkg, workbookPath, limits);
-    if ((await workbook.sheets()).length === 0) throw new WorkbookFileError("This file is not an .xlsx workbook: it holds no worksheets.");
+    if ((await plainWhenDamaged(() => workbook.sheets())).length === 0) throw new WorkbookFileError("This file is not an .xlsx workbook: it holds no worksheets.");
     return workbook;
   }
 
@@ -92,10 +91,11 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private async writeOutput(output: WorkbookOutput): Promise<void> {
-    // Every check and every new part is worked out before the first change, so a refused write (or
-    // any failure) leaves the workbook as it was.
+    // Every check and every changed part is worked out in `edit` before the first change to the
+    // package, so a refused write (or any failure) leaves the workbook as it was.
     for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
     const sheets = await this.sheets();
+    const edit = new PackageEdit(this.pkg);
     const changes = new Map<string, PartText>();
     let removedFormula = false;
     const styles = new StyleBook((await this.stylesText()) ?? MINIMAL_STYLES);
@@ -105,67 +105,68 @@ export class XlsxWorkbook implements WorkbookPort {
     if (roster) {
       // An earlier run's columns go wherever they are (even beside another sheet, if the roster
       // moved), so a second run replaces the first rather than adding to it.
-      const elsewhere: { sheet: Sheet; blocks: OwnedBlock[] }[] = [];
       for (const sheet of sheets) {
         if (isOwnedSheetName(sheet.name) || sheet === roster.sheet) continue;
-        const blocks = findOwnedBlocksInGrid(await this.gridOf(sheet));
-        if (blocks.length > 0) elsewhere.push({ sheet, blocks });
-      }
-      // The grids are no longer needed, and a long roster's grid is tens of megabytes.
-      this.grids.clear();
-      for (const { sheet, blocks } of elsewhere) {
-        const patched = patchSheet((await this.pkg.text(sheet.path))!, { clear: blocks, cells: new Map(), widths: new Map(), conditionalFormats: [] });
+        const found = await this.earlierBlocks(sheet);
+        if (!found) continue;
+        const patched = patchSheet(found.xml, { clear: found.blocks, cells: new Map(), widths: new Map(), conditionalFormats: [] });
         changes.set(sheet.path, patched.xml);
         removedFormula ||= patched.removedFormula;
       }
-      const patched = patchSheet(roster.xml, rosterPatch(roster, styles, date1904));
+      // The grids are no longer needed, and a long roster's grid is tens of megabytes.
+      this.grids.clear();
+      const patched = patchSheet(roster.xml, rosterPatch(roster, styles, date1904), roster.merges);
       changes.set(roster.sheet.path, patched.xml);
       removedFormula ||= patched.removedFormula;
     }
 
     let workbookXml = await this.workbookXml();
-    const added: { path: string; id: string }[] = [];
+    const added: string[] = [];
     for (const owned of output.sheets) {
       const existing = await this.findSheet(owned.name);
-      const previous = existing ? await this.pkg.text(existing.path) : null;
+      const previous = existing ? await this.sheetPartText(existing) : null;
       const xml = ownedSheetXml(owned, styles, { date1904, keptView: keptViewAttributes(previous) });
       if (existing) {
         changes.set(existing.path, xml);
         continue;
       }
-      const path = this.freeSheetPath(added.map((a) => a.path));
-      const id = await this.pkg.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.worksheet, path);
-      added.push({ path, id });
+      const path = this.freeSheetPath(added);
+      const id = await edit.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.worksheet, path);
+      added.push(path);
       changes.set(path, xml);
       workbookXml = workbookPart.addSheet(workbookXml, owned.name, id);
     }
     if (roster) workbookXml = workbookPart.setDefinedName(workbookXml, OWNED_RANGE_NAME, roster.nameFormula);
 
-    // From here on nothing can be refused: apply the changes.
-    for (const { path } of added) await this.pkg.setContentType(path, WORKSHEET_CONTENT_TYPE);
-    for (const [path, xml] of changes) this.pkg.set(path, xml);
-    this.pkg.set(this.workbookPath, workbookXml);
-    await this.saveStyles(styles);
-    if (removedFormula) await this.dropCalcChain();
+    for (const path of added) await edit.setContentType(path, WORKSHEET_CONTENT_TYPE);
+    for (const [path, xml] of changes) edit.set(path, xml);
+    edit.set(this.workbookPath, workbookXml);
+    await this.saveStyles(styles, edit);
+    if (removedFormula) await this.dropCalcChain(edit);
+
+    // Every step has succeeded: from here on nothing can fail. Make the changes.
+    edit.apply();
     this.forgetSheets();
   }
 
   private async removeWrittenOutput(): Promise<{ removedSheets: string[]; clearedColumns: number }> {
+    // As for a write, every change is worked out before the first is made.
     const sheets = await this.sheets();
+    const edit = new PackageEdit(this.pkg);
     let clearedColumns = 0;
     // The calculation chain goes when a cleared cell held a formula or a sheet is removed.
     let staleCalcChain = false;
     for (const sheet of sheets) {
       if (isOwnedSheetName(sheet.name)) continue;
-      const blocks = findOwnedBlocksInGrid(await this.gridOf(sheet));
-      if (blocks.length === 0) continue;
+      const found = await this.earlierBlocks(sheet);
+      if (!found) continue;
       const widths = new Map<number, number | null>();
-      for (const block of blocks) {
+      for (const block of found.blocks) {
         for (let c = block.firstColumn; c <= block.lastColumn; c++) widths.set(c, null);
         clearedColumns += block.lastColumn - block.firstColumn + 1;
       }
-      const patched = patchSheet((await this.pkg.text(sheet.path))!, { clear: blocks, cells: new Map(), widths, conditionalFormats: [] });
-      this.pkg.set(sheet.path, patched.xml);
+      const patched = patchSheet(found.xml, { clear: found.blocks, cells: new Map(), widths, conditionalFormats: [] });
+      edit.set(sheet.path, patched.xml);
       staleCalcChain ||= patched.removedFormula;
     }
 
@@ -178,17 +179,20 @@ export class XlsxWorkbook implements WorkbookPort {
       const sheet = sheets.find((s) => s.relationshipId === entries[index].relationshipId);
       workbookXml = workbookPart.removeSheet(workbookXml, index);
       if (sheet) {
-        await this.pkg.removeRelationship(this.workbookPath, sheet.relationshipId);
-        await this.pkg.removeContentType(sheet.path);
-        this.pkg.remove(sheet.path);
-        this.pkg.remove(relsPathOf(sheet.path));
+        await edit.removeRelationship(this.workbookPath, sheet.relationshipId);
+        await edit.removeContentType(sheet.path);
+        edit.remove(sheet.path);
+        edit.remove(relsPathOf(sheet.path));
       }
       removedSheets.push(entries[index].name);
       staleCalcChain = true;
     }
     workbookXml = workbookPart.setDefinedName(workbookXml, OWNED_RANGE_NAME, null);
-    this.pkg.set(this.workbookPath, workbookXml);
-    if (staleCalcChain) await this.dropCalcChain();
+    edit.set(this.workbookPath, workbookXml);
+    if (staleCalcChain) await this.dropCalcChain(edit);
+
+    // Every step has succeeded: make the changes.
+    edit.apply();
     this.forgetSheets();
     return { removedSheets, clearedColumns };
   }
@@ -214,9 +218,11 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.sheetList;
   }
 
+  /** After a write: the sheets, their grids and which styles are dates may all have changed. */
   private forgetSheets(): void {
     this.sheetList = null;
     this.grids.clear();
+    this.dateStyleFlags = null;
   }
 
   /** Excel sheet names are unique regardless of case, so look them up that way too. */
@@ -228,27 +234,54 @@ export class XlsxWorkbook implements WorkbookPort {
   private async gridOf(sheet: Sheet): Promise<Grid> {
     const cached = this.grids.get(sheet.path);
     if (cached) return cached;
-    const xml = await this.sheetText(sheet);
-    const grid = readSheetXml(xml, {
+    const grid = await this.parseGrid(sheet, await this.sheetText(sheet));
+    this.grids.set(sheet.path, grid);
+    return grid;
+  }
+
+  /** A sheet's grid from its XML (not kept: see gridOf for one that is). */
+  private async parseGrid(sheet: Sheet, xml: string): Promise<Grid> {
+    return readSheetXml(xml, {
       sheetName: sheet.name,
       sharedStrings: await this.strings(),
       dateStyles: await this.dateStyles(),
       date1904: await this.usesDate1904(),
     });
-    this.grids.set(sheet.path, grid);
-    return grid;
+  }
+
+  /**
+   * An earlier run's columns on a sheet, with the sheet's XML to clear them from; null if it has
+   * none. The XML is read once, and a grid parsed here is not kept, so a workbook's sheets are not
+   * all held at once.
+   */
+  private async earlierBlocks(sheet: Sheet): Promise<{ blocks: OwnedBlock[]; xml: string } | null> {
+    const cached = this.grids.get(sheet.path);
+    const xml = cached ? null : await this.sheetText(sheet);
+    const blocks = findOwnedBlocksInGrid(cached ?? await this.parseGrid(sheet, xml!));
+    if (blocks.length === 0) return null;
+    return { blocks, xml: xml ?? await this.sheetText(sheet, { limitsChecked: true }) };
   }
 
   /**
    * A sheet's XML, refused before it is parsed when it has more rows, or more bytes, than the checker
-   * reads: a sheet of a million rows would otherwise take minutes and gigabytes.
+   * reads: a sheet of a million rows would otherwise take minutes and gigabytes. (limitsChecked: the
+   * sheet has been read, and so checked, already.)
    */
-  private async sheetText(sheet: Sheet): Promise<string> {
+  private async sheetText(sheet: Sheet, options: { limitsChecked?: boolean } = {}): Promise<string> {
+    if (options.limitsChecked) {
+      const xml = await this.sheetPartText(sheet);
+      if (xml === null) throw missingSheetPart(sheet);
+      return xml;
+    }
     const size = this.pkg.uncompressedSize(sheet.path);
     // Rows are counted where the part can be decompressed safely, since a count says more than a size.
     if (size !== null && size > COUNTABLE_BYTES) throw new WorkbookFileError(sizeLimitMessage(sheet.name, size, this.limits.bytes));
-    const bytes = await this.pkg.bytes(sheet.path);
-    if (bytes === null) throw new WorkbookFileError(`This workbook is damaged: the sheet "${sheet.name}" has no data part. Open it in Excel and save it again.`);
+    // A part over the size limit is refused whatever it holds: its rows are counted as it is
+    // decompressed, piece by piece, never held whole (hundreds of megabytes joined into one buffer,
+    // twice over while joining, would exhaust memory, and that cannot be caught).
+    if (size !== null && size > this.limits.bytes) await this.checkLargeSheet(sheet);
+    const bytes = await this.whenSheetDamaged(sheet, () => this.pkg.bytes(sheet.path));
+    if (bytes === null) throw missingSheetPart(sheet);
     // A row takes at least 6 bytes ("<row/>"), so a part smaller than that many rows needs no count.
     if (bytes.length > 6 * this.limits.rows) {
       const rows = countRows(bytes);
@@ -256,6 +289,41 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     if (bytes.length > this.limits.bytes) throw new WorkbookFileError(sizeLimitMessage(sheet.name, bytes.length, this.limits.bytes));
     return decodeUtf(bytes);
+  }
+
+  /**
+   * Throws the refusal for a sheet whose part is larger than the size limit (the row count's if it is
+   * over that too), having looked through it piece by piece.
+   */
+  private async checkLargeSheet(sheet: Sheet): Promise<void> {
+    const counter = new RowCounter();
+    let length = 0;
+    const found = await this.whenSheetDamaged(sheet, () => this.pkg.eachPiece(sheet.path, (piece) => {
+      length += piece.length;
+      counter.add(piece);
+    }));
+    if (!found) throw missingSheetPart(sheet);
+    if (length > 6 * this.limits.rows) {
+      const rows = counter.finish();
+      if (rows > this.limits.rows) throw new WorkbookFileError(rowLimitMessage(sheet.name, rows, this.limits.rows));
+    }
+    if (length > this.limits.bytes) throw new WorkbookFileError(sizeLimitMessage(sheet.name, length, this.limits.bytes));
+    // Smaller than the zip said: a part changed since it was opened. It is read as any other.
+  }
+
+  /** A sheet's XML as it is (null if its part is missing), without the limits: for the tool's own sheets, and sheets already read. */
+  private async sheetPartText(sheet: Sheet): Promise<string | null> {
+    return this.whenSheetDamaged(sheet, () => this.pkg.text(sheet.path));
+  }
+
+  /** A damaged sheet part is named to the user by its sheet's name, as Excel shows it on the tab. */
+  private async whenSheetDamaged<T>(sheet: Sheet, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof PackageError)) throw error;
+      throw new WorkbookFileError(`The sheet "${sheet.name}" in this workbook is damaged: open the workbook in Excel and save it again, then try again (damaged part: ${sheet.path}).`);
+    }
   }
 
   /** Whether the workbook counts dates from 1904; the tool never changes it, so it is read once. */
@@ -282,8 +350,9 @@ export class XlsxWorkbook implements WorkbookPort {
     return rel ? this.pkg.text(rel.path) : null;
   }
 
-  private async workbookRelationship(type: string): Promise<Relationship | undefined> {
-    return (await this.pkg.relationships(this.workbookPath)).find((r) => !r.external && sameRelationshipType(r.type, type));
+  /** The workbook's relationship of a type, in the package or (while writing) as `edit` has it so far. */
+  private async workbookRelationship(type: string, edit: XlsxPackage | PackageEdit = this.pkg): Promise<Relationship | undefined> {
+    return (await edit.relationships(this.workbookPath)).find((r) => !r.external && sameRelationshipType(r.type, type));
   }
 
   // ---- writing ---------------------------------------------------------------------------------
@@ -298,65 +367,74 @@ export class XlsxWorkbook implements WorkbookPort {
       firstColumn: output.firstColumn,
       lastColumn: output.firstColumn + output.headers.length - 1,
     };
-    const grid = await this.gridOf(sheet);
+    // The roster's XML is read once; its grid is the one the check read, or parsed from that XML.
+    const cached = this.grids.get(sheet.path);
+    const xml = await this.sheetText(sheet, { limitsChecked: cached !== undefined });
+    const grid = cached ?? await this.parseGrid(sheet, xml);
     const earlier = findOwnedBlocksInGrid(grid);
     assertColumnsFree(grid, target, earlier);
-    const xml = (await this.pkg.text(sheet.path))!;
     const merges = mergedRanges(xml);
     assertNotMerged(sheet.name, merges, target, [output.headerRowNumber, ...output.rows.map((row) => row.rowNumber)]);
     const lastRow = output.rows.reduce((last, row) => Math.max(last, row.rowNumber), output.clearThroughRow);
     const nameFormula = `${workbookPart.quotedSheetName(sheet.name)}!${absolute(rangeAddress({ top: target.headerRow, left: target.firstColumn, bottom: Math.max(lastRow, target.headerRow), right: target.lastColumn }))}`;
-    return { sheet, xml, target, output, earlier, lastRow, nameFormula };
+    return { sheet, xml, merges, target, output, earlier, lastRow, nameFormula };
   }
 
   private freeSheetPath(taken: string[]): string {
     return this.pkg.freePath("xl/worksheets/sheet", ".xml", taken);
   }
 
-  private async saveStyles(styles: StyleBook): Promise<void> {
+  /** The styles, if changed, into `edit`, with a styles part of their own if the workbook had none. */
+  private async saveStyles(styles: StyleBook, edit: PackageEdit): Promise<void> {
     const xml = styles.result();
     if (xml === null) return;
-    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.styles);
+    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.styles, edit);
     if (rel) {
-      this.pkg.set(rel.path, xml);
+      edit.set(rel.path, xml);
       return;
     }
     const path = "xl/styles.xml";
-    await this.pkg.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.styles, path);
-    await this.pkg.setContentType(path, STYLES_CONTENT_TYPE);
-    this.pkg.set(path, xml);
-    this.dateStyleFlags = null;
+    await edit.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.styles, path);
+    await edit.setContentType(path, STYLES_CONTENT_TYPE);
+    edit.set(path, xml);
   }
 
   /**
    * The calculation chain lists the cells that hold formulas; once one of them is gone the list is
    * wrong and Excel would report the file as damaged. Without it, Excel rebuilds it on opening.
    */
-  private async dropCalcChain(): Promise<void> {
-    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.calcChain);
+  private async dropCalcChain(edit: PackageEdit): Promise<void> {
+    const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.calcChain, edit);
     if (!rel) return;
-    await this.pkg.removeRelationship(this.workbookPath, rel.id);
-    await this.pkg.removeContentType(rel.path);
-    this.pkg.remove(rel.path);
+    await edit.removeRelationship(this.workbookPath, rel.id);
+    await edit.removeContentType(rel.path);
+    edit.remove(rel.path);
   }
 }
 
 /**
- * A part found damaged once the workbook is open (a sheet that does not decompress, or fails its
- * checksum) is the user's file, not the tool's bug: say so in words, as for a file that cannot be opened.
+ * A part found damaged once the workbook is open (one that does not decompress, fails its checksum
+ * or is not XML) is the user's file, not the tool's bug: say so in words, as for a file that cannot
+ * be opened. (A damaged sheet is named where it is read: see whenSheetDamaged.)
  */
 async function plainWhenDamaged<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (!(error instanceof PackageError)) throw error;
-    throw new WorkbookFileError(`This workbook is damaged (${error.message}). Open it in Excel and save it again as an Excel Workbook (.xlsx), then check that copy.`);
+    throw new WorkbookFileError(`This workbook is damaged: open it in Excel and save it again as an Excel Workbook (.xlsx), then try again (${error.message}).`);
   }
+}
+
+function missingSheetPart(sheet: Sheet): WorkbookFileError {
+  return new WorkbookFileError(`The sheet "${sheet.name}" in this workbook is damaged: open the workbook in Excel and save it again, then try again (missing part: ${sheet.path}).`);
 }
 
 interface RosterTarget {
   sheet: Sheet;
   xml: string;
+  /** The sheet's merged cells, read once from `xml`. */
+  merges: MergedRange[];
   target: OwnedBlock;
   output: RosterColumnsOutput;
   /** An earlier run's blocks on this sheet. */

@@ -36,7 +36,8 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   const count = view.getUint16(end + 10, true);
   const directoryOffset = view.getUint32(end + 16, true);
   if (count === 0xffff || directoryOffset === 0xffffffff) {
-    throw new ZipError("it is a zip64 archive (over 4 GB or 65,535 parts), which no workbook is");
+    // Zip64 (over 4 GB or 65,535 parts): no workbook is that big.
+    throw new ZipError("it is saved in a form this tool cannot read (a very large zip format)");
   }
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
@@ -51,7 +52,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
     const localOffset = view.getUint32(at + 42, true);
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     if (flags & 1) throw new ZipError(`its part "${name}" is encrypted`);
-    if (method !== STORED && method !== DEFLATED) throw new ZipError(`its part "${name}" uses a compression method (${method}) workbooks do not use`);
+    if (method !== STORED && method !== DEFLATED) throw new ZipError(`it is saved in a form this tool cannot read (a compression method Excel does not use, in "${name}")`);
     if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_HEADER) throw new ZipError(`its part "${name}" is damaged`);
     const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + compressedSize > bytes.length) throw new ZipError(`it is cut short (part "${name}" is incomplete)`);
@@ -88,6 +89,45 @@ export async function entryBytes(entry: ZipEntry): Promise<Uint8Array> {
   }
   if (data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) throw new ZipError(`its part "${entry.name}" is damaged`);
   return data;
+}
+
+/**
+ * An entry's uncompressed bytes handed to `use` piece by piece as they are decompressed, never
+ * joined, so a part of hundreds of megabytes is looked through without being held. The length and
+ * CRC are checked as for entryBytes; decompressing stops as soon as it runs past the recorded size.
+ */
+export async function eachEntryPiece(entry: ZipEntry, use: (piece: Uint8Array) => void): Promise<void> {
+  const damaged = () => new ZipError(`its part "${entry.name}" is damaged`);
+  let crc = CRC_START;
+  let size = 0;
+  let tooLong = false;
+  // A failure of `use` is its own, not the part's: kept apart from the stream's.
+  let failed: { error: unknown } | null = null;
+  const take = (piece: Uint8Array): boolean => {
+    size += piece.length;
+    if (size > entry.uncompressedSize) {
+      tooLong = true;
+      return false;
+    }
+    crc = crc32Update(crc, piece);
+    try {
+      use(piece);
+    } catch (error) {
+      failed = { error };
+      return false;
+    }
+    return true;
+  };
+  if (entry.method === STORED) take(entry.raw);
+  else {
+    try {
+      await pump(entry.raw, new DecompressionStream("deflate-raw"), take);
+    } catch {
+      if (!failed) throw damaged();
+    }
+  }
+  if (failed) throw (failed as { error: unknown }).error;
+  if (tooLong || size !== entry.uncompressedSize || crc32Finish(crc) !== entry.crc32) throw damaged();
 }
 
 /**
@@ -174,6 +214,33 @@ export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
 
 /** Runs bytes (all at once, or in pieces) through a compression or decompression stream. */
 async function transform(input: Uint8Array | AsyncIterable<Uint8Array>, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  await pump(input, stream, (chunk) => {
+    chunks.push(chunk);
+    length += chunk.length;
+    return true;
+  });
+  return joinBytes(chunks, length);
+}
+
+/** Pieces of bytes, `length` in all, as one array (the piece itself when there is only one). */
+export function joinBytes(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  if (pieces.length === 1) return pieces[0];
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+}
+
+/**
+ * Runs bytes through a stream, handing each piece of its output to `take` as it comes; `take`
+ * returning false stops the stream there.
+ */
+async function pump(input: Uint8Array | AsyncIterable<Uint8Array>, stream: CompressionStream | DecompressionStream, take: (chunk: Uint8Array) => boolean): Promise<void> {
   const writer = stream.writable.getWriter();
   // Written while the output is read: the stream only takes more once its output is read.
   const written = (async () => {
@@ -184,23 +251,16 @@ async function transform(input: Uint8Array | AsyncIterable<Uint8Array>, stream: 
   // If reading fails the writing fails too: that second failure is the same one, not another.
   written.catch(() => undefined);
   const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
-    length += value.length;
+    if (!take(value)) {
+      // Stopped early: cancelling the output makes the writing fail, which is not waited for.
+      await reader.cancel();
+      return;
+    }
   }
   await written;
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }
 
 function dosDateTime(when: Date): { time: number; date: number } {
