@@ -61,12 +61,15 @@ export function applyCaps(
 
   // Which roles have a cap in force each month: most years have none, and then no row is looked at.
   const capped: CapsByRole = new Map();
-  for (const draft of drafts) noteRoleCaps(capped, draft, rules, listSize, year);
+  // Loops over every row are indexed: in a function run once per check, for…of makes an iterator
+  // result object per row until V8 optimises the loop (19 MB at 100,000 rows across the engine).
+  for (let i = 0; i < drafts.length; i++) noteRoleCaps(capped, drafts[i], rules, listSize, year);
   for (const [role, months] of capped) if (months.every((m) => m === null)) capped.delete(role);
   if (capped.size === 0) return;
   // Each row under a cap with its role's caps, looked up once rather than once a month.
   const candidates: Candidate[] = [];
-  for (const draft of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i];
     const caps = draft.usable && draft.role ? capped.get(draft.role.id) : undefined;
     if (caps) candidates.push({ draft, caps });
   }
@@ -78,8 +81,14 @@ export function applyCaps(
     const counts = (c: Candidate) => c.caps[index] !== null && countsTowardsCap(c.draft.months, index);
     // The roles in row order (the order the PCN's finding names them), each with its rows by start date.
     const byRole = new Map<RoleId, RowDraft[]>();
-    for (const c of candidates) if (counts(c) && !byRole.has(c.draft.role!.id)) byRole.set(c.draft.role!.id, []);
-    for (const c of byStart) if (counts(c)) byRole.get(c.draft.role!.id)!.push(c.draft);
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i];
+      if (counts(c) && !byRole.has(c.draft.role!.id)) byRole.set(c.draft.role!.id, []);
+    }
+    for (let i = 0; i < byStart.length; i++) {
+      const c = byStart[i];
+      if (counts(c)) byRole.get(c.draft.role!.id)!.push(c.draft);
+    }
     for (const [role, group] of byRole) {
       const { rule, limit } = capped.get(role)![index]!;
       rolesCapped.add(role);

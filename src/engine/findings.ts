@@ -6,18 +6,21 @@ import { findingCodeInfo } from "../rules/finding-codes";
 import type { Finding, FindingCode, Severity } from "../rules/types";
 import type { RowStatus } from "./types";
 
+/**
+ * Every finding is made with the same properties in the same order, those not given left undefined
+ * (JSON leaves them out): one shape for all, made in one step. Adding the optional ones afterwards
+ * gave nearly every finding a second block of memory for them (146,000 at 100,000 rows).
+ */
 export function finding(
   code: FindingCode,
   message: string,
   source: string,
   extra: { severity?: Severity; rowNumber?: number; field?: string; column?: string; details?: Finding["details"] } = {},
 ): Finding {
-  const result: Finding = { code, severity: extra.severity ?? findingCodeInfo(code).severity, message, source };
-  if (extra.rowNumber !== undefined) result.rowNumber = extra.rowNumber;
-  if (extra.column !== undefined) result.column = extra.column;
-  if (extra.field !== undefined) result.field = extra.field;
-  if (extra.details !== undefined) result.details = extra.details;
-  return result;
+  return {
+    code, severity: extra.severity ?? findingCodeInfo(code).severity, message, source,
+    rowNumber: extra.rowNumber, column: extra.column, field: extra.field, details: extra.details,
+  };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };

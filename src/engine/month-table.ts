@@ -10,8 +10,11 @@ import type { IsoDate } from "../common/dates";
 import type { MaxAmount } from "../rules/types";
 import type { MonthClaim, MonthLimit } from "./types";
 
-/** Each limit as a small number, so that a month's limit takes one byte; 0 is "no limit". */
-const LIMIT_CODES: Readonly<Record<MonthLimit, number>> = {
+/**
+ * Each limit as a small number, so that a month's limit takes one byte; 0 is "no limit". The engine's
+ * hottest loops compare these codes in `MonthTable.limit` directly.
+ */
+export const LIMIT_CODES: Readonly<Record<MonthLimit, number>> = {
   "not-in-post": 1,
   "role-not-claimable": 2,
   "no-rate": 3,
@@ -34,7 +37,8 @@ function limitCode(limit: MonthLimit | null): number {
 
 /**
  * The columns. Slot `row × months + month` holds one row's month. Days fit a byte; money and WTE stay
- * full-precision doubles, exactly as they were computed.
+ * full-precision doubles, exactly as they were computed. A new table's months have no days, WTE or
+ * cost, no limit, no maximum and nothing claimed: the engine writes only what differs (check.ts).
  */
 export class MonthTable {
   /** The 1st of each month, April first. */
@@ -69,7 +73,8 @@ export class MonthTable {
     this.daysInMonth = new Uint8Array(slots);
     this.wte = new Float64Array(slots);
     this.cost = new Float64Array(slots);
-    this.maximumForMonth = new Float64Array(slots);
+    // Until a month is written it has no maximum: NaN, not 0, which would be a maximum of £0.
+    this.maximumForMonth = new Float64Array(slots).fill(Number.NaN);
     this.claimable = new Float64Array(slots);
     this.limit = new Uint8Array(slots);
     this.rateNumber = new Uint16Array(slots);
