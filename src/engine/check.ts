@@ -11,7 +11,7 @@ import { describeSource, RuleSet } from "../rules/ruleset";
 import type { EligibilityCondition, Finding, FundedShare, MaxAmount, Region, RoleDefinition, RoleId } from "../rules/types";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
-import { annualCostForMonth, annualCostTotal, onCostRatesForMonth, onCostUnknown, type AnnualCost, type OnCostRates } from "./costs";
+import { annualCostTotal, employerNiFor, employerPensionFor, onCostRatesForMonth, onCostUnknown, type OnCostRates } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, sortBySeverity, statusOf } from "./findings";
 import { daysInPostIn, monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
@@ -323,11 +323,6 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   return { row, role, usable: true, months, findings: context.findingList.take(true) };
 }
 
-/** A usable row's annual cost (salary + employer NI + employer pension) with one month's on-cost rates. */
-function rowAnnualCost(row: RosterRow, rates: OnCostRates): AnnualCost {
-  return annualCostForMonth({ salary: row.annualSalary!, employerNi: row.employerNi, employerPension: row.employerPension, rates });
-}
-
 /**
  * What a usable row's findings need to know about its twelve months, gathered in one pass over them.
  * One object for the whole check, filled again for each row (see summariseMonths): one pass rather
@@ -450,7 +445,11 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   const findings = context.findingList;
   findings.pushAll(draft.findings);
 
-  let firstCost: AnnualCost | null = null;
+  // A usable row's on-costs, given or estimated, and its annual cost, with the on-cost rates of its
+  // first month in post (April's when it is not in post this year).
+  let employerNi = row.employerNi;
+  let employerPension = row.employerPension;
+  let annualCost: number | null = null;
   // The role's rules month by month, for the findings and for the funded share of each month's gap.
   const rules = role ? roleMonths(context, role) : null;
   if (draft.usable && role && rules) {
@@ -459,9 +458,12 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
     addClaimableFindings(draft, role, findings, context, summary);
     addEligibilityFindings(draft, role, findings, context, summary);
     addRateFindings(draft, role, findings, context, summary);
-    // The cost in force in the first month in post (April's when not in post this year).
-    firstCost = rowAnnualCost(row, context.onCostRates[summary.firstInPost < 0 ? 0 : summary.firstInPost]);
-    if (summary.firstInPost >= 0) addCostFindings(row, findings, context, firstCost, summary);
+    const rates = context.onCostRates[summary.firstInPost < 0 ? 0 : summary.firstInPost];
+    const salary = row.annualSalary!;
+    employerNi = employerNiFor(salary, row.employerNi, rates);
+    employerPension = employerPensionFor(salary, row.employerPension, rates);
+    annualCost = salary + employerNi + employerPension;
+    if (summary.firstInPost >= 0) addCostFindings(row, findings, context, employerNi, employerPension, summary);
   }
 
   const rowFindings = findings.take(false);
@@ -478,9 +480,9 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   return {
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
     roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
-    employerNi: firstCost?.employerNi ?? row.employerNi, employerPension: firstCost?.employerPension ?? row.employerPension,
-    onCostsEstimated: firstCost ? firstCost.niEstimated || firstCost.pensionEstimated : false,
-    annualCost: firstCost?.total ?? null, months, claimable, overMaxGap, findings: rowFindings, status,
+    employerNi, employerPension,
+    onCostsEstimated: annualCost !== null && (row.employerNi === null || row.employerPension === null),
+    annualCost, months, claimable, overMaxGap, findings: rowFindings, status,
   };
 }
 
@@ -581,15 +583,22 @@ function overMaxGapIn(table: MonthTable, slot: number, share: number): number {
   return Math.max(0, share * table.cost[slot] - maximumForMonth);
 }
 
-/** ONCOSTS_ESTIMATED and unknown on-costs, for a row in post this year, with the cost of its first month in post. */
-function addCostFindings(row: RosterRow, findings: FindingList, context: Context, first: AnnualCost, summary: MonthsSummary): void {
+/** ONCOSTS_ESTIMATED's opening words and the field it names, by which on-costs were blank. */
+const ESTIMATED_ONCOSTS = {
+  both: { words: "Employer NI and employer pension were blank and have been estimated", field: "employerNi" },
+  ni: { words: "Employer NI was blank and has been estimated", field: "employerNi" },
+  pension: { words: "Employer pension was blank and has been estimated", field: "employerPension" },
+} as const;
+
+/** ONCOSTS_ESTIMATED and unknown on-costs, for a row in post this year, with the on-costs of its first month in post. */
+function addCostFindings(row: RosterRow, findings: FindingList, context: Context, employerNi: number, employerPension: number, summary: MonthsSummary): void {
   const niEstimated = row.employerNi === null;
   const pensionEstimated = row.employerPension === null;
   if (niEstimated || pensionEstimated) {
-    const estimated = [niEstimated && "employer NI", pensionEstimated && "employer pension"].filter(Boolean);
+    const estimated = ESTIMATED_ONCOSTS[niEstimated && pensionEstimated ? "both" : niEstimated ? "ni" : "pension"];
     findings.push(finding("ONCOSTS_ESTIMATED",
-      `${capitalise(estimated.join(" and "))} ${estimated.length > 1 ? "were" : "was"} blank and ${estimated.length > 1 ? "have" : "has"} been estimated (${formatMoney(first.employerNi)} NI, ${formatMoney(first.employerPension)} pension a year): enter the actual figures from payroll.`,
-      ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, field: estimated.length > 1 ? "employerNi" : estimated[0] === "employer NI" ? "employerNi" : "employerPension" }));
+      `${estimated.words} (${formatMoney(employerNi)} NI, ${formatMoney(employerPension)} pension a year): enter the actual figures from payroll.`,
+      ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, field: estimated.field }));
   }
   if (summary.onCostUnknown) {
     findings.push(finding("MISSING_VALUE", `An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, severity: "warning", field: "employerNi" }));
@@ -600,10 +609,6 @@ function firstSentence(text: string): string {
   const end = text.indexOf(". ");
   const sentence = (end === -1 ? text : text.slice(0, end)).replace(/\.$/, "");
   return sentence.charAt(0).toLowerCase() + sentence.slice(1);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** PCN-level notes about the rates used: built-in 2025/26 amounts predate the August 2025 uplift. */

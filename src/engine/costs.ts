@@ -21,34 +21,25 @@ export function onCostRatesForMonth(monthStart: IsoDate, rules: RuleSet): OnCost
   return { ni: rules.onCostRate("employer-ni", midMonth), pension: rules.onCostRate("employer-pension", midMonth) };
 }
 
-export interface AnnualCost {
-  salary: number;
-  employerNi: number;
-  employerPension: number;
-  total: number;
-  niEstimated: boolean;
-  pensionEstimated: boolean;
-}
-
 /**
  * Employer NI for a year: the figure given, or estimated from the month's rate. NI is charged per pay
  * period, so the annual threshold is applied as twelve monthly ones (which gives the same annual sum).
  * 0 when it is blank and no rate is on record (onCostUnknown says so).
  */
-function employerNiFor(salary: number, given: number | null, rates: OnCostRates): number {
+export function employerNiFor(salary: number, given: number | null, rates: OnCostRates): number {
   if (given !== null) return given;
   return rates.ni ? rates.ni.rate * Math.max(0, salary - rates.ni.annualThreshold) : 0;
 }
 
 /** Employer pension for a year: the figure given, or estimated from the month's rate (0 without one). */
-function employerPensionFor(salary: number, given: number | null, rates: OnCostRates): number {
+export function employerPensionFor(salary: number, given: number | null, rates: OnCostRates): number {
   if (given !== null) return given;
   return rates.pension ? rates.pension.rate * salary : 0;
 }
 
 /**
- * Salary + employer NI + employer pension for a year, as annualCostForMonth's total, without making
- * an object: the engine needs it for every row and every change of rates.
+ * Salary + employer NI + employer pension for a year, without making an object: the engine needs it
+ * for every row and every change of rates.
  */
 export function annualCostTotal(salary: number, employerNi: number | null, employerPension: number | null, rates: OnCostRates): number {
   return salary + employerNiFor(salary, employerNi, rates) + employerPensionFor(salary, employerPension, rates);
@@ -57,20 +48,4 @@ export function annualCostTotal(salary: number, employerNi: number | null, emplo
 /** True when an on-cost is blank and the month has no rate to estimate it with (it counts as 0). */
 export function onCostUnknown(employerNi: number | null, employerPension: number | null, rates: OnCostRates): boolean {
   return (employerNi === null && rates.ni === null) || (employerPension === null && rates.pension === null);
-}
-
-/** The annual cost in force for a month, given that month's on-cost rates, with what was estimated. */
-export function annualCostForMonth(options: {
-  salary: number;
-  employerNi: number | null;
-  employerPension: number | null;
-  rates: OnCostRates;
-}): AnnualCost {
-  const { salary, rates } = options;
-  const employerNi = employerNiFor(salary, options.employerNi, rates);
-  const employerPension = employerPensionFor(salary, options.employerPension, rates);
-  return {
-    salary, employerNi, employerPension, total: salary + employerNi + employerPension,
-    niEstimated: options.employerNi === null, pensionEstimated: options.employerPension === null,
-  };
 }

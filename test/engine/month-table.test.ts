@@ -1,5 +1,7 @@
 import { MonthTable, StaffMonths } from "../../src/engine/month-table";
 import { addDraftFinding, NO_FINDINGS, type RowDraft } from "../../src/engine/draft";
+import { finding } from "../../src/engine/findings";
+import { findingCodeInfo } from "../../src/rules/finding-codes";
 import { RuleSet } from "../../src/rules/ruleset";
 import type { Finding, MaxAmount } from "../../src/rules/types";
 import { makeRow } from "../helpers/rows";
@@ -30,6 +32,25 @@ describe("the month table keeps each month's maximum", () => {
       maximumForMonth: i === 1 ? null : 90, claimable: i === 1 ? 0 : 90, limit: i === 1 ? "no-rate" as const : "over-max" as const, rate: i === 1 ? null : a,
     })));
     expect(months.claims().map((c) => [c.rate, c.limit, c.maximumForMonth])).toEqual([[a, "over-max", 90], [null, "no-rate", null], [a, "over-max", 90]]);
+  });
+});
+
+describe("a new month table", () => {
+  it("reads as nothing: no days, WTE, cost, limit or maximum, and nothing claimed (the engine writes only what differs)", () => {
+    const months = new MonthTable(2, MONTHS).row(1);
+    expect(months.claims()).toEqual(MONTHS.map((month) => ({
+      month, daysInPost: 0, daysInMonth: 0, wte: 0, cost: 0, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: null, rate: null,
+    })));
+  });
+});
+
+describe("findings", () => {
+  it("all have one shape, and JSON leaves out what a finding does not have", () => {
+    const a = finding("NOT_IN_YEAR", "m", "s", { rowNumber: 7 });
+    const b = finding("ONCOSTS_ESTIMATED", "m", "s", { rowNumber: 8, field: "employerNi", details: { x: 1 } });
+    expect(Object.keys(a)).toEqual(Object.keys(b));
+    expect(JSON.parse(JSON.stringify(a))).toEqual({ code: "NOT_IN_YEAR", severity: findingCodeInfo("NOT_IN_YEAR").severity, message: "m", source: "s", rowNumber: 7 });
+    expect(Object.keys(JSON.parse(JSON.stringify(b)))).toEqual(["code", "severity", "message", "source", "rowNumber", "field", "details"]);
   });
 });
 
