@@ -51,12 +51,86 @@ function noteRoleCaps(capped: CapsByRole, draft: RowDraft, rules: RuleSet, listS
   capped.set(draft.role.id, capsInForce(rules, draft.role.id, year, listSize));
 }
 
+/** What a row lost to a cap over the year, for its CAP_EXCEEDED finding. */
+interface LostToCap {
+  months: number;
+  firstMonth: string;
+  amount: number;
+  rule: CapRule;
+  limit: number;
+  inPost: number;
+}
+
+/** Each usable row in a capped role, with that role's caps: looked up once rather than once a month. */
+function capCandidates(drafts: RowDraft[], capped: CapsByRole): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i];
+    const caps = draft.usable && draft.role ? capped.get(draft.role.id) : undefined;
+    if (caps) candidates.push({ draft, caps });
+  }
+  return candidates;
+}
+
+function countsInMonth(c: Candidate, index: number): boolean {
+  return c.caps[index] !== null && countsTowardsCap(c.draft.months, index);
+}
+
+/**
+ * One month of the caps: per capped role, the rows in post by start date, and those beyond the cap
+ * held down to what is left of it. A function of its own, not a callback made for each month, so that
+ * V8 optimises its loops.
+ */
+function capMonth(
+  index: number, month: string, candidates: Candidate[], byStart: Candidate[], capped: CapsByRole,
+  lost: Map<RowDraft, LostToCap>, rolesCapped: Set<RoleId>,
+): void {
+  // The roles in row order (the order the PCN's finding names them), each with its rows by start date.
+  const byRole = new Map<RoleId, RowDraft[]>();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    if (countsInMonth(c, index) && !byRole.has(c.draft.role!.id)) byRole.set(c.draft.role!.id, []);
+  }
+  for (let i = 0; i < byStart.length; i++) {
+    const c = byStart[i];
+    if (countsInMonth(c, index)) byRole.get(c.draft.role!.id)!.push(c.draft);
+  }
+  for (const [role, group] of byRole) {
+    const { rule, limit } = capped.get(role)![index]!;
+    rolesCapped.add(role);
+    let inPost = 0;
+    for (let i = 0; i < group.length; i++) inPost += group[i].row.wte!;
+    let used = 0;
+    for (let i = 0; i < group.length; i++) {
+      const draft = group[i];
+      const wte = draft.row.wte!;
+      const allowed = Math.max(0, Math.min(wte, limit - used));
+      used += wte;
+      if (allowed >= wte - 1e-9) continue;
+      const claimable = draft.months.claimable(index);
+      const reduced = (claimable * allowed) / wte;
+      const entry = lost.get(draft) ?? { months: 0, firstMonth: month, amount: 0, rule, limit, inPost: 0 };
+      entry.months += 1;
+      entry.amount += claimable - reduced;
+      entry.inPost = Math.max(entry.inPost, inPost);
+      lost.set(draft, entry);
+      // A month with no rate keeps that as its reason: the missing rate is the first thing to fix.
+      draft.months.setCapped(index, allowed, reduced, draft.months.limit(index) === "no-rate" ? "no-rate" : "beyond-cap");
+    }
+  }
+}
+
+/** Earlier start first; row order breaks ties. */
+function byStartThenRow({ draft: a }: Candidate, { draft: b }: Candidate): number {
+  return a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber;
+}
+
 export function applyCaps(
   drafts: RowDraft[],
   options: { rules: RuleSet; listSize: number | null; year: FinancialYear; pcnFindings: Finding[] },
 ): void {
   const { rules, listSize, year } = options;
-  const lost = new Map<RowDraft, { months: number; firstMonth: string; amount: number; rule: CapRule; limit: number; inPost: number }>();
+  const lost = new Map<RowDraft, LostToCap>();
   const rolesCapped = new Set<RoleId>();
 
   // Which roles have a cap in force each month: most years have none, and then no row is looked at.
@@ -66,51 +140,11 @@ export function applyCaps(
   for (let i = 0; i < drafts.length; i++) noteRoleCaps(capped, drafts[i], rules, listSize, year);
   for (const [role, months] of capped) if (months.every((m) => m === null)) capped.delete(role);
   if (capped.size === 0) return;
-  // Each row under a cap with its role's caps, looked up once rather than once a month.
-  const candidates: Candidate[] = [];
-  for (let i = 0; i < drafts.length; i++) {
-    const draft = drafts[i];
-    const caps = draft.usable && draft.role ? capped.get(draft.role.id) : undefined;
-    if (caps) candidates.push({ draft, caps });
-  }
+  const candidates = capCandidates(drafts, capped);
   // The places under a cap go in order of start date (row order breaking ties), so the rows beyond it
   // are those that started latest. Sorted once here rather than once a month.
-  const byStart = [...candidates].sort(({ draft: a }, { draft: b }) => (a.row.start! < b.row.start! ? -1 : a.row.start! > b.row.start! ? 1 : a.row.rowNumber - b.row.rowNumber));
-
-  year.months.forEach((month, index) => {
-    const counts = (c: Candidate) => c.caps[index] !== null && countsTowardsCap(c.draft.months, index);
-    // The roles in row order (the order the PCN's finding names them), each with its rows by start date.
-    const byRole = new Map<RoleId, RowDraft[]>();
-    for (let i = 0; i < candidates.length; i++) {
-      const c = candidates[i];
-      if (counts(c) && !byRole.has(c.draft.role!.id)) byRole.set(c.draft.role!.id, []);
-    }
-    for (let i = 0; i < byStart.length; i++) {
-      const c = byStart[i];
-      if (counts(c)) byRole.get(c.draft.role!.id)!.push(c.draft);
-    }
-    for (const [role, group] of byRole) {
-      const { rule, limit } = capped.get(role)![index]!;
-      rolesCapped.add(role);
-      const inPost = group.reduce((sum, d) => sum + d.row.wte!, 0);
-      let used = 0;
-      for (const draft of group) {
-        const wte = draft.row.wte!;
-        const allowed = Math.max(0, Math.min(wte, limit - used));
-        used += wte;
-        if (allowed >= wte - 1e-9) continue;
-        const claimable = draft.months.claimable(index);
-        const reduced = (claimable * allowed) / wte;
-        const entry = lost.get(draft) ?? { months: 0, firstMonth: month, amount: 0, rule, limit, inPost: 0 };
-        entry.months += 1;
-        entry.amount += claimable - reduced;
-        entry.inPost = Math.max(entry.inPost, inPost);
-        lost.set(draft, entry);
-        // A month with no rate keeps that as its reason: the missing rate is the first thing to fix.
-        draft.months.setCapped(index, allowed, reduced, draft.months.limit(index) === "no-rate" ? "no-rate" : "beyond-cap");
-      }
-    }
-  });
+  const byStart = [...candidates].sort(byStartThenRow);
+  for (let index = 0; index < year.months.length; index++) capMonth(index, year.months[index], candidates, byStart, capped, lost, rolesCapped);
 
   for (const [draft, entry] of lost) {
     const size = listSize === null ? "(list size not given, so the lower cap)" : listSize >= LARGE_PCN_LIST_SIZE ? "for a PCN of 100,000 patients or more" : "for a PCN of 99,999 patients or fewer";
