@@ -5,7 +5,8 @@
  *
  *   node bench/child.js floor IN.xlsx OUT.xlsx        ExcelJS reads and writes the workbook, nothing else
  *   node bench/child.js pipeline IN.xlsx OUT.xlsx     the whole `arrs check` (read, check, write the file)
- *   node bench/child.js engine ROWS [REPEATS]         roster reader, then checkRoster on its rows
+ *   node bench/child.js reader ROWS [REPEATS]         the roster reader on the roster's grid
+ *   node bench/child.js engine ROWS [REPEATS]         checkRoster on the rows of one read
  */
 const fs = require("fs");
 const path = require("path");
@@ -43,14 +44,13 @@ async function pipeline(input, output, extra) {
   return { ms, summaryLines: stdout.split("\n").length };
 }
 
-async function engine(rows, repeats) {
-  const { rosterGrid, SETTINGS } = require("./generate");
+/** The roster reader on the grid an adapter would give it, `repeats` times. */
+async function reader(rows, repeats) {
+  const { rosterGrid } = require("./generate");
   const { readRoster } = require(path.join(ROOT, "lib/roster"));
   const { RuleSet } = require(path.join(ROOT, "lib/rules/ruleset"));
-  const { checkRoster } = require(path.join(ROOT, "lib/engine/check"));
   const rules = new RuleSet();
-  // The reader on the grid an adapter would give it.
-  let grid = rosterGrid(rows);
+  const grid = rosterGrid(rows);
   const readTimes = [];
   let roster = null;
   for (let i = 0; i < repeats; i++) {
@@ -60,8 +60,22 @@ async function engine(rows, repeats) {
     roster = readRoster(grid, { rules });
     readTimes.push(performance.now() - t0);
   }
-  // The engine alone, on the reader's rows (the grid is gone by then, as in the pipeline).
-  grid = null;
+  return { rosterRows: roster.rows.length, readBestMs: Math.min(...readTimes) };
+}
+
+/**
+ * The engine alone, `repeats` times, on the rows of a roster read once, as `arrs check` has them: in a
+ * process of its own, not after the reader's timed runs, so that neither measurement inherits the
+ * other's heap.
+ */
+async function engine(rows, repeats) {
+  const { rosterGrid, SETTINGS } = require("./generate");
+  const { readRoster } = require(path.join(ROOT, "lib/roster"));
+  const { RuleSet } = require(path.join(ROOT, "lib/rules/ruleset"));
+  const { checkRoster } = require(path.join(ROOT, "lib/engine/check"));
+  const rules = new RuleSet();
+  // The grid is gone once the rows are read, as in the pipeline.
+  const roster = readRoster(rosterGrid(rows), { rules });
   const engineTimes = [];
   let result = null;
   for (let i = 0; i < repeats; i++) {
@@ -76,7 +90,6 @@ async function engine(rows, repeats) {
     rosterRows: roster.rows.length,
     findings,
     claimable: result.totals.claimable,
-    readBestMs: Math.min(...readTimes),
     engineFirstMs: engineTimes[0], engineBestMs: Math.min(...engineTimes),
   };
 }
@@ -91,6 +104,7 @@ async function mainChild() {
   let result;
   if (mode === "floor") result = await floor(args[0], args[1]);
   else if (mode === "pipeline") result = await pipeline(args[0], args[1], args.slice(2));
+  else if (mode === "reader") result = await reader(Number(args[0]), Number(args[1] ?? 5));
   else if (mode === "engine") result = await engine(Number(args[0]), Number(args[1] ?? 5));
   else throw new Error(`unknown mode ${mode}`);
   process.stdout.write(`${JSON.stringify({ ...result, maxRss: maxRssBytes() })}\n`);

@@ -46,7 +46,7 @@ const say = (text) => process.stderr.write(`${text}\n`);
 
 /** One measurement in a child process (bench/child.js); its one line of JSON. */
 function child(args) {
-  const flags = args[0] === "engine" ? ["--expose-gc"] : [];
+  const flags = args[0] === "engine" || args[0] === "reader" ? ["--expose-gc"] : [];
   const run = spawnSync(process.execPath, [...flags, path.join(__dirname, "child.js"), ...args], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`bench/child.js ${args.join(" ")} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split("\n").pop());
@@ -70,8 +70,9 @@ async function measureSize(rows) {
     pipelines.push(child(["pipeline", input, output]));
     say(`  ${thousands(rows)} rows, run ${i + 1}/${repeats}: floor ${ms(floors[i].ms)}, arrs check ${ms(pipelines[i].ms)} (${mib(pipelines[i].maxRss)})`);
   }
+  const reader = child(["reader", String(rows), String(Math.max(5, repeats))]);
   const engine = child(["engine", String(rows), String(Math.max(5, repeats))]);
-  say(`  ${thousands(rows)} rows: reader ${ms(engine.readBestMs)}, engine ${ms(engine.engineBestMs)}`);
+  say(`  ${thousands(rows)} rows: reader ${ms(reader.readBestMs)}, engine ${ms(engine.engineBestMs)}`);
   const floor = Math.min(...floors.map((f) => f.ms));
   const pipeline = Math.min(...pipelines.map((p) => p.ms));
   fs.rmSync(output, { force: true });
@@ -84,7 +85,7 @@ async function measureSize(rows) {
     pipelineMs: pipeline,
     ratio: pipeline / floor,
     pipelineMaxRss: Math.max(...pipelines.map((p) => p.maxRss)),
-    readerMs: engine.readBestMs,
+    readerMs: reader.readBestMs,
     engineMs: engine.engineBestMs,
     engineFirstMs: engine.engineFirstMs,
     staff: engine.rosterRows,
