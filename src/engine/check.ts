@@ -17,7 +17,7 @@ import { daysInPostIn, monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
-import { LIMIT_CODES, MonthTable, type StaffMonths } from "./month-table";
+import { LIMIT_CODES, MonthTable } from "./month-table";
 import { NO_FINDINGS, type RowDraft } from "./draft";
 import type { CheckResult, PcnSettings, StaffResult } from "./types";
 
