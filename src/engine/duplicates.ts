@@ -47,8 +47,7 @@ export function findDuplicatePeople(drafts: RowDraft[]): void {
   const byId = new Map<string, RowDraft>();
   const byName = new Map<string, RowDraft>();
   const groups: Groups = new Map();
-  // Loops over every row are indexed: in a function run once per check, for…of makes an iterator
-  // result object per row until V8 optimises the loop (19 MB at 100,000 rows across the engine).
+  // Indexed, not for…of: see totals.ts.
   for (let i = 0; i < drafts.length; i++) addPersonRow(byId, byName, groups, drafts[i]);
   for (const group of groups.values()) {
     // The most WTE at once is reached on some row's start date.

@@ -3,8 +3,9 @@
  * rather than as one object per month. At 100,000 rows one object per month was 1.2 million objects,
  * and making and then collecting them took most of the engine's time and memory.
  *
- * A row reads and writes its twelve months through StaffMonths, one small object per row. Where a
- * caller wants one month whole (a claim line, a note), `claim(i)` makes a MonthClaim object for it.
+ * A row's twelve months are read through StaffMonths, one small object per row. Where a caller wants
+ * one month whole (a claim line, a note), `claim(i)` makes a MonthClaim object for it. The engine's
+ * own hottest loops (check.ts) write and read the columns directly.
  */
 import type { IsoDate } from "../common/dates";
 import type { MaxAmount } from "../rules/types";
@@ -207,7 +208,10 @@ export class StaffMonths {
     return this.claims();
   }
 
-  /** Writes one month whole. The engine writes every month of every row once, here. */
+  /**
+   * Writes one month whole, for months made by hand (fromClaims, tests). The engine itself writes the
+   * table's columns directly, once per month, in check.ts.
+   */
   set(
     i: number, daysInPost: number, daysInMonth: number, wte: number, cost: number, limit: MonthLimit | null,
     rate: MaxAmount | null = null, maximumForMonth: number | null = null, claimable = 0,
