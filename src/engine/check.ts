@@ -18,6 +18,7 @@ import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
 import { LIMIT_CODES, MonthTable } from "./month-table";
+import { keepHiddenClassOf } from "./keep-alive";
 import { NO_FINDINGS, type RowDraft } from "./draft";
 import type { CheckResult, PcnSettings, StaffResult } from "./types";
 
@@ -57,6 +58,7 @@ class FindingList {
     return taken;
   }
 }
+keepHiddenClassOf(new FindingList());
 
 /** What the rules say for one role in one month: looked up once per run, not once per row. */
 interface RoleMonth {
@@ -110,12 +112,17 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     findingList: new FindingList(),
   };
 
-  const drafts = input.rows.map((row, index) => assessRow(row, index, context));
+  // Plain loops, not `map` with a callback: a callback closes over `context`, and V8's optimised code
+  // for it took that check's context (and through it the FindingList and MonthTable) as constants, so
+  // it was thrown away when the check's objects were collected and the next check began unoptimised.
+  const drafts: RowDraft[] = [];
+  for (let i = 0; i < input.rows.length; i++) drafts.push(assessRow(input.rows[i], i, context));
   const pcnFindings: Finding[] = [];
   applyCaps(drafts, { rules, listSize: settings.listSize, year, pcnFindings });
   findDuplicatePeople(drafts);
 
-  const staff = drafts.map((draft) => finishRow(draft, context));
+  const staff: StaffResult[] = [];
+  for (let i = 0; i < drafts.length; i++) staff.push(finishRow(drafts[i], context));
   const byRole = summariseByRole(staff, drafts, rules, settings.listSize, year);
   const { totals, entitlement } = pcnTotals(staff, settings, year, rules, pcnFindings);
   addRateFindingsForPcn(staff, context, pcnFindings);

@@ -10,6 +10,7 @@
 import type { IsoDate } from "../common/dates";
 import type { MaxAmount } from "../rules/types";
 import type { MonthClaim, MonthLimit } from "./types";
+import { keepHiddenClassOf } from "./keep-alive";
 
 /**
  * Each limit as a small number, so that a month's limit takes one byte; 0 is "no limit". The engine's
@@ -236,3 +237,6 @@ export class StaffMonths {
     this.table.limit[slot] = limitCode(limit);
   }
 }
+
+// A row of an empty table: the hidden classes of both (see keep-alive.ts).
+keepHiddenClassOf(new MonthTable(0, []).row(0));
