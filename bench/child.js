@@ -7,6 +7,7 @@
  *   node bench/child.js pipeline IN.xlsx OUT.xlsx     the whole `arrs check` (read, check, write the file)
  *   node bench/child.js reader ROWS [REPEATS]         the roster reader on the roster's grid
  *   node bench/child.js engine ROWS [REPEATS]         checkRoster on the rows of one read
+ *   node --trace-deopt bench/child.js deopts ROWS     checkRoster three times, a line before each (see run.js)
  */
 const fs = require("fs");
 const path = require("path");
@@ -94,6 +95,31 @@ async function engine(rows, repeats) {
   };
 }
 
+/**
+ * checkRoster three times on one roster, each result let go before the next, with a line on stdout
+ * before each check. Run under --trace-deopt, V8's own lines in between say which optimised code it
+ * threw away, and why (run.js counts them).
+ */
+async function deopts(rows) {
+  const { rosterGrid, SETTINGS } = require("./generate");
+  const { readRoster } = require(path.join(ROOT, "lib/roster"));
+  const { RuleSet } = require(path.join(ROOT, "lib/rules/ruleset"));
+  const { checkRoster } = require(path.join(ROOT, "lib/engine/check"));
+  const rules = new RuleSet();
+  const roster = readRoster(rosterGrid(rows), { rules });
+  let result = null;
+  for (let i = 1; i <= 3; i++) {
+    result = null;
+    collect();
+    process.stdout.write(`${DEOPT_MARK} ${i}\n`);
+    result = checkRoster({ rows: roster.rows, settings: SETTINGS, rules });
+  }
+  return { rosterRows: roster.rows.length, staff: result.staff.length };
+}
+
+/** The line deopts() writes before each check. */
+const DEOPT_MARK = "ARRS-BENCH-CHECK";
+
 /** A full collection before each timed run (node --expose-gc), so no run pays for the one before. */
 function collect() {
   if (typeof global.gc === "function") global.gc();
@@ -106,6 +132,7 @@ async function mainChild() {
   else if (mode === "pipeline") result = await pipeline(args[0], args[1], args.slice(2));
   else if (mode === "reader") result = await reader(Number(args[0]), Number(args[1] ?? 5));
   else if (mode === "engine") result = await engine(Number(args[0]), Number(args[1] ?? 5));
+  else if (mode === "deopts") result = await deopts(Number(args[0]));
   else throw new Error(`unknown mode ${mode}`);
   process.stdout.write(`${JSON.stringify({ ...result, maxRss: maxRssBytes() })}\n`);
 }

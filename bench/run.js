@@ -9,7 +9,8 @@
  *   - the roster reader and the engine alone (checkRoster on the reader's rows);
  *   - the pipeline's peak memory (max RSS, from process.resourceUsage() in the child);
  *
- * then the Office.js adapter against the fake Excel at 50,000 rows (context.sync() calls, largest
+ * then whether the engine's optimised code survives from one check to the next (V8 --trace-deopt),
+ * the Office.js adapter against the fake Excel at 50,000 rows (context.sync() calls, largest
  * request), and the custom functions over 100,000 cells (bench/functions.js).
  * Times are the best of several runs (other work on the machine only ever adds time).
  *
@@ -50,6 +51,25 @@ function child(args) {
   const run = spawnSync(process.execPath, [...flags, path.join(__dirname, "child.js"), ...args], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`bench/child.js ${args.join(" ")} failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split("\n").pop());
+}
+
+/**
+ * Optimised code V8 throws away between checks: the engine run three times in one process under
+ * --trace-deopt, each result let go before the next (bench/child.js deopts). V8 drops a function's
+ * optimised code, "reason: weak objects", when an object that code was made for is collected; the
+ * next check then starts again in unoptimised code. Counts such functions after the first check.
+ */
+function deoptsBetweenChecks(rows) {
+  const run = spawnSync(process.execPath, ["--expose-gc", "--trace-deopt", path.join(__dirname, "child.js"), "deopts", String(rows)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`bench/child.js deopts ${rows} failed:\n${run.stderr}`);
+  const lines = run.stdout.split("\n");
+  const afterFirst = lines.slice(lines.findIndex((line) => line.startsWith("ARRS-BENCH-CHECK 1")));
+  const functions = new Set();
+  for (const line of afterFirst) {
+    const match = /<SharedFunctionInfo ([^>]*)>\) .*reason: weak objects/.exec(line);
+    if (match) functions.add(match[1] || "(anonymous)");
+  }
+  return { rows, checks: 3, functions: [...functions].sort() };
 }
 
 function table(headers, rows) {
@@ -128,6 +148,8 @@ async function main() {
     say(`${thousands(rows)} rows`);
     sizes.push(await measureSize(rows));
   }
+  say("engine code kept optimised between checks");
+  const deopts = deoptsBetweenChecks(20000);
   say("Office.js adapter against the fake Excel");
   const office = officeFigures();
   say("custom functions");
@@ -160,6 +182,8 @@ async function main() {
       ? `Office.js adapter, ${thousands(office.rows)} rows against the fake Excel: ${office.syncs} context.sync() calls (${office.readSyncs} to read), largest request ${thousands(office.largestRequestBytes)} bytes, largest response ${thousands(office.largestResponseBytes)} bytes, ${(office.writtenBytes / 1e6).toFixed(1)} MB written; claim lines sheet: ${office.claimLinesSheetRows === 1 ? "the note" : `${thousands(office.claimLinesSheetRows - 1)} lines`}.`
       : `Office.js adapter: not measured (${office.error})`,
     "",
+    `Optimised engine code V8 threw away after the first check (${thousands(deopts.rows)} rows, ${deopts.checks} checks in one process, each result let go before the next; --trace-deopt, "weak objects"): ${deopts.functions.length} functions${deopts.functions.length ? ` (${deopts.functions.join(", ")})` : ""}.`,
+    "",
     "Custom functions, one call over 100,000 cells:",
     "",
     functionTable(functions),
@@ -168,7 +192,7 @@ async function main() {
   ].join("\n");
   process.stdout.write(`\n${text}\n`);
   fs.writeFileSync(path.join(OUT, "results.md"), `${text}\n`);
-  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ node: process.version, cores: os.cpus().length, memory: os.totalmem(), sizes, office, functions }, null, 2)}\n`);
+  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ node: process.version, cores: os.cpus().length, memory: os.totalmem(), sizes, deopts, office, functions }, null, 2)}\n`);
 }
 
 main().catch((error) => {
