@@ -285,24 +285,27 @@ function normalisedHeaders(columns: AssignedColumn[]): string[] {
 }
 
 /** normaliseHeader, remembering the texts that repeat down a roster (dates as text, job titles). */
-function normaliser(): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let normalised = seen.get(text);
-    if (normalised === undefined) {
-      normalised = normaliseHeader(text);
-      if (seen.size < 20_000) seen.set(text, normalised);
-    }
-    return normalised;
-  };
+/**
+ * A cell's text normalised as a header is, remembered in `seen` for the read (a roster repeats the
+ * same few texts). A plain function given its map, not a closure made per read: V8's optimised code
+ * for a caller keeps the closure it called as a constant, and was thrown away when the read's closure
+ * was collected, so the next read began unoptimised.
+ */
+function normalisedCell(seen: Map<string, string>, text: string): string {
+  let normalised = seen.get(text);
+  if (normalised === undefined) {
+    normalised = normaliseHeader(text);
+    if (seen.size < 20_000) seen.set(text, normalised);
+  }
+  return normalised;
 }
 
-function isRepeatedHeader(row: unknown[], columns: AssignedColumn[], headers: string[], normalise: (text: string) => string, rowIndex: number, grid: Grid): boolean {
+function isRepeatedHeader(row: unknown[], columns: AssignedColumn[], headers: string[], seen: Map<string, string>, rowIndex: number, grid: Grid): boolean {
   let same = 0;
-  columns.forEach((c, i) => {
-    const cell = row[c.index];
-    if (typeof cell === "string" && headers[i] !== "" && normalise(cell) === headers[i]) same += 1;
-  });
+  for (let i = 0; i < columns.length; i++) {
+    const cell = row[columns[i].index];
+    if (typeof cell === "string" && headers[i] !== "" && normalisedCell(seen, cell) === headers[i]) same += 1;
+  }
   if (same >= 2 || (same === 1 && columns.length === 1)) return true;
   // One cell equal to its header may be chance; a row that reads as a header row on its own is not.
   return same === 1 && analyseHeaderRow(row, rowIndex, grid).qualifies;
@@ -417,7 +420,23 @@ function readWte(context: CellContext, columns: Map<HeaderField, AssignedColumn>
   return { wte: null, basis: null };
 }
 
-function readRow(row: unknown[], rowNumber: number, columns: Map<HeaderField, AssignedColumn>, roleOf: (text: string | null, band: string | null) => RoleId | null): RosterRow {
+/**
+ * The role of a role text and band. A roster names a few dozen roles many times over, so each is
+ * resolved once per read and remembered in `known` (a plain function for the reason given at
+ * normalisedCell).
+ */
+function roleOf(known: Map<string, RoleId | null>, rules: RuleSet, text: string | null, band: string | null): RoleId | null {
+  if (text === null) return null;
+  const key = `${band ?? ""}\u0000${text}`;
+  let role = known.get(key);
+  if (role === undefined) {
+    role = resolveRoleText(rules, text, band);
+    known.set(key, role);
+  }
+  return role;
+}
+
+function readRow(row: unknown[], rowNumber: number, columns: Map<HeaderField, AssignedColumn>, rules: RuleSet, knownRoles: Map<string, RoleId | null>): RosterRow {
   const context: CellContext = { rowNumber, findings: [] };
   const text = (field: HeaderField): string | null => {
     const column = columns.get(field);
@@ -464,7 +483,7 @@ function readRow(row: unknown[], rowNumber: number, columns: Map<HeaderField, As
     name,
     staffId: text("staffId"),
     roleText,
-    role: roleOf(roleText, band),
+    role: roleOf(knownRoles, rules, roleText, band),
     band,
     wte,
     wteBasis: basis,
@@ -572,19 +591,8 @@ function readRosterUnsafe(grid: Grid, options: { rules: RuleSet; mapping?: Colum
   const skippedRows: RosterReadResult["skippedRows"] = [];
   const labelIndexes = totalsLabelIndexes(columns, userIndexes);
   const headers = normalisedHeaders(columns);
-  const normalise = normaliser();
-  // A roster names a few dozen roles many times over: each role text and band is resolved once.
-  const roles = new Map<string, RoleId | null>();
-  const roleOf = (text: string | null, band: string | null): RoleId | null => {
-    if (text === null) return null;
-    const key = `${band ?? ""}\u0000${text}`;
-    let role = roles.get(key);
-    if (role === undefined) {
-      role = resolveRoleText(options.rules, text, band);
-      roles.set(key, role);
-    }
-    return role;
-  };
+  const normalisedCells = new Map<string, string>();
+  const knownRoles = new Map<string, RoleId | null>();
   for (let index = header.rowIndex + 1; index <= lastFilled; index++) {
     const row = rows[index];
     const rowNumber = firstRow + index;
@@ -604,7 +612,7 @@ function readRosterUnsafe(grid: Grid, options: { rules: RuleSet; mapping?: Colum
       skippedRows.push({ rowNumber, reason: "totals row" });
       continue;
     }
-    if (isRepeatedHeader(row, columns, headers, normalise, index, grid)) {
+    if (isRepeatedHeader(row, columns, headers, normalisedCells, index, grid)) {
       skippedRows.push({ rowNumber, reason: "repeated header row" });
       continue;
     }
@@ -616,7 +624,7 @@ function readRosterUnsafe(grid: Grid, options: { rules: RuleSet; mapping?: Colum
       });
       continue;
     }
-    rosterRows.push(readRow(row, rowNumber, byField, roleOf));
+    rosterRows.push(readRow(row, rowNumber, byField, options.rules, knownRoles));
   }
 
   const rosterColumns: RosterColumn[] = columns.map((c) => ({
