@@ -12,7 +12,7 @@ import type { EligibilityCondition, Finding, FundedShare, MaxAmount, Region, Rol
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
 import { annualCostTotal, employerNiFor, employerPensionFor, onCostRatesForMonth, onCostUnknown, type OnCostRates } from "./costs";
-import { bySeverity, ENGINE_SOURCE, finding, sortBySeverity, statusOf } from "./findings";
+import { bySeverity, ENGINE_SOURCE, finding, flat, sortBySeverity, statusOf } from "./findings";
 import { daysInPostIn, monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
@@ -162,7 +162,7 @@ function hasUnreadableValue(row: RosterRow): boolean {
 /** MISSING_VALUE for a blank required value, unless the reader has already said why the cell is unusable. False when the row cannot be claimed because of it. */
 function reportMissing(row: RosterRow, findings: FindingList, field: string, what: string, fix: string): boolean {
   if (hasFinding(row, field)) return true;
-  findings.push(finding("MISSING_VALUE", `${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, { rowNumber: row.rowNumber, field }));
+  findings.push(finding("MISSING_VALUE", flat`${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, { rowNumber: row.rowNumber, field }));
   return false;
 }
 
@@ -178,7 +178,7 @@ function usableAmount(value: number | null): boolean {
  */
 function reportBadAmount(row: RosterRow, findings: FindingList, field: string, value: number, label: string): boolean {
   if (hasFinding(row, field)) return true;
-  findings.push(finding("INVALID_AMOUNT", `The ${label} ${value} is not a usable amount: enter a positive annual figure in pounds.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field }));
+  findings.push(finding("INVALID_AMOUNT", flat`The ${label} ${value} is not a usable amount: enter a positive annual figure in pounds.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field }));
   return false;
 }
 
@@ -194,14 +194,14 @@ function validateRow(row: RosterRow, findings: FindingList): boolean {
   if (row.annualSalary === null) usable = reportMissing(row, findings, "annualSalary", "The salary", "enter the annual salary actually paid at their WTE.") && usable;
 
   if (row.wte !== null && !hasFinding(row, "wte") && !(row.wte > 0 && row.wte <= 1)) {
-    findings.push(finding("INVALID_WTE", `WTE ${row.wte} is outside 0 to 1.0: correct the WTE (37.5 hours a week = 1.0).`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "wte" }));
+    findings.push(finding("INVALID_WTE", flat`WTE ${row.wte} is outside 0 to 1.0: correct the WTE (37.5 hours a week = 1.0).`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "wte" }));
     usable = false;
   }
   if (!usableAmount(row.annualSalary)) usable = reportBadAmount(row, findings, "annualSalary", row.annualSalary!, "salary") && usable;
   if (!usableAmount(row.employerNi)) usable = reportBadAmount(row, findings, "employerNi", row.employerNi!, "employer NI") && usable;
   if (!usableAmount(row.employerPension)) usable = reportBadAmount(row, findings, "employerPension", row.employerPension!, "employer pension") && usable;
   if (row.start !== null && row.end !== null && row.end < row.start) {
-    findings.push(finding("END_BEFORE_START", `The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "end" }));
+    findings.push(finding("END_BEFORE_START", flat`The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "end" }));
     usable = false;
   }
   return usable;
@@ -259,7 +259,7 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   const role = row.role ? context.rules.role(row.role) : null;
   if (row.roleText && !role) {
     findings.push(finding("UNKNOWN_ROLE",
-      `"${truncate(row.roleText)}" is not a role the tool recognises as an ARRS role: rename it to a scheme role (for example Clinical Pharmacist, Social Prescribing Link Worker, First Contact Physiotherapist).`,
+      flat`"${truncate(row.roleText)}" is not a role the tool recognises as an ARRS role: rename it to a scheme role (for example Clinical Pharmacist, Social Prescribing Link Worker, First Contact Physiotherapist).`,
       ENGINE_SOURCE.roles, { rowNumber: row.rowNumber, field: "role" }));
     usable = false;
   }
@@ -481,13 +481,13 @@ function addClaimableFindings(draft: RowDraft, role: RoleDefinition, findings: F
   const { row } = draft;
   const { inPost, notClaimable } = summary;
   if (inPost === 0) {
-    findings.push(finding("NOT_IN_YEAR", `Not in post during ${context.year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber }));
+    findings.push(finding("NOT_IN_YEAR", flat`Not in post during ${context.year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber }));
   }
   if (notClaimable > 0) {
     const all = notClaimable === inPost;
     findings.push(finding("ROLE_NOT_ELIGIBLE",
-      all ? `${role.name} was not claimable under ARRS until ${formatUkDate(role.claimableFrom)}: nothing is claimable for this time in post.`
-        : `${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
+      all ? flat`${role.name} was not claimable under ARRS until ${formatUkDate(role.claimableFrom)}: nothing is claimable for this time in post.`
+        : flat`${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
       describeSource(role), { rowNumber: row.rowNumber, field: "role", severity: all ? "error" : "warning" }));
   }
 }
@@ -498,14 +498,14 @@ function addEligibilityFindings(draft: RowDraft, role: RoleDefinition, findings:
   const nurse = summary.nurseCondition;
   if (gp) {
     if (!row.cctDate) {
-      findings.push(finding("GP_ELIGIBILITY", `Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "warning" }));
+      findings.push(finding("GP_ELIGIBILITY", flat`Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "warning" }));
     } else if (summary.notEligible > 0) {
-      findings.push(finding("GP_ELIGIBILITY", `Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate)}: not claimable as an ARRS GP in ${context.year.label}. Remove the claim, or correct the CCT date.`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "error" }));
+      findings.push(finding("GP_ELIGIBILITY", flat`Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate)}: not claimable as an ARRS GP in ${context.year.label}. Remove the claim, or correct the CCT date.`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "error" }));
     }
   }
   if (nurse) {
     if (row.employedInLast12Months === "yes") {
-      findings.push(finding("NURSE_12_MONTH_RULE", `Employed by the PCN or a member practice in the previous 12 months, so not claimable as ${role.name}. If they were recruited to a more senior or specialist nursing role, write "Promoted" in that column.`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "error" }));
+      findings.push(finding("NURSE_12_MONTH_RULE", flat`Employed by the PCN or a member practice in the previous 12 months, so not claimable as ${role.name}. If they were recruited to a more senior or specialist nursing role, write "Promoted" in that column.`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "error" }));
     } else if (row.employedInLast12Months === null) {
       findings.push(finding("NURSE_12_MONTH_RULE", `Confirm this person was not employed by the PCN or a member practice in the 12 months before starting (add a column "Employed in PCN in last 12 months" with Yes, No or Promoted).`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "warning" }));
     } else if (row.employedInLast12Months === "promoted") {
@@ -531,7 +531,7 @@ function addRateFindings(draft: RowDraft, role: RoleDefinition, findings: Findin
   }
   if (fallback) {
     findings.push(finding("LONDON_RATE_MISSING",
-      `No ${region.replace("-", " ")} maximum is on record for ${role.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
+      flat`No ${region.replace("-", " ")} maximum is on record for ${role.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
       describeSource(fallback), { rowNumber: row.rowNumber }));
   }
   if (unconfirmed) {
@@ -555,11 +555,11 @@ function addRateFindings(draft: RowDraft, role: RoleDefinition, findings: Findin
     const rate = months.rate(firstOverMax)!;
     const annualCost = annualCostTotal(row.annualSalary!, row.employerNi, row.employerPension, context.onCostRates[firstOverMax]);
     findings.push(finding("OVER_MAX",
-      `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(summary.overMaxMonthsGap)} this year).`,
+      flat`Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(summary.overMaxMonthsGap)} this year).`,
       describeSource(rate), { rowNumber: row.rowNumber, details: { annualCost, maximum: rate.amount, wte: row.wte } }));
   }
   if (share) {
-    findings.push(finding("PART_FUNDED", `Only ${Math.round(share.share * 100)}% of the cost of a ${role.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`, describeSource(share), { rowNumber: row.rowNumber }));
+    findings.push(finding("PART_FUNDED", flat`Only ${Math.round(share.share * 100)}% of the cost of a ${role.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`, describeSource(share), { rowNumber: row.rowNumber }));
   }
 }
 
@@ -587,11 +587,11 @@ function addCostFindings(row: RosterRow, findings: FindingList, context: Context
   if (niEstimated || pensionEstimated) {
     const estimated = ESTIMATED_ONCOSTS[niEstimated && pensionEstimated ? "both" : niEstimated ? "ni" : "pension"];
     findings.push(finding("ONCOSTS_ESTIMATED",
-      `${estimated.words} (${formatMoney(employerNi)} NI, ${formatMoney(employerPension)} pension a year): enter the actual figures from payroll.`,
+      flat`${estimated.words} (${formatMoney(employerNi)} NI, ${formatMoney(employerPension)} pension a year): enter the actual figures from payroll.`,
       ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, field: estimated.field }));
   }
   if (summary.onCostUnknown) {
-    findings.push(finding("MISSING_VALUE", `An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, severity: "warning", field: "employerNi" }));
+    findings.push(finding("MISSING_VALUE", flat`An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, severity: "warning", field: "employerNi" }));
   }
 }
 

@@ -23,6 +23,20 @@ export function finding(
   };
 }
 
+/**
+ * A finding's words as one flat string: flat`Costs ${amount} a year`. An untagged template literal is
+ * joined part by part into a tree of string pieces, a dozen or so small objects a message, which live
+ * as long as the message does. For the messages made row by row (about 50,000 at 100,000 rows),
+ * copying those pieces was about a third of the garbage collector's work in a check; `join` writes
+ * the text once, into one string. Values are strings or numbers only: `join` would write null as "",
+ * where a template literal writes "null".
+ */
+export function flat(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  const parts: (string | number)[] = [strings[0]];
+  for (let i = 0; i < values.length; i++) parts.push(values[i], strings[i + 1]);
+  return parts.join("");
+}
+
 const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** The worst severity among the findings, or "ok". */

@@ -1,6 +1,6 @@
 import { MonthTable, StaffMonths } from "../../src/engine/month-table";
 import { addDraftFinding, NO_FINDINGS, type RowDraft } from "../../src/engine/draft";
-import { finding } from "../../src/engine/findings";
+import { finding, flat } from "../../src/engine/findings";
 import { findingCodeInfo } from "../../src/rules/finding-codes";
 import { RuleSet } from "../../src/rules/ruleset";
 import type { Finding, MaxAmount } from "../../src/rules/types";
@@ -51,6 +51,25 @@ describe("findings", () => {
     expect(Object.keys(a)).toEqual(Object.keys(b));
     expect(JSON.parse(JSON.stringify(a))).toEqual({ code: "NOT_IN_YEAR", severity: findingCodeInfo("NOT_IN_YEAR").severity, message: "m", source: "s", rowNumber: 7 });
     expect(Object.keys(JSON.parse(JSON.stringify(b)))).toEqual(["code", "severity", "message", "source", "rowNumber", "field", "details"]);
+  });
+});
+
+describe("a finding's words made with flat", () => {
+  it.each<[string, string | number]>([
+    ["a string", "£1,234.56"],
+    ["an empty string", ""],
+    ["a whole number", 12],
+    ["a fraction", 0.8],
+    ["negative zero", -0],
+    ["a very large number", 1e21],
+    ["not a number", Number.NaN],
+  ])("read as the same template literal would, with %s", (_what, value) => {
+    expect(flat`Costs ${value} a year (${value}).`).toBe(`Costs ${value} a year (${value}).`);
+  });
+
+  it("with no values, and with a value first and last", () => {
+    expect(flat`Nothing to claim.`).toBe("Nothing to claim.");
+    expect(flat`${"a"} and ${2}`).toBe("a and 2");
   });
 });
 
