@@ -4,8 +4,8 @@
  * V8 gives the objects of a class a hidden class (a "map") and collects it once no object of the class
  * is left; the optimised code that relied on it is thrown away with it. A check's MonthTable,
  * StaffMonths and FindingList objects all go when its result is let go, so every check after that (the
- * next workbook from the command line, the next click in the task pane) began again in unoptimised
- * code. One live example of each keeps the hidden class, and with it the optimised code.
+ * next click in the task pane, or a program that checks several rosters in one process) began again
+ * in unoptimised code. One live example of each keeps the hidden class, and with it the optimised code.
  */
 const examples: object[] = [];
 
