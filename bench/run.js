@@ -63,7 +63,10 @@ function deoptsBetweenChecks(rows) {
   const run = spawnSync(process.execPath, ["--expose-gc", "--trace-deopt", path.join(__dirname, "child.js"), "deopts", String(rows)], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`bench/child.js deopts ${rows} failed:\n${run.stderr}`);
   const lines = run.stdout.split("\n");
-  const afterFirst = lines.slice(lines.findIndex((line) => line.startsWith("ARRS-BENCH-CHECK 1")));
+  // The line bench/child.js writes before the first check.
+  const first = lines.findIndex((line) => line.startsWith("ARRS-BENCH-CHECK 1"));
+  if (first < 0) throw new Error("bench/child.js deopts wrote no line before its first check");
+  const afterFirst = lines.slice(first);
   const functions = new Set();
   for (const line of afterFirst) {
     const match = /<SharedFunctionInfo ([^>]*)>\) .*reason: weak objects/.exec(line);

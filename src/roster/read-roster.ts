@@ -284,12 +284,11 @@ function normalisedHeaders(columns: AssignedColumn[]): string[] {
   return columns.map((c) => normaliseHeader(c.header));
 }
 
-/** normaliseHeader, remembering the texts that repeat down a roster (dates as text, job titles). */
 /**
- * A cell's text normalised as a header is, remembered in `seen` for the read (a roster repeats the
- * same few texts). A plain function given its map, not a closure made per read: V8's optimised code
- * for a caller keeps the closure it called as a constant, and was thrown away when the read's closure
- * was collected, so the next read began unoptimised.
+ * A cell's text normalised as a header is, remembered in `seen` for the read: the texts repeat down a
+ * roster (dates as text, job titles). A plain function given its map, not a closure made per read:
+ * V8's optimised code for a caller keeps the closure it called as a constant, and was thrown away
+ * when the read's closure was collected, so the next read began unoptimised.
  */
 function normalisedCell(seen: Map<string, string>, text: string): string {
   let normalised = seen.get(text);
