@@ -65,25 +65,33 @@ async function reader(rows, repeats) {
 }
 
 /**
- * The engine alone, `repeats` times, on the rows of a roster read once, as `arrs check` has them: in a
- * process of its own, not after the reader's timed runs, so that neither measurement inherits the
- * other's heap.
+ * A roster of `rows` read once (the grid is gone once the rows are read, as in the pipeline), and a
+ * function that runs the engine on its rows with the benchmark's settings.
  */
-async function engine(rows, repeats) {
+function engineOnOneRead(rows) {
   const { rosterGrid, SETTINGS } = require("./generate");
   const { readRoster } = require(path.join(ROOT, "lib/roster"));
   const { RuleSet } = require(path.join(ROOT, "lib/rules/ruleset"));
   const { checkRoster } = require(path.join(ROOT, "lib/engine/check"));
   const rules = new RuleSet();
-  // The grid is gone once the rows are read, as in the pipeline.
   const roster = readRoster(rosterGrid(rows), { rules });
+  return { roster, check: () => checkRoster({ rows: roster.rows, settings: SETTINGS, rules }) };
+}
+
+/**
+ * The engine alone, `repeats` times, on the rows of a roster read once, as `arrs check` has them: in a
+ * process of its own, not after the reader's timed runs, so that neither measurement inherits the
+ * other's heap.
+ */
+async function engine(rows, repeats) {
+  const { roster, check } = engineOnOneRead(rows);
   const engineTimes = [];
   let result = null;
   for (let i = 0; i < repeats; i++) {
     result = null;
     collect();
     const t0 = performance.now();
-    result = checkRoster({ rows: roster.rows, settings: SETTINGS, rules });
+    result = check();
     engineTimes.push(performance.now() - t0);
   }
   const findings = result.staff.reduce((n, s) => n + s.findings.length, 0);
@@ -101,18 +109,13 @@ async function engine(rows, repeats) {
  * threw away, and why (run.js counts them).
  */
 async function deopts(rows) {
-  const { rosterGrid, SETTINGS } = require("./generate");
-  const { readRoster } = require(path.join(ROOT, "lib/roster"));
-  const { RuleSet } = require(path.join(ROOT, "lib/rules/ruleset"));
-  const { checkRoster } = require(path.join(ROOT, "lib/engine/check"));
-  const rules = new RuleSet();
-  const roster = readRoster(rosterGrid(rows), { rules });
+  const { roster, check } = engineOnOneRead(rows);
   let result = null;
   for (let i = 1; i <= 3; i++) {
     result = null;
     collect();
     process.stdout.write(`${DEOPT_MARK} ${i}\n`);
-    result = checkRoster({ rows: roster.rows, settings: SETTINGS, rules });
+    result = check();
   }
   return { rosterRows: roster.rows.length, staff: result.staff.length };
 }
