@@ -12,7 +12,7 @@ import type { EligibilityCondition, Finding, FundedShare, MaxAmount, Region, Rol
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { RosterRow } from "../roster/types";
 import { annualCostTotal, employerNiFor, employerPensionFor, onCostRatesForMonth, onCostUnknown, type OnCostRates } from "./costs";
-import { bySeverity, ENGINE_SOURCE, finding, flat, sortBySeverity, statusOf } from "./findings";
+import { bySeverity, ENGINE_SOURCE, finding, flat, rowFinding, sortBySeverity, statusOf } from "./findings";
 import { daysInPostIn, monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
@@ -95,6 +95,8 @@ interface Context {
   dayNumbers: Map<IsoDate, number>;
   /** Where each row's findings are gathered (see FindingList). */
   findingList: FindingList;
+  /** The summary of the row being finished (see summariseMonths). */
+  summary: MonthsSummary;
 }
 
 export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSettings; rules?: RuleSet }): CheckResult {
@@ -110,6 +112,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     dayNumbers: new Map(),
     table: new MonthTable(input.rows.length, year.months),
     findingList: new FindingList(),
+    summary: emptySummary(),
   };
 
   // Plain loops, not `map` with a callback: a callback closes over `context`, and V8's optimised code
@@ -162,7 +165,7 @@ function hasUnreadableValue(row: RosterRow): boolean {
 /** MISSING_VALUE for a blank required value, unless the reader has already said why the cell is unusable. False when the row cannot be claimed because of it. */
 function reportMissing(row: RosterRow, findings: FindingList, field: string, what: string, fix: string): boolean {
   if (hasFinding(row, field)) return true;
-  findings.push(finding("MISSING_VALUE", flat`${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, { rowNumber: row.rowNumber, field }));
+  findings.push(rowFinding("MISSING_VALUE", flat`${what} is blank: ${fix}`, ENGINE_SOURCE.requiredValues, row.rowNumber, field));
   return false;
 }
 
@@ -178,7 +181,7 @@ function usableAmount(value: number | null): boolean {
  */
 function reportBadAmount(row: RosterRow, findings: FindingList, field: string, value: number, label: string): boolean {
   if (hasFinding(row, field)) return true;
-  findings.push(finding("INVALID_AMOUNT", flat`The ${label} ${value} is not a usable amount: enter a positive annual figure in pounds.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field }));
+  findings.push(rowFinding("INVALID_AMOUNT", flat`The ${label} ${value} is not a usable amount: enter a positive annual figure in pounds.`, ENGINE_SOURCE.claimFormula, row.rowNumber, field));
   return false;
 }
 
@@ -194,14 +197,14 @@ function validateRow(row: RosterRow, findings: FindingList): boolean {
   if (row.annualSalary === null) usable = reportMissing(row, findings, "annualSalary", "The salary", "enter the annual salary actually paid at their WTE.") && usable;
 
   if (row.wte !== null && !hasFinding(row, "wte") && !(row.wte > 0 && row.wte <= 1)) {
-    findings.push(finding("INVALID_WTE", flat`WTE ${row.wte} is outside 0 to 1.0: correct the WTE (37.5 hours a week = 1.0).`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "wte" }));
+    findings.push(rowFinding("INVALID_WTE", flat`WTE ${row.wte} is outside 0 to 1.0: correct the WTE (37.5 hours a week = 1.0).`, ENGINE_SOURCE.claimFormula, row.rowNumber, "wte"));
     usable = false;
   }
   if (!usableAmount(row.annualSalary)) usable = reportBadAmount(row, findings, "annualSalary", row.annualSalary!, "salary") && usable;
   if (!usableAmount(row.employerNi)) usable = reportBadAmount(row, findings, "employerNi", row.employerNi!, "employer NI") && usable;
   if (!usableAmount(row.employerPension)) usable = reportBadAmount(row, findings, "employerPension", row.employerPension!, "employer pension") && usable;
   if (row.start !== null && row.end !== null && row.end < row.start) {
-    findings.push(finding("END_BEFORE_START", flat`The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "end" }));
+    findings.push(rowFinding("END_BEFORE_START", flat`The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`, ENGINE_SOURCE.claimFormula, row.rowNumber, "end"));
     usable = false;
   }
   return usable;
@@ -231,11 +234,15 @@ function roleMonths(context: Context, role: RoleDefinition): RoleMonth[] {
   return result;
 }
 
-/** Why a person in a role is not claimable in a month, beyond the role itself (GP CCT, nurse 12 months). */
-function personNotEligible(row: RosterRow, conditions: EligibilityCondition[]): boolean {
+/**
+ * Why a person in a role is not claimable in a month, beyond the role itself (GP CCT, nurse 12
+ * months). `cctLimit` is the last start date within GP_YEARS_AFTER_CCT of the row's CCT date (null
+ * without one): worked out once a row, not once a month.
+ */
+function personNotEligible(row: RosterRow, conditions: EligibilityCondition[], cctLimit: IsoDate | null): boolean {
   for (let i = 0; i < conditions.length; i++) {
     const condition = conditions[i];
-    if (condition.kind === "gp-within-two-years-of-cct" && row.cctDate && row.start && row.start > addYears(row.cctDate, GP_YEARS_AFTER_CCT)) return true;
+    if (condition.kind === "gp-within-two-years-of-cct" && cctLimit !== null && row.start && row.start > cctLimit) return true;
     if (condition.kind === "nurse-not-employed-in-previous-12-months" && row.employedInLast12Months === "yes") return true;
   }
   return false;
@@ -258,9 +265,9 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   let usable = validateRow(row, findings);
   const role = row.role ? context.rules.role(row.role) : null;
   if (row.roleText && !role) {
-    findings.push(finding("UNKNOWN_ROLE",
+    findings.push(rowFinding("UNKNOWN_ROLE",
       flat`"${truncate(row.roleText)}" is not a role the tool recognises as an ARRS role: rename it to a scheme role (for example Clinical Pharmacist, Social Prescribing Link Worker, First Contact Physiotherapist).`,
-      ENGINE_SOURCE.roles, { rowNumber: row.rowNumber, field: "role" }));
+      ENGINE_SOURCE.roles, row.rowNumber, "role"));
     usable = false;
   }
 
@@ -288,6 +295,7 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
 
   const rules = roleMonths(context, role);
   const wte = row.wte!;
+  const cctLimit = row.cctDate ? addYears(row.cctDate, GP_YEARS_AFTER_CCT) : null;
   // The annual cost with the on-cost rates last used: months with the same rates cost the same.
   let costRates: OnCostRates | null = null;
   let annualCost = 0;
@@ -313,7 +321,7 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
     const monthRules = rules[i];
     const rate = monthRules.rate;
     if (!monthRules.claimable) table.limit[slot] = ROLE_NOT_CLAIMABLE;
-    else if (monthRules.conditions.length > 0 && personNotEligible(row, monthRules.conditions)) table.limit[slot] = NOT_ELIGIBLE;
+    else if (monthRules.conditions.length > 0 && personNotEligible(row, monthRules.conditions, cctLimit)) table.limit[slot] = NOT_ELIGIBLE;
     else if (!rate) table.limit[slot] = NO_RATE;
     else {
       const maximumForMonth = (fraction * rate.amount * wte) / 12;
@@ -359,12 +367,25 @@ interface MonthsSummary {
   overMaxMonthsGap: number;
   /** Some month in post had a blank on-cost and no statutory rate to estimate it with. */
   onCostUnknown: boolean;
+  /** The year's claim and the cost above the maximum in every month, summed month by month from 0, April first, as the totals are. */
+  claimable: number;
+  overMaxGap: number;
+}
+
+/** A MonthsSummary of nothing: the one each check fills in again for every usable row (see Context.summary). */
+function emptySummary(): MonthsSummary {
+  return {
+    inPost: 0, firstInPost: -1, notClaimable: 0, notEligible: 0, gpCondition: null, nurseCondition: null, noRate: 0, firstNoRate: -1,
+    fallback: null, unconfirmed: null, own: null, share: null, overMax: 0, firstOverMax: -1, overMaxMonthsGap: 0, onCostUnknown: false,
+    claimable: 0, overMaxGap: 0,
+  };
 }
 
 /**
- * A usable row's months summed up, with its role's rules. It reads the month table's columns
- * directly: through StaffMonths' methods, made for readers one month at a time, this loop took about
- * 50 ms at 100,000 rows.
+ * A usable row's months summed up, with its role's rules, into the check's one MonthsSummary (a new
+ * object for every row was a tenth of all the engine allocated; each is used only until the row is
+ * finished). It reads the month table's columns directly: through StaffMonths' methods, made for
+ * readers one month at a time, this loop took about 50 ms at 100,000 rows.
  */
 function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context): MonthsSummary {
   const { row, months } = draft;
@@ -380,9 +401,13 @@ function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context):
   let own: MaxAmount | null = null;
   let share: FundedShare | null = null;
   let unknownOnCost = false;
+  let claimable = 0, overMaxGap = 0;
   for (let i = 0; i < months.length; i++) {
     const slot = first + i;
     const limit = table.limit[slot];
+    const gap = overMaxGapIn(table, slot, rules[i].share);
+    claimable += table.claimable[slot];
+    overMaxGap += gap;
     if (limit === NO_RATE) {
       noRate += 1;
       if (firstNoRate < 0) firstNoRate = i;
@@ -390,7 +415,7 @@ function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context):
     if (limit === OVER_MAX) {
       overMax += 1;
       if (firstOverMax < 0) firstOverMax = i;
-      overMaxMonthsGap += overMaxGapIn(table, slot, rules[i].share);
+      overMaxMonthsGap += gap;
     }
     const rate = table.rateAt(slot);
     if (rate && !fallback && rate.region !== region) fallback = rate;
@@ -413,10 +438,13 @@ function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context):
     }
     if (onCostBlank && !unknownOnCost) unknownOnCost = onCostUnknown(row.employerNi, row.employerPension, context.onCostRates[i]);
   }
-  return {
-    inPost, firstInPost, notClaimable, notEligible, gpCondition, nurseCondition, noRate, firstNoRate,
-    fallback, unconfirmed, own, share, overMax, firstOverMax, overMaxMonthsGap, onCostUnknown: unknownOnCost,
-  };
+  const summary = context.summary;
+  summary.inPost = inPost; summary.firstInPost = firstInPost; summary.notClaimable = notClaimable; summary.notEligible = notEligible;
+  summary.gpCondition = gpCondition; summary.nurseCondition = nurseCondition; summary.noRate = noRate; summary.firstNoRate = firstNoRate;
+  summary.fallback = fallback; summary.unconfirmed = unconfirmed; summary.own = own; summary.share = share;
+  summary.overMax = overMax; summary.firstOverMax = firstOverMax; summary.overMaxMonthsGap = overMaxMonthsGap; summary.onCostUnknown = unknownOnCost;
+  summary.claimable = claimable; summary.overMaxGap = overMaxGap;
+  return summary;
 }
 
 function truncate(text: string, length = 40): string {
@@ -441,10 +469,16 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   let employerNi = row.employerNi;
   let employerPension = row.employerPension;
   let annualCost: number | null = null;
-  // The role's rules month by month, for the findings and for the funded share of each month's gap.
-  const rules = role ? roleMonths(context, role) : null;
-  if (draft.usable && role && rules) {
+  // A row that cannot be claimed has nothing claimed and no maximum in any month (assessRow): its
+  // claim and its cost above the maximum are 0.
+  let claimable = 0;
+  let overMaxGap = 0;
+  if (draft.usable && role) {
+    // The role's rules month by month, for the findings and for the funded share of each month's gap.
+    const rules = roleMonths(context, role);
     const summary = summariseMonths(draft, rules, context);
+    claimable = summary.claimable;
+    overMaxGap = summary.overMaxGap;
     addClaimableFindings(draft, role, findings, context, summary);
     addEligibilityFindings(draft, role, findings, context, summary);
     addRateFindings(draft, role, findings, context, summary);
@@ -458,14 +492,6 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
 
   const rowFindings = findings.take(false);
   if (rowFindings.length > 1) sortBySeverity(rowFindings);
-  // Summed month by month from 0, April first, as the totals are.
-  let claimable = 0;
-  let overMaxGap = 0;
-  const { table, first } = months;
-  for (let i = 0; i < months.length; i++) {
-    claimable += table.claimable[first + i];
-    overMaxGap += rules ? overMaxGapIn(table, first + i, rules[i].share) : 0;
-  }
   const status = statusOf(rowFindings);
   return {
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
@@ -481,14 +507,14 @@ function addClaimableFindings(draft: RowDraft, role: RoleDefinition, findings: F
   const { row } = draft;
   const { inPost, notClaimable } = summary;
   if (inPost === 0) {
-    findings.push(finding("NOT_IN_YEAR", flat`Not in post during ${context.year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber }));
+    findings.push(rowFinding("NOT_IN_YEAR", flat`Not in post during ${context.year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`, ENGINE_SOURCE.claimFormula, row.rowNumber));
   }
   if (notClaimable > 0) {
     const all = notClaimable === inPost;
-    findings.push(finding("ROLE_NOT_ELIGIBLE",
+    findings.push(rowFinding("ROLE_NOT_ELIGIBLE",
       all ? flat`${role.name} was not claimable under ARRS until ${formatUkDate(role.claimableFrom)}: nothing is claimable for this time in post.`
         : flat`${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
-      describeSource(role), { rowNumber: row.rowNumber, field: "role", severity: all ? "error" : "warning" }));
+      describeSource(role), row.rowNumber, "role", all ? "error" : "warning"));
   }
 }
 
@@ -498,18 +524,18 @@ function addEligibilityFindings(draft: RowDraft, role: RoleDefinition, findings:
   const nurse = summary.nurseCondition;
   if (gp) {
     if (!row.cctDate) {
-      findings.push(finding("GP_ELIGIBILITY", flat`Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "warning" }));
+      findings.push(rowFinding("GP_ELIGIBILITY", flat`Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`, describeSource(gp), row.rowNumber, "cctDate", "warning"));
     } else if (summary.notEligible > 0) {
-      findings.push(finding("GP_ELIGIBILITY", flat`Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate)}: not claimable as an ARRS GP in ${context.year.label}. Remove the claim, or correct the CCT date.`, describeSource(gp), { rowNumber: row.rowNumber, field: "cctDate", severity: "error" }));
+      findings.push(rowFinding("GP_ELIGIBILITY", flat`Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate)}: not claimable as an ARRS GP in ${context.year.label}. Remove the claim, or correct the CCT date.`, describeSource(gp), row.rowNumber, "cctDate", "error"));
     }
   }
   if (nurse) {
     if (row.employedInLast12Months === "yes") {
-      findings.push(finding("NURSE_12_MONTH_RULE", flat`Employed by the PCN or a member practice in the previous 12 months, so not claimable as ${role.name}. If they were recruited to a more senior or specialist nursing role, write "Promoted" in that column.`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "error" }));
+      findings.push(rowFinding("NURSE_12_MONTH_RULE", flat`Employed by the PCN or a member practice in the previous 12 months, so not claimable as ${role.name}. If they were recruited to a more senior or specialist nursing role, write "Promoted" in that column.`, describeSource(nurse), row.rowNumber, "employedInLast12Months", "error"));
     } else if (row.employedInLast12Months === null) {
-      findings.push(finding("NURSE_12_MONTH_RULE", `Confirm this person was not employed by the PCN or a member practice in the 12 months before starting (add a column "Employed in PCN in last 12 months" with Yes, No or Promoted).`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "warning" }));
+      findings.push(rowFinding("NURSE_12_MONTH_RULE", `Confirm this person was not employed by the PCN or a member practice in the 12 months before starting (add a column "Employed in PCN in last 12 months" with Yes, No or Promoted).`, describeSource(nurse), row.rowNumber, "employedInLast12Months", "warning"));
     } else if (row.employedInLast12Months === "promoted") {
-      findings.push(finding("NURSE_12_MONTH_RULE", `Claimed on the basis that they were recruited to a more senior or specialist nursing role: keep the evidence with the claim.`, describeSource(nurse), { rowNumber: row.rowNumber, field: "employedInLast12Months", severity: "info" }));
+      findings.push(rowFinding("NURSE_12_MONTH_RULE", `Claimed on the basis that they were recruited to a more senior or specialist nursing role: keep the evidence with the claim.`, describeSource(nurse), row.rowNumber, "employedInLast12Months", "info"));
     }
   }
 }
@@ -527,12 +553,12 @@ function addRateFindings(draft: RowDraft, role: RoleDefinition, findings: Findin
       message = `No maximum amount is on record for ${role.name} (${region === "national" ? "national rate" : region.replace("-", " ")}) for ${monthList(noRate, months.month(firstNoRate))}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`;
       messages[key] = message;
     }
-    findings.push(finding("NO_RATE", message, ENGINE_SOURCE.claimFormula, { rowNumber: row.rowNumber, field: "role" }));
+    findings.push(rowFinding("NO_RATE", message, ENGINE_SOURCE.claimFormula, row.rowNumber, "role"));
   }
   if (fallback) {
-    findings.push(finding("LONDON_RATE_MISSING",
+    findings.push(rowFinding("LONDON_RATE_MISSING",
       flat`No ${region.replace("-", " ")} maximum is on record for ${role.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
-      describeSource(fallback), { rowNumber: row.rowNumber }));
+      describeSource(fallback), row.rowNumber));
   }
   if (unconfirmed) {
     const r = unconfirmed;
@@ -546,20 +572,20 @@ function addRateFindings(draft: RowDraft, role: RoleDefinition, findings: Findin
       };
       context.rateMessages.set(r, words);
     }
-    findings.push(finding("RATE_UNCONFIRMED", words.message, describeSource(r), { rowNumber: row.rowNumber, details: words.details }));
+    findings.push(rowFinding("RATE_UNCONFIRMED", words.message, describeSource(r), row.rowNumber, undefined, undefined, words.details));
   }
   if (own) {
-    findings.push(finding("USER_RATE_USED", `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`, describeSource(own), { rowNumber: row.rowNumber }));
+    findings.push(rowFinding("USER_RATE_USED", `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`, describeSource(own), row.rowNumber));
   }
   if (overMax > 0 && row.wte !== null) {
     const rate = months.rate(firstOverMax)!;
     const annualCost = annualCostTotal(row.annualSalary!, row.employerNi, row.employerPension, context.onCostRates[firstOverMax]);
-    findings.push(finding("OVER_MAX",
+    findings.push(rowFinding("OVER_MAX",
       flat`Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(summary.overMaxMonthsGap)} this year).`,
-      describeSource(rate), { rowNumber: row.rowNumber, details: { annualCost, maximum: rate.amount, wte: row.wte } }));
+      describeSource(rate), row.rowNumber, undefined, undefined, { annualCost, maximum: rate.amount, wte: row.wte }));
   }
   if (share) {
-    findings.push(finding("PART_FUNDED", flat`Only ${Math.round(share.share * 100)}% of the cost of a ${role.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`, describeSource(share), { rowNumber: row.rowNumber }));
+    findings.push(rowFinding("PART_FUNDED", flat`Only ${Math.round(share.share * 100)}% of the cost of a ${role.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`, describeSource(share), row.rowNumber));
   }
 }
 
@@ -586,12 +612,12 @@ function addCostFindings(row: RosterRow, findings: FindingList, context: Context
   const pensionEstimated = row.employerPension === null;
   if (niEstimated || pensionEstimated) {
     const estimated = ESTIMATED_ONCOSTS[niEstimated && pensionEstimated ? "both" : niEstimated ? "ni" : "pension"];
-    findings.push(finding("ONCOSTS_ESTIMATED",
+    findings.push(rowFinding("ONCOSTS_ESTIMATED",
       flat`${estimated.words} (${formatMoney(employerNi)} NI, ${formatMoney(employerPension)} pension a year): enter the actual figures from payroll.`,
-      ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, field: estimated.field }));
+      ENGINE_SOURCE.onCosts, row.rowNumber, estimated.field));
   }
   if (summary.onCostUnknown) {
-    findings.push(finding("MISSING_VALUE", flat`An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, { rowNumber: row.rowNumber, severity: "warning", field: "employerNi" }));
+    findings.push(rowFinding("MISSING_VALUE", flat`An on-cost is blank and no statutory rate is on record to estimate it for some months of ${context.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`, ENGINE_SOURCE.onCosts, row.rowNumber, "employerNi", "warning"));
   }
 }
 
