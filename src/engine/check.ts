@@ -91,8 +91,6 @@ interface Context {
   noRateMessages: Map<RoleId, string[]>;
   /** Every row's months, row by row in input order. */
   table: MonthTable;
-  /** Day numbers of the start and end dates seen so far: dates repeat from row to row. */
-  dayNumbers: Map<IsoDate, number>;
   /** Where each row's findings are gathered (see FindingList). */
   findingList: FindingList;
   /** The summary of the row being finished (see summariseMonths). */
@@ -109,7 +107,6 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))), spans: monthSpans(year),
     rateMessages: new Map(),
     noRateMessages: new Map(),
-    dayNumbers: new Map(),
     table: new MonthTable(input.rows.length, year.months),
     findingList: new FindingList(),
     summary: emptySummary(),
@@ -248,16 +245,6 @@ function personNotEligible(row: RosterRow, conditions: EligibilityCondition[], c
   return false;
 }
 
-/** dayNumber, remembered for the check: working one out makes several small strings, twice a row. */
-function dayNumberOf(context: Context, date: IsoDate): number {
-  let day = context.dayNumbers.get(date);
-  if (day === undefined) {
-    day = dayNumber(date);
-    context.dayNumbers.set(date, day);
-  }
-  return day;
-}
-
 /** The row's months and findings on its own; `index` is its place in the input (and the MonthTable). */
 function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   const findings = context.findingList;
@@ -274,8 +261,8 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   // Days in post in each month (start and end both count); no start date: no days, in months of no days.
   const { spans, onCostRates } = context;
   const known = row.start !== null;
-  const from = known ? dayNumberOf(context, row.start!) : 0;
-  const to = !known || row.end === null ? Number.POSITIVE_INFINITY : dayNumberOf(context, row.end);
+  const from = known ? dayNumber(row.start!) : 0;
+  const to = !known || row.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.end);
   const months = context.table.row(index);
   // Each month is written once, here, straight into the table's columns (a call per month with nine
   // arguments was a fifth of this function's time). What is not written stays as a new table has it:
