@@ -102,12 +102,13 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   const year = parseFinancialYear(input.settings.financialYear);
   if (!year) throw new InvalidSettingsError(`"${input.settings.financialYear}" is not a financial year; write it as 2025/26.`);
   const settings: PcnSettings = { ...input.settings, financialYear: year.label };
+  const onCostRates = sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules)));
   const context: Context = {
     year, settings, rules, roleMonths: new Map(),
-    onCostRates: sharedWhereEqual(year.months.map((m) => onCostRatesForMonth(m, rules))), spans: monthSpans(year),
+    onCostRates, spans: monthSpans(year),
     rateMessages: new Map(),
     noRateMessages: new Map(),
-    table: new MonthTable(input.rows.length, year.months),
+    table: new MonthTable(input.rows.length, year.months, costSets(onCostRates)),
     findingList: new FindingList(),
     summary: emptySummary(),
   };
@@ -138,6 +139,13 @@ function sharedWhereEqual(rates: OnCostRates[]): OnCostRates[] {
     shared.push(previous && previous.ni === r.ni && previous.pension === r.pension ? previous : r);
   }
   return shared;
+}
+
+/** For each month, the number of its on-cost rates among the year's different ones (0 for April's). */
+function costSets(rates: OnCostRates[]): number[] {
+  const sets: number[] = [];
+  for (let i = 0; i < rates.length; i++) sets.push(i === 0 ? 0 : rates[i] === rates[i - 1] ? sets[i - 1] : sets[i - 1] + 1);
+  return sets;
 }
 
 /**
@@ -283,6 +291,9 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   const rules = roleMonths(context, role);
   const wte = row.wte!;
   const cctLimit = row.cctDate ? addYears(row.cctDate, GP_YEARS_AFTER_CCT) : null;
+  // The table works each month's WTE, cost and maximum out again when they are read (month-table.ts),
+  // from the row's WTE and its annual cost with each set of on-cost rates, written here.
+  table.rowWte[index] = wte;
   // The annual cost with the on-cost rates last used: months with the same rates cost the same.
   let costRates: OnCostRates | null = null;
   let annualCost = 0;
@@ -299,12 +310,12 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
     if (onCostRates[i] !== costRates) {
       costRates = onCostRates[i];
       annualCost = annualCostTotal(row.annualSalary!, row.employerNi, row.employerPension, costRates);
+      table.annualCost[index * table.costSets + table.costSetOf[i]] = annualCost;
     }
+    // These sums are MonthTable.costAt's and maximumAt's: the same, so that they read back exactly.
     const fraction = daysInPost / daysInMonth;
     const monthCost = (fraction * annualCost) / 12;
     table.daysInPost[slot] = daysInPost;
-    table.wte[slot] = wte;
-    table.cost[slot] = monthCost;
     const monthRules = rules[i];
     const rate = monthRules.rate;
     if (!monthRules.claimable) table.limit[slot] = ROLE_NOT_CLAIMABLE;
@@ -313,7 +324,6 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
     else {
       const maximumForMonth = (fraction * rate.amount * wte) / 12;
       const claimableCost = monthRules.share * monthCost;
-      table.maximumForMonth[slot] = maximumForMonth;
       table.claimable[slot] = Math.min(claimableCost, maximumForMonth);
       table.setRate(slot, rate);
       if (claimableCost > maximumForMonth) table.limit[slot] = OVER_MAX;
@@ -581,9 +591,10 @@ function addRateFindings(draft: RowDraft, role: RoleDefinition, findings: Findin
  * up by the caller), funded by the PCN.
  */
 function overMaxGapIn(table: MonthTable, slot: number, share: number): number {
-  const maximumForMonth = table.maximumForMonth[slot];
-  if (Number.isNaN(maximumForMonth) || table.daysInPost[slot] === 0) return 0;
-  return Math.max(0, share * table.cost[slot] - maximumForMonth);
+  if (table.daysInPost[slot] === 0) return 0;
+  const maximumForMonth = table.maximumAt(slot);
+  if (Number.isNaN(maximumForMonth)) return 0;
+  return Math.max(0, share * table.costAt(slot) - maximumForMonth);
 }
 
 /** ONCOSTS_ESTIMATED's opening words and the field it names, by which on-costs were blank. */

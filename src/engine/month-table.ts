@@ -3,6 +3,12 @@
  * rather than as one object per month. At 100,000 rows one object per month was 1.2 million objects,
  * and making and then collecting them took most of the engine's time and memory.
  *
+ * A month's WTE, cost and maximum are not kept month by month: each follows from the row's WTE and
+ * annual cost, the month's days and the maximum used, by the same sums the engine does (check.ts),
+ * and so are worked out again, exactly, when read. Kept as three columns of doubles they were 29 MB
+ * at 100,000 rows, two thirds of the table, and every page of it new memory for the system to hand
+ * over. Months written one by one with `set` (made by hand, in tests) keep the figures given.
+ *
  * A row's twelve months are read through StaffMonths, one small object per row. Where a caller wants
  * one month whole (a claim line, a note), `claim(i)` makes a MonthClaim object for it. The engine's
  * own hottest loops (check.ts) write and read the columns directly.
@@ -48,10 +54,16 @@ export class MonthTable {
   readonly daysInPost: Uint8Array;
   /** The days in the month, or 0 for a row with no start date. */
   readonly daysInMonth: Uint8Array;
-  readonly wte: Float64Array;
-  readonly cost: Float64Array;
-  /** The month's maximum, or NaN where there is none (maximumForMonth() gives null for it). */
-  readonly maximumForMonth: Float64Array;
+  /** Per row: its WTE, in the months it is in post; 0 for a row that cannot be claimed. */
+  readonly rowWte: Float64Array;
+  /**
+   * Per row and set of on-cost rates: its annual cost (salary + employer NI + pension) with those
+   * rates; 0 for a row that cannot be claimed. Slot `row × costSets + costSetOf[month]`.
+   */
+  readonly annualCost: Float64Array;
+  /** For each month, which of a row's annual costs its cost is a share of. */
+  readonly costSetOf: readonly number[];
+  readonly costSets: number;
   readonly claimable: Float64Array;
   /** LIMIT_CODES of the month's limit, 0 for none. */
   readonly limit: Uint8Array;
@@ -67,16 +79,24 @@ export class MonthTable {
   /** The maximum last numbered: months of a row mostly use the one before's. */
   private lastRate: MaxAmount | null = null;
   private lastRateNumber = 0;
+  /** The WTE counted in months a cap held down (setCapped), by slot: a few rows' months at most. */
+  private readonly cappedWte = new Map<number, number>();
+  /** The WTE, cost and maximum of months written with `set`, as given (null until the first). */
+  private given: { wte: Float64Array; cost: Float64Array; maximumForMonth: Float64Array } | null = null;
 
-  constructor(rows: number, months: readonly IsoDate[]) {
+  /**
+   * `costSetOf` says, for each month, which set of on-cost rates its cost uses (numbered from 0); a
+   * table without it has one set for the whole year.
+   */
+  constructor(rows: number, months: readonly IsoDate[], costSetOf: readonly number[] = months.map(() => 0)) {
     const slots = rows * months.length;
     this.months = months;
     this.daysInPost = new Uint8Array(slots);
     this.daysInMonth = new Uint8Array(slots);
-    this.wte = new Float64Array(slots);
-    this.cost = new Float64Array(slots);
-    // Until a month is written it has no maximum: NaN, not 0, which would be a maximum of £0.
-    this.maximumForMonth = new Float64Array(slots).fill(Number.NaN);
+    this.rowWte = new Float64Array(rows);
+    this.costSetOf = costSetOf;
+    this.costSets = costSetOf.length === 0 ? 1 : Math.max(...costSetOf) + 1;
+    this.annualCost = new Float64Array(rows * this.costSets);
     this.claimable = new Float64Array(slots);
     this.limit = new Uint8Array(slots);
     this.rateNumber = new Uint16Array(slots);
@@ -85,6 +105,66 @@ export class MonthTable {
   /** The maximum in force in a slot (null: none; its number is 0). */
   rateAt(slot: number): MaxAmount | null {
     return this.rates[this.rateNumber[slot]];
+  }
+
+  /** WTE counted in a slot: the row's, in a month in post, unless a cap held it down. */
+  wteAt(slot: number): number {
+    if (this.given !== null) return this.given.wte[slot];
+    if (this.cappedWte.size > 0) {
+      const capped = this.cappedWte.get(slot);
+      if (capped !== undefined) return capped;
+    }
+    return this.daysInPost[slot] === 0 ? 0 : this.rowWte[(slot / this.months.length) | 0];
+  }
+
+  /** Cost in a slot: days-in-post fraction × the annual cost with the month's rates / 12, as check.ts works it out. */
+  costAt(slot: number): number {
+    if (this.given !== null) return this.given.cost[slot];
+    const daysInPost = this.daysInPost[slot];
+    if (daysInPost === 0) return 0;
+    const month = slot % this.months.length;
+    const row = (slot - month) / this.months.length;
+    const fraction = daysInPost / this.daysInMonth[slot];
+    return (fraction * this.annualCost[row * this.costSets + this.costSetOf[month]]) / 12;
+  }
+
+  /**
+   * The month's maximum in a slot: days-in-post fraction × maximum × the row's WTE / 12, as check.ts
+   * works it out; NaN where no maximum was used (maximumForMonth() gives null for it). The engine
+   * records a maximum only for a month it is the limit of, so the maximum and the figure go together.
+   */
+  maximumAt(slot: number): number {
+    if (this.given !== null) return this.given.maximumForMonth[slot];
+    const rate = this.rates[this.rateNumber[slot]];
+    if (rate === null) return Number.NaN;
+    const fraction = this.daysInPost[slot] / this.daysInMonth[slot];
+    return (fraction * rate.amount * this.rowWte[(slot / this.months.length) | 0]) / 12;
+  }
+
+  /** A month held down by a cap: less WTE counted, less claimed, and the limit that says why. */
+  setCapped(slot: number, wte: number, claimable: number, limit: MonthLimit): void {
+    if (this.given !== null) this.given.wte[slot] = wte;
+    else this.cappedWte.set(slot, wte);
+    this.claimable[slot] = claimable;
+    this.limit[slot] = limitCode(limit);
+  }
+
+  /** Writes one month whole, with its WTE, cost and maximum as given (see StaffMonths.set). */
+  setGiven(slot: number, wte: number, cost: number, maximumForMonth: number | null): void {
+    if (this.given === null) {
+      // From now on every month reads as given; those written before keep what they read as.
+      const slots = this.daysInPost.length;
+      const given = { wte: new Float64Array(slots), cost: new Float64Array(slots), maximumForMonth: new Float64Array(slots) };
+      for (let s = 0; s < slots; s++) {
+        given.wte[s] = this.wteAt(s);
+        given.cost[s] = this.costAt(s);
+        given.maximumForMonth[s] = this.maximumAt(s);
+      }
+      this.given = given;
+    }
+    this.given.wte[slot] = wte;
+    this.given.cost[slot] = cost;
+    this.given.maximumForMonth[slot] = maximumForMonth === null ? Number.NaN : maximumForMonth;
   }
 
   setRate(slot: number, rate: MaxAmount | null): void {
@@ -147,12 +227,12 @@ export class StaffMonths {
 
   /** WTE counted for the month (less than the row's WTE when a cap bites). */
   wte(i: number): number {
-    return this.table.wte[this.first + i];
+    return this.table.wteAt(this.first + i);
   }
 
   /** The person's cost for the month: salary + employer NI + employer pension, pro rata for days in post. */
   cost(i: number): number {
-    return this.table.cost[this.first + i];
+    return this.table.costAt(this.first + i);
   }
 
   /** The maximum amount used for the month, or null if none applies. */
@@ -168,7 +248,7 @@ export class StaffMonths {
 
   /** The month's maximum: days fraction × maximum × WTE / 12 (× funded share where one applies). */
   maximumForMonth(i: number): number | null {
-    const value = this.table.maximumForMonth[this.first + i];
+    const value = this.table.maximumAt(this.first + i);
     return Number.isNaN(value) ? null : value;
   }
 
@@ -210,8 +290,9 @@ export class StaffMonths {
   }
 
   /**
-   * Writes one month whole, for months made by hand (fromClaims, tests). The engine itself writes the
-   * table's columns directly, once per month, in check.ts.
+   * Writes one month whole, for months made by hand (fromClaims, tests), WTE, cost and maximum as
+   * given. The engine itself writes the table's columns directly, once per month, and each row's WTE
+   * and annual costs, in check.ts.
    */
   set(
     i: number, daysInPost: number, daysInMonth: number, wte: number, cost: number, limit: MonthLimit | null,
@@ -221,20 +302,15 @@ export class StaffMonths {
     const slot = this.first + i;
     t.daysInPost[slot] = daysInPost;
     t.daysInMonth[slot] = daysInMonth;
-    t.wte[slot] = wte;
-    t.cost[slot] = cost;
-    t.maximumForMonth[slot] = maximumForMonth === null ? Number.NaN : maximumForMonth;
     t.claimable[slot] = claimable;
     t.limit[slot] = limitCode(limit);
     t.setRate(slot, rate);
+    t.setGiven(slot, wte, cost, maximumForMonth);
   }
 
   /** A month held down by a cap: less WTE counted, less claimed, and the limit that says why. */
   setCapped(i: number, wte: number, claimable: number, limit: MonthLimit): void {
-    const slot = this.first + i;
-    this.table.wte[slot] = wte;
-    this.table.claimable[slot] = claimable;
-    this.table.limit[slot] = limitCode(limit);
+    this.table.setCapped(this.first + i, wte, claimable, limit);
   }
 }
 

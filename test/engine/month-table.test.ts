@@ -35,6 +35,52 @@ describe("the month table keeps each month's maximum", () => {
   });
 });
 
+describe("a month's WTE, cost and maximum, worked out from the row's", () => {
+  // Three months; May and June use a second set of on-cost rates (as when NI changes mid-year).
+  function engineTable(): MonthTable {
+    const table = new MonthTable(2, MONTHS, [0, 1, 1]);
+    const rate = maximum(48_000);
+    // Row 1: 0.8 WTE, £40,000 a year with April's rates and £41,000 with the later ones; in post
+    // all of April, 15 days of May, not in June.
+    table.rowWte[1] = 0.8;
+    table.annualCost[1 * table.costSets + 0] = 40_000;
+    table.annualCost[1 * table.costSets + 1] = 41_000;
+    const row = table.row(1);
+    [[30, 30], [15, 31], [0, 30]].forEach(([days, inMonth], i) => {
+      table.daysInPost[row.first + i] = days;
+      table.daysInMonth[row.first + i] = inMonth;
+    });
+    table.setRate(row.first + 0, rate);
+    table.setRate(row.first + 1, null);
+    return table;
+  }
+
+  it("reads each month as the engine's sums give it, and nothing for a month not in post", () => {
+    const months = engineTable().row(1);
+    expect([0, 1, 2].map((i) => months.wte(i))).toEqual([0.8, 0.8, 0]);
+    expect(months.cost(0)).toBe((1 * 40_000) / 12);
+    expect(months.cost(1)).toBe(((15 / 31) * 41_000) / 12);
+    expect(months.cost(2)).toBe(0);
+    expect(months.maximumForMonth(0)).toBe((1 * 48_000 * 0.8) / 12);
+    expect(months.maximumForMonth(1)).toBeNull();
+    expect(engineTable().row(0).claims().map((c) => [c.wte, c.cost, c.maximumForMonth])).toEqual([[0, 0, null], [0, 0, null], [0, 0, null]]);
+  });
+
+  it("counts the WTE a cap allows in a month it held down, and the row's WTE in the others", () => {
+    const months = engineTable().row(1);
+    months.setCapped(0, 0.25, 100, "beyond-cap");
+    expect([months.wte(0), months.claimable(0), months.limit(0), months.wte(1)]).toEqual([0.25, 100, "beyond-cap", 0.8]);
+  });
+
+  it("keeps what months read as when another month of the table is then written whole", () => {
+    const table = engineTable();
+    const before = table.row(1).claims();
+    table.row(0).set(0, 30, 30, 1, 500, null, null, null, 0);
+    expect(table.row(1).claims()).toEqual(before);
+    expect(table.row(0).cost(0)).toBe(500);
+  });
+});
+
 describe("a new month table", () => {
   it("reads as nothing: no days, WTE, cost, limit or maximum, and nothing claimed (the engine writes only what differs)", () => {
     const months = new MonthTable(2, MONTHS).row(1);
