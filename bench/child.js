@@ -99,7 +99,7 @@ async function engine(rows, repeats) {
     rosterRows: roster.rows.length,
     findings,
     claimable: result.totals.claimable,
-    engineFirstMs: engineTimes[0], engineBestMs: Math.min(...engineTimes),
+    engineFirstMs: engineTimes[0], engineBestMs: Math.min(...engineTimes), engineTimesMs: engineTimes,
   };
 }
 

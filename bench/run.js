@@ -111,9 +111,21 @@ async function measureSize(rows) {
     readerMs: reader.readBestMs,
     engineMs: engine.engineBestMs,
     engineFirstMs: engine.engineFirstMs,
+    engineTimesMs: engine.engineTimesMs,
     staff: engine.rosterRows,
     findings: engine.findings,
   };
+}
+
+/**
+ * Every timed check of the engine at one size, in order, and the median of all but the first: the
+ * table gives the best, and on a machine whose speed varies the spread says how far to trust it.
+ */
+function engineChecksLine(size) {
+  const times = size.engineTimesMs;
+  const warm = times.slice(1).sort((a, b) => a - b);
+  const median = warm.length % 2 ? warm[(warm.length - 1) / 2] : (warm[warm.length / 2 - 1] + warm[warm.length / 2]) / 2;
+  return `Engine at ${thousands(size.rows)} rows, each of its ${times.length} checks in order (the first cold): ${times.map((t) => Math.round(t)).join(", ")} ms; best ${ms(Math.min(...times))}, median of the other ${warm.length} ${ms(median)}.`;
 }
 
 function officeFigures() {
@@ -181,6 +193,7 @@ async function main() {
     "",
     table(["target", "goal", "figure", "met"], targets),
     "",
+    ...(s100 ? [`${engineChecksLine(s100)}`, ""] : []),
     officeOk
       ? `Office.js adapter, ${thousands(office.rows)} rows against the fake Excel: ${office.syncs} context.sync() calls (${office.readSyncs} to read), largest request ${thousands(office.largestRequestBytes)} bytes, largest response ${thousands(office.largestResponseBytes)} bytes, ${(office.writtenBytes / 1e6).toFixed(1)} MB written; claim lines sheet: ${office.claimLinesSheetRows === 1 ? "the note" : `${thousands(office.claimLinesSheetRows - 1)} lines`}.`
       : `Office.js adapter: not measured (${office.error})`,
