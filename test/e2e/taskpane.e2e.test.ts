@@ -95,7 +95,8 @@ const haveChromium = existsSync(CHROMIUM);
       const page = await context.newPage();
       const pageErrors: string[] = [];
       page.on("pageerror", (error) => pageErrors.push(error.message));
-      // The page's Content-Security-Policy must hold for everything the pane does: any violation fails.
+      // The page's Content-Security-Policy must hold for everything the pane does: any violation fails,
+      // but for office.js's own telemetry frame, which the policy is there to block (see below).
       const cspViolations: string[] = [];
       page.on("console", (message) => { if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text()); });
       const offsite: string[] = [];
@@ -104,6 +105,7 @@ const haveChromium = existsSync(CHROMIUM);
       });
 
       await page.goto(`${site.url}/taskpane.html`);
+      const loaded = Date.now();
       expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
       const input = page.getByLabel("Open a workbook (.xlsx)");
       await input.waitFor({ timeout: 30_000 });
@@ -169,8 +171,13 @@ const haveChromium = existsSync(CHROMIUM);
       await scrollToActions();
       await page.screenshot({ path: path.join(OUTPUT, "taskpane-results-dark.png") });
 
+      // Outside Office, office.js (o15apptofilemappingtable.js) adds a hidden frame for Microsoft's
+      // telemetry proxy 3 s after it loads. The page's frame-src leaves it out, so Chromium blocks the
+      // frame before any request. Waiting past that point makes the test see it every time, rather than
+      // only on runs slow enough to last 3 s.
+      await page.waitForTimeout(Math.max(0, loaded + OFFICE_TELEMETRY_FRAME_DELAY_MS + 1_000 - Date.now()));
       expect(pageErrors).toEqual([]);
-      expect(cspViolations).toEqual([]);
+      expect(cspViolations.filter((v) => !isBlockedOfficeTelemetryFrame(v))).toEqual([]);
       // No network request but to the add-in's own origin (office.js is served from it in this build).
       expect(offsite).toEqual([]);
     } finally {
@@ -178,6 +185,15 @@ const haveChromium = existsSync(CHROMIUM);
     }
   });
 });
+
+/** How long office.js waits, once loaded outside Office, before it adds its telemetry frame (ULSEndpointProxy). */
+const OFFICE_TELEMETRY_FRAME_DELAY_MS = 3_000;
+
+/** Chromium's message for the telemetry frame office.js adds, blocked by the page's frame-src. */
+function isBlockedOfficeTelemetryFrame(message: string): boolean {
+  return /^Framing 'https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com\/.*' violates the following Content Security Policy directive: "frame-src /.test(message)
+    && /The request has been blocked/.test(message);
+}
 
 if (!haveChromium) {
   test("the browser test", () => {
