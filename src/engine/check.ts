@@ -17,7 +17,7 @@ import { daysInPostIn, monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
 import { summariseByRole, pcnTotals } from "./totals";
-import { LIMIT_CODES, MonthTable } from "./month-table";
+import { LIMIT_CODES, MonthTable, monthCost, monthMaximum } from "./month-table";
 import { keepHiddenClassOf } from "./keep-alive";
 import { NO_FINDINGS, type RowDraft } from "./draft";
 import type { CheckResult, PcnSettings, StaffResult } from "./types";
@@ -108,7 +108,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     onCostRates, spans: monthSpans(year),
     rateMessages: new Map(),
     noRateMessages: new Map(),
-    table: new MonthTable(input.rows.length, year.months, costSets(onCostRates)),
+    table: new MonthTable(input.rows.length, year.months, costSetOfMonths(onCostRates)),
     findingList: new FindingList(),
     summary: emptySummary(),
   };
@@ -141,8 +141,8 @@ function sharedWhereEqual(rates: OnCostRates[]): OnCostRates[] {
   return shared;
 }
 
-/** For each month, the number of its on-cost rates among the year's different ones (0 for April's). */
-function costSets(rates: OnCostRates[]): number[] {
+/** For each month, the number of its on-cost rates among the year's different ones (0 for April's): MonthTable's costSetOf. */
+function costSetOfMonths(rates: OnCostRates[]): number[] {
   const sets: number[] = [];
   for (let i = 0; i < rates.length; i++) sets.push(i === 0 ? 0 : rates[i] === rates[i - 1] ? sets[i - 1] : sets[i - 1] + 1);
   return sets;
@@ -312,9 +312,8 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
       annualCost = annualCostTotal(row.annualSalary!, row.employerNi, row.employerPension, costRates);
       table.annualCost[index * table.costSets + table.costSetOf[i]] = annualCost;
     }
-    // These sums are MonthTable.costAt's and maximumAt's: the same, so that they read back exactly.
-    const fraction = daysInPost / daysInMonth;
-    const monthCost = (fraction * annualCost) / 12;
+    // The table's own sums (month-table.ts), so that what it reads back is exactly what was claimed on.
+    const cost = monthCost(daysInPost, daysInMonth, annualCost);
     table.daysInPost[slot] = daysInPost;
     const monthRules = rules[i];
     const rate = monthRules.rate;
@@ -322,8 +321,8 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
     else if (monthRules.conditions.length > 0 && personNotEligible(row, monthRules.conditions, cctLimit)) table.limit[slot] = NOT_ELIGIBLE;
     else if (!rate) table.limit[slot] = NO_RATE;
     else {
-      const maximumForMonth = (fraction * rate.amount * wte) / 12;
-      const claimableCost = monthRules.share * monthCost;
+      const maximumForMonth = monthMaximum(daysInPost, daysInMonth, rate.amount, wte);
+      const claimableCost = monthRules.share * cost;
       table.claimable[slot] = Math.min(claimableCost, maximumForMonth);
       table.setRate(slot, rate);
       if (claimableCost > maximumForMonth) table.limit[slot] = OVER_MAX;

@@ -17,10 +17,7 @@ export function finding(
   source: string,
   extra: { severity?: Severity; rowNumber?: number; field?: string; column?: string; details?: Finding["details"] } = {},
 ): Finding {
-  return {
-    code, severity: extra.severity ?? findingCodeInfo(code).severity, message, source,
-    rowNumber: extra.rowNumber, column: extra.column, field: extra.field, details: extra.details,
-  };
+  return shaped(code, extra.severity ?? findingCodeInfo(code).severity, message, source, extra.rowNumber, extra.column, extra.field, extra.details);
 }
 
 /**
@@ -32,10 +29,15 @@ export function rowFinding(
   code: FindingCode, message: string, source: string, rowNumber: number,
   field?: string, severity?: Severity, details?: Finding["details"],
 ): Finding {
-  return {
-    code, severity: severity ?? findingCodeInfo(code).severity, message, source,
-    rowNumber, column: undefined, field, details,
-  };
+  return shaped(code, severity ?? findingCodeInfo(code).severity, message, source, rowNumber, undefined, field, details);
+}
+
+/** The one place a finding's properties are laid out, so every finding has the same shape. */
+function shaped(
+  code: FindingCode, severity: Severity, message: string, source: string,
+  rowNumber: number | undefined, column: string | undefined, field: string | undefined, details: Finding["details"],
+): Finding {
+  return { code, severity, message, source, rowNumber, column, field, details };
 }
 
 /**

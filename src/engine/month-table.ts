@@ -39,6 +39,20 @@ const LIMITS: readonly (MonthLimit | null)[] = (() => {
   return limits;
 })();
 
+/**
+ * A month's cost: its share of the annual cost (salary + employer NI + pension) for the days in post
+ * (ARRS reference, section 5). The engine's sum when it writes a month (check.ts) and the table's when
+ * it reads one back, so the two agree to the last bit.
+ */
+export function monthCost(daysInPost: number, daysInMonth: number, annualCost: number): number {
+  return ((daysInPost / daysInMonth) * annualCost) / 12;
+}
+
+/** A month's maximum: days-in-post fraction × the annual maximum per WTE × WTE / 12 (see monthCost). */
+export function monthMaximum(daysInPost: number, daysInMonth: number, maximumAnnual: number, wte: number): number {
+  return ((daysInPost / daysInMonth) * maximumAnnual * wte) / 12;
+}
+
 function limitCode(limit: MonthLimit | null): number {
   return limit === null ? 0 : LIMIT_CODES[limit];
 }
@@ -114,31 +128,34 @@ export class MonthTable {
       const capped = this.cappedWte.get(slot);
       if (capped !== undefined) return capped;
     }
-    return this.daysInPost[slot] === 0 ? 0 : this.rowWte[(slot / this.months.length) | 0];
+    return this.daysInPost[slot] === 0 ? 0 : this.rowWte[this.rowOf(slot)];
   }
 
-  /** Cost in a slot: days-in-post fraction × the annual cost with the month's rates / 12, as check.ts works it out. */
+  /** Cost in a slot (monthCost), with the annual cost for the month's on-cost rates. */
   costAt(slot: number): number {
     if (this.given !== null) return this.given.cost[slot];
     const daysInPost = this.daysInPost[slot];
     if (daysInPost === 0) return 0;
-    const month = slot % this.months.length;
-    const row = (slot - month) / this.months.length;
-    const fraction = daysInPost / this.daysInMonth[slot];
-    return (fraction * this.annualCost[row * this.costSets + this.costSetOf[month]]) / 12;
+    const row = this.rowOf(slot);
+    const month = slot - row * this.months.length;
+    return monthCost(daysInPost, this.daysInMonth[slot], this.annualCost[row * this.costSets + this.costSetOf[month]]);
   }
 
   /**
-   * The month's maximum in a slot: days-in-post fraction × maximum × the row's WTE / 12, as check.ts
-   * works it out; NaN where no maximum was used (maximumForMonth() gives null for it). The engine
-   * records a maximum only for a month it is the limit of, so the maximum and the figure go together.
+   * The month's maximum in a slot (monthMaximum), with the row's WTE; NaN where no maximum was used
+   * (maximumForMonth() gives null for it). The engine records a maximum only for a month it is the
+   * limit of, so the maximum and the figure go together.
    */
   maximumAt(slot: number): number {
     if (this.given !== null) return this.given.maximumForMonth[slot];
     const rate = this.rates[this.rateNumber[slot]];
     if (rate === null) return Number.NaN;
-    const fraction = this.daysInPost[slot] / this.daysInMonth[slot];
-    return (fraction * rate.amount * this.rowWte[(slot / this.months.length) | 0]) / 12;
+    return monthMaximum(this.daysInPost[slot], this.daysInMonth[slot], rate.amount, this.rowWte[this.rowOf(slot)]);
+  }
+
+  /** The row a slot belongs to. */
+  private rowOf(slot: number): number {
+    return Math.floor(slot / this.months.length);
   }
 
   /** A month held down by a cap: less WTE counted, less claimed, and the limit that says why. */
