@@ -12,6 +12,13 @@ export function toPence(amount: number): number {
   return Math.sign(cleaned) * Math.round(Math.abs(cleaned) * 100 + 1e-9) / 100;
 }
 
+/** A whole number of pounds from 0 to 10^15, in figures with commas: 1234567 → "1,234,567". */
+function wholeWithCommas(whole: number): string {
+  if (whole < 1000) return String(whole);
+  const last = whole % 1000;
+  return `${wholeWithCommas(Math.floor(whole / 1000))},${last < 10 ? "00" : last < 100 ? "0" : ""}${last}`;
+}
+
 /** "1234567" → "1,234,567" */
 function groupThousands(digits: string): string {
   let i = digits.length % 3 || 3;
@@ -32,14 +39,27 @@ function pounds(amount: number, decimals: 0 | 2, intl: Intl.NumberFormat): strin
   return `${amount < 0 || Object.is(amount, -0) ? "-" : ""}£${groupThousands(whole)}${decimals === 0 ? "" : text.slice(-3)}`;
 }
 
-/** "£1,234.56" */
+/**
+ * "£1,234.56". The pence are worked out once, as a whole number, as toPence does, and written as
+ * figures: toFixed and cutting its text up cost twice as long, and findings write money on thousands
+ * of rows. Below £10^12 the two give the same text, since an amount in pence that size is within a
+ * ten-thousandth of a penny of its nearest binary value; beyond it (never a real claim), pounds()
+ * as before.
+ */
 export function formatMoney(amount: number): string {
-  return pounds(toPence(amount), 2, POUNDS);
+  const cleaned = Math.round(amount * 1e6) / 1e6;
+  const pence = Math.round(Math.abs(cleaned) * 100 + 1e-9);
+  if (!(pence < 1e14)) return pounds(toPence(amount), 2, POUNDS);
+  const sign = cleaned < 0 || Object.is(cleaned, -0) ? "-" : "";
+  const part = pence % 100;
+  return `${sign}£${wholeWithCommas(Math.floor(pence / 100))}.${part < 10 ? "0" : ""}${part}`;
 }
 
-/** "£66,972" for figures the DES gives in whole pounds. */
+/** "£66,972" for figures the DES gives in whole pounds (rounded half up, as Intl does). */
 export function formatWholePounds(amount: number): string {
-  return pounds(amount, 0, WHOLE_POUNDS);
+  const whole = Math.round(Math.abs(amount));
+  if (!(whole < 1e15)) return pounds(amount, 0, WHOLE_POUNDS);
+  return `${amount < 0 || Object.is(amount, -0) ? "-" : ""}£${wholeWithCommas(whole)}`;
 }
 
 /** "0.8" or "0.53" WTE, without trailing zeros. */

@@ -31,6 +31,7 @@ const ROLE_NOT_CLAIMABLE = LIMIT_CODES["role-not-claimable"];
 const NOT_ELIGIBLE = LIMIT_CODES["not-eligible"];
 const NO_RATE = LIMIT_CODES["no-rate"];
 const OVER_MAX = LIMIT_CODES["over-max"];
+const BEYOND_CAP = LIMIT_CODES["beyond-cap"];
 
 /**
  * Where a row's findings are gathered, one list for the whole check, before they are copied out at
@@ -65,6 +66,8 @@ interface RoleMonth {
   claimable: boolean;
   conditions: EligibilityCondition[];
   rate: MaxAmount | null;
+  /** The rate's number in the check's MonthTable (MonthTable.numberOfRate). */
+  rateNumber: number;
   share: number;
   fundedShare: FundedShare | null;
 }
@@ -231,6 +234,7 @@ function roleMonths(context: Context, role: RoleDefinition): RoleMonth[] {
       claimable: rules.isClaimable(role.id, month),
       conditions: rules.eligibilityConditions(role.id, month),
       rate,
+      rateNumber: context.table.numberOfRate(rate),
       share: fundedShare?.share ?? 1,
       fundedShare,
     };
@@ -297,6 +301,7 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   // The annual cost with the on-cost rates last used: months with the same rates cost the same.
   let costRates: OnCostRates | null = null;
   let annualCost = 0;
+  let yearCost = 0;
   for (let i = 0; i < spans.length; i++) {
     const span = spans[i];
     const slot = first + i;
@@ -314,6 +319,7 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
     }
     // The table's own sums (month-table.ts), so that what it reads back is exactly what was claimed on.
     const cost = monthCost(daysInPost, daysInMonth, annualCost);
+    yearCost += cost;
     table.daysInPost[slot] = daysInPost;
     const monthRules = rules[i];
     const rate = monthRules.rate;
@@ -324,10 +330,12 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
       const maximumForMonth = monthMaximum(daysInPost, daysInMonth, rate.amount, wte);
       const claimableCost = monthRules.share * cost;
       table.claimable[slot] = Math.min(claimableCost, maximumForMonth);
-      table.setRate(slot, rate);
+      table.rateNumber[slot] = monthRules.rateNumber;
       if (claimableCost > maximumForMonth) table.limit[slot] = OVER_MAX;
     }
   }
+  // Months not in post cost 0, so leaving them out of the sum leaves it as the months' sum from April.
+  table.yearCost[index] = yearCost;
   return { row, role, usable: true, months, findings: context.findingList.take(true) };
 }
 
@@ -401,7 +409,9 @@ function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context):
   for (let i = 0; i < months.length; i++) {
     const slot = first + i;
     const limit = table.limit[slot];
-    const gap = overMaxGapIn(table, slot, rules[i].share);
+    // Cost is above the maximum only in a month assessRow held to it (OVER_MAX), which a cap may have
+    // held lower since (BEYOND_CAP): in any other month the gap is 0, and is not worked out.
+    const gap = limit === OVER_MAX || limit === BEYOND_CAP ? overMaxGapIn(table, slot, rules[i].share) : 0;
     claimable += table.claimable[slot];
     overMaxGap += gap;
     if (limit === NO_RATE) {

@@ -7,6 +7,7 @@ import { formatUkDate } from "../common/dates";
 import { formatWte } from "../common/money";
 import { addDraftFinding, type RowDraft } from "./draft";
 import { ENGINE_SOURCE, finding, flat } from "./findings";
+import { PersonIndex } from "./person-index";
 
 function inPostOn(draft: RowDraft, date: string): boolean {
   return draft.row.start! <= date && (draft.row.end === null || date <= draft.row.end);
@@ -16,39 +17,36 @@ function inPostOn(draft: RowDraft, date: string): boolean {
 type Groups = Map<RowDraft, RowDraft[]>;
 
 /**
- * Notes a row under its person, matched by staff ID, or by name for rows without one: each has a map
- * of its own, where one map keyed "id:…" or "name:…" made and hashed a new string for every row.
- * Most people are on one row, and so need no list of their own. (A function called row by row, which
- * V8 optimises as soon as it is hot; see totals.ts.)
+ * Notes a row under its person, matched by staff ID, or by name for rows without one: each has an
+ * index of its own (person-index.ts). Most people are on one row, and so need no list of their own.
+ * (A function called row by row, which V8 optimises as soon as it is hot; see totals.ts.)
  */
-function addPersonRow(byId: Map<string, RowDraft>, byName: Map<string, RowDraft>, groups: Groups, draft: RowDraft): void {
-  if (draft.row.start === null || draft.row.wte === null || (draft.row.end !== null && draft.row.end < draft.row.start)) return;
-  const id = draft.row.staffId?.trim().toLowerCase();
-  if (id) {
-    notePerson(byId, id, groups, draft);
+function addPersonRow(byId: PersonIndex, byName: PersonIndex, groups: Groups, drafts: RowDraft[], index: number): void {
+  const { row } = drafts[index];
+  if (row.start === null || row.wte === null || (row.end !== null && row.end < row.start)) return;
+  const id = row.staffId ? byId.entryFor(row.staffId) : "";
+  if (id !== "") {
+    notePerson(groups, drafts, byId.firstRow(id, index), index);
     return;
   }
-  const name = draft.row.name?.trim().toLowerCase().replace(/\s+/g, " ");
-  if (name) notePerson(byName, name, groups, draft);
+  const name = row.name ? byName.entryFor(row.name) : "";
+  if (name !== "") notePerson(groups, drafts, byName.firstRow(name, index), index);
 }
 
-function notePerson(firstRows: Map<string, RowDraft>, key: string, groups: Groups, draft: RowDraft): void {
-  const first = firstRows.get(key);
-  if (first === undefined) {
-    firstRows.set(key, draft);
-    return;
-  }
-  const group = groups.get(first);
-  if (group) group.push(draft);
-  else groups.set(first, [first, draft]);
+/** Adds a row to its person's group, when it is not their first row (`first` is -1 then). */
+function notePerson(groups: Groups, drafts: RowDraft[], first: number, index: number): void {
+  if (first < 0) return;
+  const group = groups.get(drafts[first]);
+  if (group) group.push(drafts[index]);
+  else groups.set(drafts[first], [drafts[first], drafts[index]]);
 }
 
 export function findDuplicatePeople(drafts: RowDraft[]): void {
-  const byId = new Map<string, RowDraft>();
-  const byName = new Map<string, RowDraft>();
+  const byId = new PersonIndex(drafts.length, "id");
+  const byName = new PersonIndex(drafts.length, "name");
   const groups: Groups = new Map();
   // Indexed, not for…of: see totals.ts.
-  for (let i = 0; i < drafts.length; i++) addPersonRow(byId, byName, groups, drafts[i]);
+  for (let i = 0; i < drafts.length; i++) addPersonRow(byId, byName, groups, drafts, i);
   for (const group of groups.values()) {
     // The most WTE at once is reached on some row's start date.
     for (const date of group.map((d) => d.row.start!)) {

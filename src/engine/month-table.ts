@@ -75,6 +75,11 @@ export class MonthTable {
    * rates; 0 for a row that cannot be claimed. Slot `row × costSets + costSetOf[month]`.
    */
   readonly annualCost: Float64Array;
+  /**
+   * Per row: its cost for the year, the sum of its months' costs from 0, April first, added up by
+   * the engine as it works each month out (check.ts) rather than again for the totals.
+   */
+  readonly yearCost: Float64Array;
   /** For each month, which of a row's annual costs its cost is a share of. */
   readonly costSetOf: readonly number[];
   readonly costSets: number;
@@ -111,6 +116,7 @@ export class MonthTable {
     this.costSetOf = costSetOf;
     this.costSets = costSetOf.length === 0 ? 1 : Math.max(...costSetOf) + 1;
     this.annualCost = new Float64Array(rows * this.costSets);
+    this.yearCost = new Float64Array(rows);
     this.claimable = new Float64Array(slots);
     this.limit = new Uint8Array(slots);
     this.rateNumber = new Uint16Array(slots);
@@ -153,6 +159,14 @@ export class MonthTable {
     return monthMaximum(this.daysInPost[slot], this.daysInMonth[slot], rate.amount, this.rowWte[this.rowOf(slot)]);
   }
 
+  /** A row's cost for the year (yearCost), or its months' costs summed, April first, where they were given. */
+  yearCostOf(row: number): number {
+    if (this.given === null) return this.yearCost[row];
+    let cost = 0;
+    for (let i = 0, slot = row * this.months.length; i < this.months.length; i++, slot++) cost += this.costAt(slot);
+    return cost;
+  }
+
   /** The row a slot belongs to. */
   private rowOf(slot: number): number {
     return Math.floor(slot / this.months.length);
@@ -186,18 +200,27 @@ export class MonthTable {
 
   setRate(slot: number, rate: MaxAmount | null): void {
     if (rate !== this.lastRate) {
-      let number = rate === null ? 0 : this.rateNumbers.get(rate);
-      if (number === undefined) {
-        number = this.rates.length;
-        // A rate sheet gives a maximum per role, region and date: thousands at most, never 65,535.
-        if (number > 0xffff) throw new Error("More than 65,535 different maximum amounts in one check");
-        this.rates.push(rate);
-        this.rateNumbers.set(rate!, number);
-      }
       this.lastRate = rate;
-      this.lastRateNumber = number;
+      this.lastRateNumber = this.numberOfRate(rate);
     }
     this.rateNumber[slot] = this.lastRateNumber;
+  }
+
+  /**
+   * A maximum's number in `rateNumber`, given it on first use (0 for none). The engine numbers each
+   * role's maximums once a check, and writes the numbers straight into `rateNumber`.
+   */
+  numberOfRate(rate: MaxAmount | null): number {
+    if (rate === null) return 0;
+    let number = this.rateNumbers.get(rate);
+    if (number === undefined) {
+      number = this.rates.length;
+      // A rate sheet gives a maximum per role, region and date: thousands at most, never 65,535.
+      if (number > 0xffff) throw new Error("More than 65,535 different maximum amounts in one check");
+      this.rates.push(rate);
+      this.rateNumbers.set(rate, number);
+    }
+    return number;
   }
 
   /** The months of one row (0 for the first row). */
@@ -271,6 +294,11 @@ export class StaffMonths {
 
   claimable(i: number): number {
     return this.table.claimable[this.first + i];
+  }
+
+  /** The person's cost for the year: the months' costs summed from 0, April first. */
+  yearCost(): number {
+    return this.table.yearCostOf(this.first / this.table.months.length);
   }
 
   /** What held the claim below cost, if anything. */

@@ -69,14 +69,9 @@ function addWteTowardsCaps(inPost: Map<RoleId, number[]>, caps: Map<RoleId, (Cap
   }
 }
 
-/** Adds a person's claim in each month to the PCN's month totals, and gives their cost for the year (summed from 0, April first). */
-function addMonthClaims(totals: number[], months: StaffMonths): number {
-  let cost = 0;
-  for (let i = 0; i < months.length; i++) {
-    if (i < totals.length) totals[i] += months.claimable(i);
-    cost += months.cost(i);
-  }
-  return cost;
+/** Adds a person's claim in each month to the PCN's month totals. */
+function addMonthClaims(totals: number[], months: StaffMonths): void {
+  for (let i = 0; i < months.length && i < totals.length; i++) totals[i] += months.claimable(i);
 }
 
 function inPostInYear(months: StaffMonths): boolean {
@@ -107,7 +102,8 @@ export function pcnTotals(
   let overMaxGap = 0;
   for (let i = 0; i < staff.length; i++) {
     const s = staff[i];
-    cost += addMonthClaims(months, s.months);
+    addMonthClaims(months, s.months);
+    cost += s.months.yearCost();
     overMaxGap += s.overMaxGap;
   }
   const claimable = months.reduce((a, b) => a + b, 0);

@@ -1,9 +1,10 @@
 /**
- * dayNumber counts days by arithmetic on the digits of a `YYYY-MM-DD` date; these tests hold it to
- * what Date.UTC gives, which it used before, for every kind of text it can be given.
+ * dayNumber counts days by arithmetic on the digits of a `YYYY-MM-DD` date, and formatUkDate moves
+ * those digits about: these tests hold them to what they gave before (Date.UTC on the parts, and the
+ * parts read as numbers and padded), for every kind of text they can be given.
  */
 import fc from "fast-check";
-import { dayNumber } from "../../src/common/dates";
+import { dayNumber, formatUkDate, fromDayNumber, partsOf } from "../../src/common/dates";
 
 /** The first way dayNumber was written: Date.UTC on the parts. */
 function byDateUtc(date: string): number {
@@ -37,4 +38,37 @@ test("agrees with Date.UTC on text that is not a plain date (NaN for both where 
   fc.assert(fc.property(fc.string({ maxLength: 12 }), (text) => {
     expect(dayNumber(text)).toEqual(byDateUtc(text));
   }), { numRuns: 2000 });
+});
+
+describe("formatUkDate", () => {
+  /** The way it was always done, part by part: the fast path must give exactly this. */
+  const byParts = (date: string) => {
+    const { year, month, day } = partsOf(date);
+    return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+  };
+
+  it("writes DD/MM/YYYY", () => {
+    expect(formatUkDate("2025-04-01")).toBe("01/04/2025");
+    expect(formatUkDate("2024-02-29")).toBe("29/02/2024");
+  });
+
+  it("gives what reading the parts gives, for every day from 1000 to 2999 and for odd text", () => {
+    for (let day = dayNumber("1000-01-01"); day <= dayNumber("2999-12-31"); day += 7) {
+      const date = fromDayNumber(day);
+      expect(formatUkDate(date)).toBe(byParts(date));
+    }
+    for (const odd of ["0999-04-01", "0000-01-01", "2025-4-01", "2025-04-1", "2025/04/01", "2025-0a-01", "12345-04-01", "", "abcd-ef-gh", "2025-13-45"]) {
+      expect(formatUkDate(odd)).toBe(byParts(odd));
+    }
+  });
+
+  it("gives what reading the parts gives, for any ten characters with dashes in the date's places", () => {
+    const digitOrNot = fc.constantFrom(..."0123456789-/ a9".split(""));
+    fc.assert(fc.property(fc.array(digitOrNot, { minLength: 10, maxLength: 10 }), (chars) => {
+      chars[4] = "-";
+      chars[7] = "-";
+      const text = chars.join("");
+      expect(formatUkDate(text)).toBe(byParts(text));
+    }), { numRuns: 5000 });
+  });
 });

@@ -72,6 +72,28 @@ describe("a month's WTE, cost and maximum, worked out from the row's", () => {
     expect([months.wte(0), months.claimable(0), months.limit(0), months.wte(1)]).toEqual([0.25, 100, "beyond-cap", 0.8]);
   });
 
+  it("gives a row's cost for the year as the engine summed it, and as its months' costs summed once months are given", () => {
+    const table = engineTable();
+    table.yearCost[1] = 12_345;
+    expect(table.row(1).yearCost()).toBe(12_345);
+    table.row(0).set(0, 30, 30, 1, 500, null, null, null, 0);
+    const months = table.row(1);
+    expect(months.yearCost()).toBe(months.cost(0) + months.cost(1) + months.cost(2));
+    expect(table.row(0).yearCost()).toBe(500);
+  });
+
+  it("numbers each maximum once, 0 for none, the same number however it is written", () => {
+    const table = new MonthTable(1, MONTHS);
+    const a = maximum(50_000);
+    const b = maximum(60_000);
+    const numbers = [table.numberOfRate(a), table.numberOfRate(b), table.numberOfRate(a), table.numberOfRate(null)];
+    expect(numbers).toEqual([1, 2, 1, 0]);
+    table.setRate(0, b);
+    expect(table.rateNumber[0]).toBe(2);
+    table.rateNumber[1] = numbers[0];
+    expect(table.row(0).rate(1)).toBe(a);
+  });
+
   it("keeps what months read as when another month of the table is then written whole", () => {
     const table = engineTable();
     const before = table.row(1).claims();
