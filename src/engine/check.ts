@@ -96,8 +96,6 @@ interface Context {
   table: MonthTable;
   /** Where each row's findings are gathered (see FindingList). */
   findingList: FindingList;
-  /** The summary of the row being finished (see summariseMonths). */
-  summary: MonthsSummary;
 }
 
 export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSettings; rules?: RuleSet }): CheckResult {
@@ -113,7 +111,6 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     noRateMessages: new Map(),
     table: new MonthTable(input.rows.length, year.months, costSetOfMonths(onCostRates)),
     findingList: new FindingList(),
-    summary: emptySummary(),
   };
 
   // Plain loops, not `map` with a callback: a callback closes over `context`, and V8's optimised code
@@ -376,19 +373,21 @@ interface MonthsSummary {
   overMaxGap: number;
 }
 
-/** A MonthsSummary of nothing: the one each check fills in again for every usable row (see Context.summary). */
-function emptySummary(): MonthsSummary {
-  return {
-    inPost: 0, firstInPost: -1, notClaimable: 0, notEligible: 0, gpCondition: null, nurseCondition: null, noRate: 0, firstNoRate: -1,
-    fallback: null, unconfirmed: null, own: null, share: null, overMax: 0, firstOverMax: -1, overMaxMonthsGap: 0, onCostUnknown: false,
-    claimable: 0, overMaxGap: 0,
-  };
-}
+/**
+ * The summary of the row being finished, written afresh by summariseMonths for each usable row and
+ * read before the next: one for the engine, not one per row (a new object for every row was a tenth
+ * of all the engine allocated), nor one per check. A check's own summary died with the check, and
+ * with it the hidden class that the finishing functions' optimised code was made for: V8 threw that
+ * code away ("weak objects") and the next check began those functions unoptimised.
+ */
+const ROW_SUMMARY: MonthsSummary = {
+  inPost: 0, firstInPost: -1, notClaimable: 0, notEligible: 0, gpCondition: null, nurseCondition: null, noRate: 0, firstNoRate: -1,
+  fallback: null, unconfirmed: null, own: null, share: null, overMax: 0, firstOverMax: -1, overMaxMonthsGap: 0, onCostUnknown: false,
+  claimable: 0, overMaxGap: 0,
+};
 
 /**
- * A usable row's months summed up, with its role's rules, into the check's one MonthsSummary (a new
- * object for every row was a tenth of all the engine allocated; each is used only until the row is
- * finished). It reads the month table's columns directly: through StaffMonths' methods, made for
+ * A usable row's months summed up, with its role's rules, into ROW_SUMMARY. It reads the month table's columns directly: through StaffMonths' methods, made for
  * readers one month at a time, this loop took about 50 ms at 100,000 rows.
  */
 function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context): MonthsSummary {
@@ -444,7 +443,7 @@ function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context):
     }
     if (onCostBlank && !unknownOnCost) unknownOnCost = onCostUnknown(row.employerNi, row.employerPension, context.onCostRates[i]);
   }
-  const summary = context.summary;
+  const summary = ROW_SUMMARY;
   summary.inPost = inPost; summary.firstInPost = firstInPost; summary.notClaimable = notClaimable; summary.notEligible = notEligible;
   summary.gpCondition = gpCondition; summary.nurseCondition = nurseCondition; summary.noRate = noRate; summary.firstNoRate = firstNoRate;
   summary.fallback = fallback; summary.unconfirmed = unconfirmed; summary.own = own; summary.share = share;
