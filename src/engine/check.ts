@@ -92,6 +92,11 @@ interface Context {
    * `firstMonth × 12 + months - 1`, a key made of numbers, not a string made for every row.
    */
   noRateMessages: Map<RoleId, string[]>;
+  /**
+   * ROLE_NOT_ELIGIBLE's message for each role, by the months in post before it was claimable (0: all
+   * of them), made once per run in the same way.
+   */
+  notClaimableMessages: Map<RoleId, string[]>;
   /** Every row's months, row by row in input order. */
   table: MonthTable;
   /** Where each row's findings are gathered (see FindingList). */
@@ -109,6 +114,7 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
     onCostRates, spans: monthSpans(year),
     rateMessages: new Map(),
     noRateMessages: new Map(),
+    notClaimableMessages: new Map(),
     table: new MonthTable(input.rows.length, year.months, costSetOfMonths(onCostRates)),
     findingList: new FindingList(),
   };
@@ -516,10 +522,16 @@ function addClaimableFindings(draft: RowDraft, role: RoleDefinition, findings: F
   }
   if (notClaimable > 0) {
     const all = notClaimable === inPost;
-    findings.push(rowFinding("ROLE_NOT_ELIGIBLE",
-      all ? flat`${role.name} was not claimable under ARRS until ${formatUkDate(role.claimableFrom)}: nothing is claimable for this time in post.`
-        : flat`${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
-      describeSource(role), row.rowNumber, "role", all ? "error" : "warning"));
+    let messages = context.notClaimableMessages.get(role.id);
+    if (messages === undefined) context.notClaimableMessages.set(role.id, (messages = []));
+    const key = all ? 0 : notClaimable;
+    let message = messages[key];
+    if (message === undefined) {
+      message = all ? flat`${role.name} was not claimable under ARRS until ${formatUkDate(role.claimableFrom)}: nothing is claimable for this time in post.`
+        : flat`${role.name} became claimable on ${formatUkDate(role.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`;
+      messages[key] = message;
+    }
+    findings.push(rowFinding("ROLE_NOT_ELIGIBLE", message, describeSource(role), row.rowNumber, "role", all ? "error" : "warning"));
   }
 }
 
