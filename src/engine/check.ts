@@ -393,8 +393,9 @@ const ROW_SUMMARY: MonthsSummary = {
 };
 
 /**
- * A usable row's months summed up, with its role's rules, into ROW_SUMMARY. It reads the month table's columns directly: through StaffMonths' methods, made for
- * readers one month at a time, this loop took about 50 ms at 100,000 rows.
+ * A usable row's months summed up, with its role's rules, into ROW_SUMMARY. It reads the month
+ * table's columns directly: through StaffMonths' methods, made for readers one month at a time, this
+ * loop took about 50 ms at 100,000 rows.
  */
 function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context): MonthsSummary {
   const { row, months } = draft;
@@ -513,6 +514,13 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
   };
 }
 
+/** A role's messages made so far, by their key (Context.noRateMessages, notClaimableMessages). */
+function messagesOfRole(byRole: Map<RoleId, string[]>, role: RoleDefinition): string[] {
+  let messages = byRole.get(role.id);
+  if (messages === undefined) byRole.set(role.id, (messages = []));
+  return messages;
+}
+
 /** NOT_IN_YEAR and ROLE_NOT_ELIGIBLE: time in post with nothing to claim. */
 function addClaimableFindings(draft: RowDraft, role: RoleDefinition, findings: FindingList, context: Context, summary: MonthsSummary): void {
   const { row } = draft;
@@ -522,8 +530,7 @@ function addClaimableFindings(draft: RowDraft, role: RoleDefinition, findings: F
   }
   if (notClaimable > 0) {
     const all = notClaimable === inPost;
-    let messages = context.notClaimableMessages.get(role.id);
-    if (messages === undefined) context.notClaimableMessages.set(role.id, (messages = []));
+    const messages = messagesOfRole(context.notClaimableMessages, role);
     const key = all ? 0 : notClaimable;
     let message = messages[key];
     if (message === undefined) {
@@ -562,8 +569,7 @@ function addRateFindings(draft: RowDraft, role: RoleDefinition, findings: Findin
   const region = context.settings.region;
   const { noRate, firstNoRate, fallback, unconfirmed, own, overMax, firstOverMax, share } = summary;
   if (noRate > 0) {
-    let messages = context.noRateMessages.get(role.id);
-    if (messages === undefined) context.noRateMessages.set(role.id, (messages = []));
+    const messages = messagesOfRole(context.noRateMessages, role);
     const key = firstNoRate * 12 + noRate - 1;
     let message = messages[key];
     if (message === undefined) {

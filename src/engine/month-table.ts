@@ -95,9 +95,6 @@ export class MonthTable {
   /** The maximums used so far, by number; 0 is none. */
   private readonly rates: (MaxAmount | null)[] = [null];
   private readonly rateNumbers = new Map<MaxAmount, number>();
-  /** The maximum last numbered: months of a row mostly use the one before's. */
-  private lastRate: MaxAmount | null = null;
-  private lastRateNumber = 0;
   /** The WTE counted in months a cap held down (setCapped), by slot: a few rows' months at most. */
   private readonly cappedWte = new Map<number, number>();
   /** The WTE, cost and maximum of months written with `set`, as given (null until the first). */
@@ -199,11 +196,7 @@ export class MonthTable {
   }
 
   setRate(slot: number, rate: MaxAmount | null): void {
-    if (rate !== this.lastRate) {
-      this.lastRate = rate;
-      this.lastRateNumber = this.numberOfRate(rate);
-    }
-    this.rateNumber[slot] = this.lastRateNumber;
+    this.rateNumber[slot] = this.numberOfRate(rate);
   }
 
   /**
