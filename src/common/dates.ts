@@ -38,7 +38,7 @@ export function daysInMonth(year: number, month: number): number {
  * to 99 are 1900 to 1999, months beyond 12 run on) it keeps.
  */
 export function dayNumber(date: IsoDate): number {
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+  if (hasIsoShape(date)) {
     const year = digitsAt(date, 0, 4);
     const month = digitsAt(date, 5, 7);
     const day = digitsAt(date, 8, 10);
@@ -46,6 +46,11 @@ export function dayNumber(date: IsoDate): number {
   }
   const { year, month, day } = partsOf(date);
   return Math.round(Date.UTC(year, month - 1, day) / 86400000);
+}
+
+/** Ten characters with dashes where `YYYY-MM-DD` has them: the digits are checked by whoever reads them. */
+function hasIsoShape(date: string): boolean {
+  return date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45;
 }
 
 /** The number written in `text` from `start` to `end`, or -1 if a character there is not a digit. */
@@ -126,8 +131,7 @@ export function excelSerialToDate(serial: number, date1904 = false): Date {
  * as long. Anything else is read part by part, as it always was.
  */
 export function formatUkDate(date: IsoDate): string {
-  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45
-    && digitsAt(date, 0, 4) >= 1000 && digitsAt(date, 5, 7) >= 0 && digitsAt(date, 8, 10) >= 0) {
+  if (hasIsoShape(date) && digitsAt(date, 0, 4) >= 1000 && digitsAt(date, 5, 7) >= 0 && digitsAt(date, 8, 10) >= 0) {
     return String.fromCharCode(date.charCodeAt(8), date.charCodeAt(9), SLASH, date.charCodeAt(5), date.charCodeAt(6), SLASH,
       date.charCodeAt(0), date.charCodeAt(1), date.charCodeAt(2), date.charCodeAt(3));
   }

@@ -9,7 +9,7 @@ import { describeSource, RuleSet } from "../rules/ruleset";
 import { LARGE_PCN_LIST_SIZE } from "../rules/data/caps";
 import type { CapRule, Finding, RoleId } from "../rules/types";
 import { addDraftFinding, type RowDraft } from "./draft";
-import { ENGINE_SOURCE, finding, flat } from "./findings";
+import { ENGINE_SOURCE, finding, flat, rowFinding } from "./findings";
 import type { StaffMonths } from "./month-table";
 
 /** Months that take up a place under the cap: in post, in a claimable role, person eligible. */
@@ -148,9 +148,9 @@ export function applyCaps(
   for (const [draft, entry] of lost) {
     const size = listSize === null ? "(list size not given, so the lower cap)" : listSize >= LARGE_PCN_LIST_SIZE ? "for a PCN of 100,000 patients or more" : "for a PCN of 99,999 patients or fewer";
     const cost = entry.amount > 0 ? `: ${formatMoney(entry.amount)} is not claimable` : "";
-    addDraftFinding(draft, finding("CAP_EXCEEDED",
+    addDraftFinding(draft, rowFinding("CAP_EXCEEDED",
       flat`The PCN has up to ${formatWte(entry.inPost)} WTE of ${draft.role!.name}s in post, above the cap of ${formatWte(entry.limit)} WTE ${size}. This row started later, so it is beyond the cap for ${entry.months} month(s) from ${formatUkDate(entry.firstMonth)}${cost}.`,
-      describeSource(entry.rule), { rowNumber: draft.row.rowNumber, details: { cap: entry.limit, wteInPost: entry.inPost } }));
+      describeSource(entry.rule), draft.row.rowNumber, undefined, undefined, { cap: entry.limit, wteInPost: entry.inPost }));
   }
   if (listSize === null && rolesCapped.size > 0) {
     options.pcnFindings.push(finding("MISSING_VALUE",

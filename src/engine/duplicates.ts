@@ -6,7 +6,7 @@
 import { formatUkDate } from "../common/dates";
 import { formatWte } from "../common/money";
 import { addDraftFinding, type RowDraft } from "./draft";
-import { ENGINE_SOURCE, finding, flat } from "./findings";
+import { ENGINE_SOURCE, flat, rowFinding } from "./findings";
 import { PersonIndex } from "./person-index";
 
 function inPostOn(draft: RowDraft, date: string): boolean {
@@ -56,9 +56,9 @@ export function findDuplicatePeople(drafts: RowDraft[]): void {
       const rows = together.map((d) => d.row.rowNumber);
       for (const draft of together) {
         if (draft.findings.some((f) => f.code === "DUPLICATE_PERSON")) continue;
-        addDraftFinding(draft, finding("DUPLICATE_PERSON",
+        addDraftFinding(draft, rowFinding("DUPLICATE_PERSON",
           flat`The same person is on rows ${rows.join(" and ")} at ${formatWte(total)} WTE in total on ${formatUkDate(date)}; no one can be claimed above 1.0 WTE. Correct the WTE or the dates, or remove the duplicate row.`,
-          ENGINE_SOURCE.duplicates, { rowNumber: draft.row.rowNumber, details: { rows: rows.join(","), totalWte: total } }));
+          ENGINE_SOURCE.duplicates, draft.row.rowNumber, undefined, undefined, { rows: rows.join(","), totalWte: total }));
       }
     }
   }
