@@ -8,7 +8,7 @@ import { formatMoney, formatWte } from "../common/money";
 import { describeSource, RuleSet } from "../rules/ruleset";
 import { LARGE_PCN_LIST_SIZE } from "../rules/data/caps";
 import type { CapRule, Finding, RoleId } from "../rules/types";
-import { addDraftFinding, type RowDraft } from "./draft";
+import type { StaffRow } from "./staff-row";
 import { ENGINE_SOURCE, finding, flat, rowFinding } from "./findings";
 import type { StaffMonths } from "./month-table";
 
@@ -38,7 +38,7 @@ export function capsInForce(rules: RuleSet, role: RoleId, year: FinancialYear, l
 
 /** A usable row in a capped role, with that role's caps month by month. */
 interface Candidate {
-  draft: RowDraft;
+  draft: StaffRow;
   caps: (CapInForce | null)[];
 }
 
@@ -46,9 +46,9 @@ interface Candidate {
  * The caps in force in each month for a usable row's role, noted the first time the role is seen. (A
  * function called row by row, which V8 optimises as soon as it is hot; see totals.ts.)
  */
-function noteRoleCaps(capped: CapsByRole, draft: RowDraft, rules: RuleSet, listSize: number | null, year: FinancialYear): void {
-  if (!draft.usable || !draft.role || capped.has(draft.role.id)) return;
-  capped.set(draft.role.id, capsInForce(rules, draft.role.id, year, listSize));
+function noteRoleCaps(capped: CapsByRole, draft: StaffRow, rules: RuleSet, listSize: number | null, year: FinancialYear): void {
+  if (!draft.usable || !draft.roleDefinition || capped.has(draft.roleDefinition.id)) return;
+  capped.set(draft.roleDefinition.id, capsInForce(rules, draft.roleDefinition.id, year, listSize));
 }
 
 /** What a row lost to a cap over the year, for its CAP_EXCEEDED finding. */
@@ -62,11 +62,11 @@ interface LostToCap {
 }
 
 /** Each usable row in a capped role, with that role's caps: looked up once rather than once a month. */
-function capCandidates(drafts: RowDraft[], capped: CapsByRole): Candidate[] {
+function capCandidates(drafts: StaffRow[], capped: CapsByRole): Candidate[] {
   const candidates: Candidate[] = [];
   for (let i = 0; i < drafts.length; i++) {
     const draft = drafts[i];
-    const caps = draft.usable && draft.role ? capped.get(draft.role.id) : undefined;
+    const caps = draft.usable && draft.roleDefinition ? capped.get(draft.roleDefinition.id) : undefined;
     if (caps) candidates.push({ draft, caps });
   }
   return candidates;
@@ -83,17 +83,17 @@ function countsInMonth(c: Candidate, index: number): boolean {
  */
 function capMonth(
   index: number, month: string, candidates: Candidate[], byStart: Candidate[], capped: CapsByRole,
-  lost: Map<RowDraft, LostToCap>, rolesCapped: Set<RoleId>,
+  lost: Map<StaffRow, LostToCap>, rolesCapped: Set<RoleId>,
 ): void {
   // The roles in row order (the order the PCN's finding names them), each with its rows by start date.
-  const byRole = new Map<RoleId, RowDraft[]>();
+  const byRole = new Map<RoleId, StaffRow[]>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    if (countsInMonth(c, index) && !byRole.has(c.draft.role!.id)) byRole.set(c.draft.role!.id, []);
+    if (countsInMonth(c, index) && !byRole.has(c.draft.roleDefinition!.id)) byRole.set(c.draft.roleDefinition!.id, []);
   }
   for (let i = 0; i < byStart.length; i++) {
     const c = byStart[i];
-    if (countsInMonth(c, index)) byRole.get(c.draft.role!.id)!.push(c.draft);
+    if (countsInMonth(c, index)) byRole.get(c.draft.roleDefinition!.id)!.push(c.draft);
   }
   for (const [role, group] of byRole) {
     const { rule, limit } = capped.get(role)![index]!;
@@ -126,11 +126,11 @@ function byStartThenRow({ draft: a }: Candidate, { draft: b }: Candidate): numbe
 }
 
 export function applyCaps(
-  drafts: RowDraft[],
+  drafts: StaffRow[],
   options: { rules: RuleSet; listSize: number | null; year: FinancialYear; pcnFindings: Finding[] },
 ): void {
   const { rules, listSize, year } = options;
-  const lost = new Map<RowDraft, LostToCap>();
+  const lost = new Map<StaffRow, LostToCap>();
   const rolesCapped = new Set<RoleId>();
 
   // Which roles have a cap in force each month: most years have none, and then no row is looked at.
@@ -148,8 +148,8 @@ export function applyCaps(
   for (const [draft, entry] of lost) {
     const size = listSize === null ? "(list size not given, so the lower cap)" : listSize >= LARGE_PCN_LIST_SIZE ? "for a PCN of 100,000 patients or more" : "for a PCN of 99,999 patients or fewer";
     const cost = entry.amount > 0 ? `: ${formatMoney(entry.amount)} is not claimable` : "";
-    addDraftFinding(draft, rowFinding("CAP_EXCEEDED",
-      flat`The PCN has up to ${formatWte(entry.inPost)} WTE of ${draft.role!.name}s in post, above the cap of ${formatWte(entry.limit)} WTE ${size}. This row started later, so it is beyond the cap for ${entry.months} month(s) from ${formatUkDate(entry.firstMonth)}${cost}.`,
+    draft.addFinding(rowFinding("CAP_EXCEEDED",
+      flat`The PCN has up to ${formatWte(entry.inPost)} WTE of ${draft.roleDefinition!.name}s in post, above the cap of ${formatWte(entry.limit)} WTE ${size}. This row started later, so it is beyond the cap for ${entry.months} month(s) from ${formatUkDate(entry.firstMonth)}${cost}.`,
       describeSource(entry.rule), draft.row.rowNumber, undefined, undefined, { cap: entry.limit, wteInPost: entry.inPost }));
   }
   if (listSize === null && rolesCapped.size > 0) {

@@ -16,10 +16,10 @@ import { bySeverity, ENGINE_SOURCE, finding, flat, rowFinding, sortBySeverity, s
 import { daysInPostIn, monthSpans, type MonthSpan } from "./months";
 import { applyCaps } from "./caps";
 import { findDuplicatePeople } from "./duplicates";
-import { summariseByRole, pcnTotals } from "./totals";
+import { ClaimTotals, pcnTotals } from "./totals";
 import { LIMIT_CODES, MonthTable, monthCost, monthMaximum } from "./month-table";
 import { keepHiddenClassOf } from "./keep-alive";
-import { NO_FINDINGS, type RowDraft } from "./draft";
+import { NO_FINDINGS, StaffRow } from "./staff-row";
 import type { CheckResult, PcnSettings, StaffResult } from "./types";
 
 export class InvalidSettingsError extends Error {}
@@ -122,16 +122,18 @@ export function checkRoster(input: { rows: readonly RosterRow[]; settings: PcnSe
   // Plain loops, not `map` with a callback: a callback closes over `context`, and V8's optimised code
   // for it took that check's context (and through it the FindingList and MonthTable) as constants, so
   // it was thrown away when the check's objects were collected and the next check began unoptimised.
-  const drafts: RowDraft[] = [];
-  for (let i = 0; i < input.rows.length; i++) drafts.push(assessRow(input.rows[i], i, context));
+  const staff: StaffRow[] = [];
+  for (let i = 0; i < input.rows.length; i++) staff.push(assessRow(input.rows[i], i, context));
   const pcnFindings: Finding[] = [];
-  applyCaps(drafts, { rules, listSize: settings.listSize, year, pcnFindings });
-  findDuplicatePeople(drafts);
-
-  const staff: StaffResult[] = [];
-  for (let i = 0; i < drafts.length; i++) staff.push(finishRow(drafts[i], context));
-  const byRole = summariseByRole(staff, drafts, rules, settings.listSize, year);
-  const { totals, entitlement } = pcnTotals(staff, settings, year, rules, pcnFindings);
+  applyCaps(staff, { rules, listSize: settings.listSize, year, pcnFindings });
+  findDuplicatePeople(staff);
+  const sums = new ClaimTotals(rules, settings.listSize, year);
+  for (let i = 0; i < staff.length; i++) {
+    finishRow(staff[i], context);
+    sums.add(staff[i]);
+  }
+  const byRole = sums.byRole();
+  const { totals, entitlement } = pcnTotals(sums, settings, year, rules, pcnFindings);
   addRateFindingsForPcn(staff, context, pcnFindings);
   pcnFindings.sort(bySeverity);
   return { financialYear: year, settings, staff, byRole, totals, entitlement, findings: pcnFindings };
@@ -261,7 +263,7 @@ function personNotEligible(row: RosterRow, conditions: EligibilityCondition[], c
 }
 
 /** The row's months and findings on its own; `index` is its place in the input (and the MonthTable). */
-function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
+function assessRow(row: RosterRow, index: number, context: Context): StaffRow {
   const findings = context.findingList;
   findings.pushAll(row.findings);
   let usable = validateRow(row, findings);
@@ -292,7 +294,7 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
       table.daysInMonth[slot] = known ? span.days : 0;
       table.limit[slot] = daysInPost > 0 ? INVALID_ROW : NOT_IN_POST;
     }
-    return { row, role, usable: false, months, findings: context.findingList.take(true) };
+    return new StaffRow(row, role, false, months, index, context.findingList.take(true));
   }
 
   const rules = roleMonths(context, role);
@@ -339,7 +341,7 @@ function assessRow(row: RosterRow, index: number, context: Context): RowDraft {
   }
   // Months not in post cost 0, so leaving them out of the sum leaves it as the months' sum from April.
   table.yearCost[index] = yearCost;
-  return { row, role, usable: true, months, findings: context.findingList.take(true) };
+  return new StaffRow(row, role, true, months, index, context.findingList.take(true));
 }
 
 /**
@@ -397,7 +399,7 @@ const ROW_SUMMARY: MonthsSummary = {
  * table's columns directly: through StaffMonths' methods, made for readers one month at a time, this
  * loop took about 50 ms at 100,000 rows.
  */
-function summariseMonths(draft: RowDraft, rules: RoleMonth[], context: Context): MonthsSummary {
+function summariseMonths(draft: StaffRow, rules: RoleMonth[], context: Context): MonthsSummary {
   const { row, months } = draft;
   const { table, first } = months;
   const region = context.settings.region;
@@ -470,17 +472,21 @@ function monthList(count: number, firstMonth: IsoDate): string {
   return `${count} months from ${first}`;
 }
 
-/** The row's findings about roles, rates, costs and eligibility, once the monthly claims are settled. */
-function finishRow(draft: RowDraft, context: Context): StaffResult {
-  const { row, role, months } = draft;
+/**
+ * The row's findings about roles, rates, costs and eligibility, once the monthly claims are settled,
+ * and its figures for the year: the row is then its StaffResult.
+ */
+function finishRow(draft: StaffRow, context: Context): void {
+  const { row, roleDefinition: role } = draft;
   const findings = context.findingList;
   findings.pushAll(draft.findings);
 
   // A usable row's on-costs, given or estimated, and its annual cost, with the on-cost rates of its
-  // first month in post (April's when it is not in post this year).
-  let employerNi = row.employerNi;
-  let employerPension = row.employerPension;
-  let annualCost: number | null = null;
+  // first month in post (April's when it is not in post this year). A row that cannot be claimed
+  // keeps its on-costs as given (StaffRow), and has no annual cost.
+  let employerNi = 0;
+  let employerPension = 0;
+  let annualCost = 0;
   // A row that cannot be claimed has nothing claimed and no maximum in any month (assessRow): its
   // claim and its cost above the maximum are 0.
   let claimable = 0;
@@ -504,14 +510,7 @@ function finishRow(draft: RowDraft, context: Context): StaffResult {
 
   const rowFindings = findings.take(false);
   if (rowFindings.length > 1) sortBySeverity(rowFindings);
-  const status = statusOf(rowFindings);
-  return {
-    rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
-    roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
-    employerNi, employerPension,
-    onCostsEstimated: annualCost !== null && (row.employerNi === null || row.employerPension === null),
-    annualCost, months, claimable, overMaxGap, findings: rowFindings, status,
-  };
+  draft.finish(rowFindings, statusOf(rowFindings), claimable, overMaxGap, employerNi, employerPension, annualCost);
 }
 
 /** A role's messages made so far, by their key (Context.noRateMessages, notClaimableMessages). */
@@ -522,7 +521,7 @@ function messagesOfRole(byRole: Map<RoleId, string[]>, role: RoleDefinition): st
 }
 
 /** NOT_IN_YEAR and ROLE_NOT_ELIGIBLE: time in post with nothing to claim. */
-function addClaimableFindings(draft: RowDraft, role: RoleDefinition, findings: FindingList, context: Context, summary: MonthsSummary): void {
+function addClaimableFindings(draft: StaffRow, role: RoleDefinition, findings: FindingList, context: Context, summary: MonthsSummary): void {
   const { row } = draft;
   const { inPost, notClaimable } = summary;
   if (inPost === 0) {
@@ -542,7 +541,7 @@ function addClaimableFindings(draft: RowDraft, role: RoleDefinition, findings: F
   }
 }
 
-function addEligibilityFindings(draft: RowDraft, role: RoleDefinition, findings: FindingList, context: Context, summary: MonthsSummary): void {
+function addEligibilityFindings(draft: StaffRow, role: RoleDefinition, findings: FindingList, context: Context, summary: MonthsSummary): void {
   const { row } = draft;
   const gp = summary.gpCondition;
   const nurse = summary.nurseCondition;
@@ -564,7 +563,7 @@ function addEligibilityFindings(draft: RowDraft, role: RoleDefinition, findings:
   }
 }
 
-function addRateFindings(draft: RowDraft, role: RoleDefinition, findings: FindingList, context: Context, summary: MonthsSummary): void {
+function addRateFindings(draft: StaffRow, role: RoleDefinition, findings: FindingList, context: Context, summary: MonthsSummary): void {
   const { row, months } = draft;
   const region = context.settings.region;
   const { noRate, firstNoRate, fallback, unconfirmed, own, overMax, firstOverMax, share } = summary;

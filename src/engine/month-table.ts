@@ -80,6 +80,17 @@ export class MonthTable {
    * the engine as it works each month out (check.ts) rather than again for the totals.
    */
   readonly yearCost: Float64Array;
+  /**
+   * Per row, once check.ts has finished it (StaffRow.finish): its claim for the year and its cost above
+   * the maximum; and, for a row that can be claimed, its employer NI and pension as used and its annual
+   * cost. Here rather than in each row's result object, where every figure was a box of its own for
+   * the garbage collector to copy (staff-row.ts).
+   */
+  readonly rowClaimable: Float64Array;
+  readonly rowOverMaxGap: Float64Array;
+  readonly rowEmployerNi: Float64Array;
+  readonly rowEmployerPension: Float64Array;
+  readonly rowAnnualCost: Float64Array;
   /** For each month, which of a row's annual costs its cost is a share of. */
   readonly costSetOf: readonly number[];
   readonly costSets: number;
@@ -114,6 +125,11 @@ export class MonthTable {
     this.costSets = costSetOf.length === 0 ? 1 : Math.max(...costSetOf) + 1;
     this.annualCost = new Float64Array(rows * this.costSets);
     this.yearCost = new Float64Array(rows);
+    this.rowClaimable = new Float64Array(rows);
+    this.rowOverMaxGap = new Float64Array(rows);
+    this.rowEmployerNi = new Float64Array(rows);
+    this.rowEmployerPension = new Float64Array(rows);
+    this.rowAnnualCost = new Float64Array(rows);
     this.claimable = new Float64Array(slots);
     this.limit = new Uint8Array(slots);
     this.rateNumber = new Uint16Array(slots);

@@ -199,6 +199,18 @@ describe("caps by list size", () => {
     expect(r.staff.slice(0, cap).every((s) => !s.findings.some((f) => f.code === "CAP_EXCEEDED"))).toBe(true);
     expect(r.byRole[0].cap).toMatchObject({ limit: cap, peakWte: 8 });
   });
+  test("a capped role whose only rows cannot be claimed still shows its cap, with no WTE towards it", () => {
+    const rows = aps(2).map((r) => ({ ...r, wte: 1.5 }));
+    const r = run(rows, { financialYear: "2023/24", listSize: 50000 }, rules);
+    expect(r.staff.map((s) => s.status)).toEqual(["error", "error"]);
+    expect(r.byRole).toHaveLength(1);
+    expect(r.byRole[0]).toMatchObject({ headcount: 2, claimable: 0, cap: { limit: 3, peakWte: 0 } });
+  });
+  test("the cap's WTE in post counts only rows that can be claimed", () => {
+    const rows = [...aps(2), { ...aps(3)[2], wte: 1.5 }];
+    const r = run(rows, { financialYear: "2023/24", listSize: 50000 }, rules);
+    expect(r.byRole[0]).toMatchObject({ headcount: 3, cap: { limit: 3, peakWte: 2 } });
+  });
   test("a row partly beyond the cap keeps the part within it", () => {
     const rows = aps(4).map((r, i) => ({ ...r, wte: i === 3 ? 0.5 : 1, start: "2023-04-01" }));
     rows[2].wte = 0.6;

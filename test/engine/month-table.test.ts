@@ -1,10 +1,8 @@
 import { MonthTable, StaffMonths } from "../../src/engine/month-table";
-import { addDraftFinding, NO_FINDINGS, type RowDraft } from "../../src/engine/draft";
 import { finding, flat } from "../../src/engine/findings";
 import { findingCodeInfo } from "../../src/rules/finding-codes";
 import { RuleSet } from "../../src/rules/ruleset";
-import type { Finding, MaxAmount } from "../../src/rules/types";
-import { makeRow } from "../helpers/rows";
+import type { MaxAmount } from "../../src/rules/types";
 
 const MONTHS = ["2025-04-01", "2025-05-01", "2025-06-01"];
 
@@ -138,21 +136,5 @@ describe("a finding's words made with flat", () => {
   it("with no values, and with a value first and last", () => {
     expect(flat`Nothing to claim.`).toBe("Nothing to claim.");
     expect(flat`${"a"} and ${2}`).toBe("a and 2");
-  });
-});
-
-describe("a draft's findings", () => {
-  const note: Finding = { code: "DUPLICATE_PERSON", severity: "warning", message: "m", source: "s", rowNumber: 5 };
-
-  it("a draft with none gets an array of its own on its first finding, and the shared empty list stays empty", () => {
-    const months = new MonthTable(2, MONTHS);
-    const first: RowDraft = { row: makeRow({ rowNumber: 5 }), role: null, usable: true, months: months.row(0), findings: NO_FINDINGS };
-    const second: RowDraft = { row: makeRow({ rowNumber: 6 }), role: null, usable: true, months: months.row(1), findings: NO_FINDINGS };
-    addDraftFinding(first, note);
-    addDraftFinding(first, note);
-    expect(first.findings).toEqual([note, note]);
-    expect(second.findings).toHaveLength(0);
-    expect(NO_FINDINGS).toHaveLength(0);
-    expect(Object.isFrozen(NO_FINDINGS)).toBe(true);
   });
 });

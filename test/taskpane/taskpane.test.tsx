@@ -7,7 +7,7 @@
  * main paths are driven from the keyboard.
  */
 import "./jsdom-layout";
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/components/App";
 import { TaskpaneController } from "../../src/taskpane/controller";
@@ -15,6 +15,10 @@ import { SAMPLE_SHEET_NAME } from "../../src/taskpane/sample-roster";
 import { fixedTheme } from "../../src/taskpane/theme";
 import type { OwnedSheet, WorkbookOutput } from "../../src/report/types";
 import { emptyWorkbook, sampleWithoutSettings, sampleWorkbook, spyPort, type SpyPort } from "./port";
+
+// findBy… and waitFor give up after 1 s by default. On a loaded two-core machine a save followed by a
+// re-read and re-render took longer than that once (the pane itself was right), so they wait up to 5 s.
+configure({ asyncUtilTimeout: 5000 });
 
 const TODAY = () => "2025-11-21";
 /** A message bar's text (the live region repeats it, so the text alone is not unique). */
