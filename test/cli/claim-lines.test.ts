@@ -2,14 +2,14 @@
  * `arrs check --claim-lines FILE.csv`: every claim line as CSV, whatever the number; and the claim
  * lines sheet's note when they are too many for it.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import * as os from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../helpers/cli";
+import { scratchFolders } from "../helpers/scratch";
 import { SAMPLE } from "../helpers/workbooks";
 
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), "arrs-claim-lines-"));
+const tmp = scratchFolders("arrs-claim-lines-");
 
 async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();

@@ -3,16 +3,16 @@
  * output written beside it. Runs the command in-process (fast) and once as a real process.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
-import * as os from "node:os";
 import * as path from "node:path";
 import { defaultOutputPath } from "../../src/cli/main";
 import { run } from "../helpers/cli";
+import { scratchFolders } from "../helpers/scratch";
 import { fixture, ROOT, SAMPLE } from "../helpers/workbooks";
 
 const hash = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
-const tmp = () => mkdtempSync(path.join(os.tmpdir(), "arrs-cli-"));
+const tmp = scratchFolders("arrs-cli-");
 
 describe("could not run: exit 2 and one line on stderr", () => {
   const dir = tmp();

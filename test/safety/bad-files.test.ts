@@ -3,18 +3,18 @@
  * one-line message and exit code 2, or a clean run; nothing is written for a failure; never a crash
  * or a stack trace. Also CSV rosters, which are read: `arrs check roster.csv` writes roster.arrs.xlsx.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import * as os from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { countRows, MAX_SHEET_ROWS } from "../../src/workbook/file-limits";
 import { newEntry, readZip, writeZip } from "../../src/workbook/xlsx/zip";
 import { run } from "../helpers/cli";
+import { scratchFolders } from "../helpers/scratch";
 import { SAMPLE } from "../helpers/workbooks";
 import { encryptedXlsx, legacyXls, longSheetXml, rawWorkbook } from "./bad-files";
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "arrs-safety-"));
+const dir = scratchFolders("arrs-safety-")();
 const put = (name: string, bytes: Uint8Array | string) => {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
