@@ -10,13 +10,21 @@ import { LARGE_PCN_LIST_SIZE } from "../rules/data/caps";
 import type { CapRule, Finding, RoleId } from "../rules/types";
 import type { StaffRow } from "./staff-row";
 import { ENGINE_SOURCE, finding, flat, rowFinding } from "./findings";
-import type { StaffMonths } from "./month-table";
+import { LIMIT_CODES, type MonthTable } from "./month-table";
 
-/** Months that take up a place under the cap: in post, in a claimable role, person eligible. */
-export function countsTowardsCap(months: StaffMonths, i: number): boolean {
-  if (months.daysInPost(i) <= 0) return false;
-  const limit = months.limit(i);
-  return limit === null || limit === "over-max" || limit === "no-rate" || limit === "beyond-cap";
+const OVER_MAX = LIMIT_CODES["over-max"];
+const NO_RATE = LIMIT_CODES["no-rate"];
+const BEYOND_CAP = LIMIT_CODES["beyond-cap"];
+
+/**
+ * Months that take up a place under the cap: in post, in a claimable role, person eligible. A slot of
+ * the check's MonthTable (StaffRow.firstSlot + month), read from its columns directly, as the engine's
+ * loops over every row do.
+ */
+export function countsTowardsCap(table: MonthTable, slot: number): boolean {
+  if (table.daysInPost[slot] <= 0) return false;
+  const limit = table.limit[slot];
+  return limit === 0 || limit === OVER_MAX || limit === NO_RATE || limit === BEYOND_CAP;
 }
 
 export function capLimit(rule: CapRule, listSize: number | null): number | null {
@@ -73,7 +81,7 @@ function capCandidates(drafts: StaffRow[], capped: CapsByRole): Candidate[] {
 }
 
 function countsInMonth(c: Candidate, index: number): boolean {
-  return c.caps[index] !== null && countsTowardsCap(c.draft.months, index);
+  return c.caps[index] !== null && countsTowardsCap(c.draft.table, c.draft.firstSlot + index);
 }
 
 /**
@@ -107,7 +115,8 @@ function capMonth(
       const allowed = Math.max(0, Math.min(wte, limit - used));
       used += wte;
       if (allowed >= wte - 1e-9) continue;
-      const claimable = draft.months.claimable(index);
+      const slot = draft.firstSlot + index;
+      const claimable = draft.table.claimable[slot];
       const reduced = (claimable * allowed) / wte;
       const entry = lost.get(draft) ?? { months: 0, firstMonth: month, amount: 0, rule, limit, inPost: 0 };
       entry.months += 1;
@@ -115,7 +124,7 @@ function capMonth(
       entry.inPost = Math.max(entry.inPost, inPost);
       lost.set(draft, entry);
       // A month with no rate keeps that as its reason: the missing rate is the first thing to fix.
-      draft.months.setCapped(index, allowed, reduced, draft.months.limit(index) === "no-rate" ? "no-rate" : "beyond-cap");
+      draft.table.setCapped(slot, allowed, reduced, draft.table.limit[slot] === NO_RATE ? "no-rate" : "beyond-cap");
     }
   }
 }

@@ -54,20 +54,28 @@ export function flat(strings: TemplateStringsArray, ...values: (string | number)
   return parts.join("");
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+/**
+ * How serious a severity is: errors 3, warnings 2, information 1 ("ok" 0). Compared one by one rather
+ * than looked up in an object by name: a look-up that sees three names is "megamorphic" in V8, a
+ * search of a global cache each time, and it ran twice for each of 146,000 findings at 100,000 rows.
+ */
+function rank(severity: RowStatus): number {
+  return severity === "error" ? 3 : severity === "warning" ? 2 : severity === "info" ? 1 : 0;
+}
 
 /** The worst severity among the findings, or "ok". */
 export function statusOf(findings: readonly Finding[]): RowStatus {
   let worst: RowStatus = "ok";
-  for (const f of findings) {
-    if (worst === "ok" || SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[worst]) worst = f.severity;
+  for (let i = 0; i < findings.length; i++) {
+    const severity = findings[i].severity;
+    if (rank(severity) > rank(worst)) worst = severity;
   }
   return worst;
 }
 
 /** Errors first, then warnings, then information; stable within each. */
 export function bySeverity(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity];
+  return rank(b.severity) - rank(a.severity);
 }
 
 /**

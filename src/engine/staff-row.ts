@@ -14,7 +14,7 @@ import type { IsoDate } from "../common/dates";
 import type { Finding, RoleDefinition, RoleId } from "../rules/types";
 import type { RosterRow } from "../roster/types";
 import { keepHiddenClassOf } from "./keep-alive";
-import { MonthTable, type StaffMonths } from "./month-table";
+import { MonthTable, StaffMonths } from "./month-table";
 import type { MonthClaim, RowStatus, StaffResult } from "./types";
 
 /** The findings of every row that has none yet: one frozen array rather than 100,000 empty ones. */
@@ -27,8 +27,8 @@ export class StaffRow implements StaffResult {
   readonly roleDefinition: RoleDefinition | null;
   /** Valid enough to claim: role known, WTE, start and salary usable, dates in order. */
   readonly usable: boolean;
-  /** The row's months in the check's MonthTable. */
-  readonly months: StaffMonths;
+  /** The check's MonthTable, which holds the row's months and its figures. */
+  readonly table: MonthTable;
   /** The row's place in the check's input, and in its MonthTable's per-row columns. */
   readonly index: number;
   /**
@@ -38,11 +38,11 @@ export class StaffRow implements StaffResult {
   findings: Finding[];
   status: RowStatus;
 
-  constructor(row: RosterRow, roleDefinition: RoleDefinition | null, usable: boolean, months: StaffMonths, index: number, findings: Finding[]) {
+  constructor(row: RosterRow, roleDefinition: RoleDefinition | null, usable: boolean, table: MonthTable, index: number, findings: Finding[]) {
     this.row = row;
     this.roleDefinition = roleDefinition;
     this.usable = usable;
-    this.months = months;
+    this.table = table;
     this.index = index;
     this.findings = findings;
     this.status = "ok";
@@ -62,7 +62,7 @@ export class StaffRow implements StaffResult {
   finish(findings: Finding[], status: RowStatus, claimable: number, overMaxGap: number, employerNi: number, employerPension: number, annualCost: number): void {
     this.findings = findings;
     this.status = status;
-    const figures = this.months.table;
+    const figures = this.table;
     figures.rowClaimable[this.index] = claimable;
     figures.rowOverMaxGap[this.index] = overMaxGap;
     if (this.usable) {
@@ -70,6 +70,20 @@ export class StaffRow implements StaffResult {
       figures.rowEmployerPension[this.index] = employerPension;
       figures.rowAnnualCost[this.index] = annualCost;
     }
+  }
+
+  /** The row's first slot in the table's month columns (slot `row × months + month`). */
+  get firstSlot(): number {
+    return this.index * this.table.months.length;
+  }
+
+  /**
+   * The row's twelve months, read from the table through a small view made when asked for. The engine
+   * itself reads the table's columns (firstSlot), so a check keeps no view per row: 100,000 of them
+   * were 40 bytes a row that lived as long as the result, for the garbage collector to copy.
+   */
+  get months(): StaffMonths {
+    return new StaffMonths(this.table, this.firstSlot);
   }
 
   get rowNumber(): number {
@@ -114,11 +128,11 @@ export class StaffRow implements StaffResult {
 
   /** As used: given, or estimated on a row that can be claimed; as given on one that cannot. */
   get employerNi(): number | null {
-    return this.usable ? this.months.table.rowEmployerNi[this.index] : this.row.employerNi;
+    return this.usable ? this.table.rowEmployerNi[this.index] : this.row.employerNi;
   }
 
   get employerPension(): number | null {
-    return this.usable ? this.months.table.rowEmployerPension[this.index] : this.row.employerPension;
+    return this.usable ? this.table.rowEmployerPension[this.index] : this.row.employerPension;
   }
 
   get onCostsEstimated(): boolean {
@@ -126,15 +140,15 @@ export class StaffRow implements StaffResult {
   }
 
   get annualCost(): number | null {
-    return this.usable ? this.months.table.rowAnnualCost[this.index] : null;
+    return this.usable ? this.table.rowAnnualCost[this.index] : null;
   }
 
   get claimable(): number {
-    return this.months.table.rowClaimable[this.index];
+    return this.table.rowClaimable[this.index];
   }
 
   get overMaxGap(): number {
-    return this.months.table.rowOverMaxGap[this.index];
+    return this.table.rowOverMaxGap[this.index];
   }
 
   /** In JSON, the result as a plain object: the StaffResult's properties, in its order, not the parts it is read from. */
@@ -150,4 +164,4 @@ export class StaffRow implements StaffResult {
 }
 
 // See keep-alive.ts.
-keepHiddenClassOf(new StaffRow({} as RosterRow, null, false, new MonthTable(0, []).row(0), 0, NO_FINDINGS as Finding[]));
+keepHiddenClassOf(new StaffRow({} as RosterRow, null, false, new MonthTable(0, []), 0, NO_FINDINGS as Finding[]));

@@ -10,8 +10,7 @@ import type { StaffRow } from "./staff-row";
 import { capsInForce, countsTowardsCap, type CapInForce } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
 import { keepHiddenClassOf } from "./keep-alive";
-import type { StaffMonths } from "./month-table";
-import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
+import type { CheckResult, Entitlement, PcnSettings, RoleSummary } from "./types";
 
 /**
  * The PCN's sums, added to row by row as each row is finished (check.ts), in row order: the claims
@@ -44,8 +43,8 @@ export class ClaimTotals {
 
   /** Adds a finished row. */
   add(person: StaffRow): void {
-    addMonthClaims(this.months, person.months);
-    this.cost += person.months.yearCost();
+    addMonthClaims(this.months, person);
+    this.cost += person.table.yearCostOf(person.index);
     this.overMaxGap += person.overMaxGap;
     addToSummary(this.summaries, person);
     if (person.usable) this.addWteTowardsCaps(person);
@@ -56,7 +55,7 @@ export class ClaimTotals {
     const caps = this.capsOf(person.roleDefinition!.id);
     if (caps === null) return;
     for (let index = 0; index < caps.months.length; index++) {
-      if (caps.months[index] !== null && countsTowardsCap(person.months, index)) caps.inPost[index] += person.row.wte!;
+      if (caps.months[index] !== null && countsTowardsCap(person.table, person.firstSlot + index)) caps.inPost[index] += person.row.wte!;
     }
   }
 
@@ -102,8 +101,8 @@ keepHiddenClassOf(exampleTotals);
 // function called once a check runs unoptimised until V8 replaces it mid-loop.
 
 /** Adds a person in post during the year to their role's summary (made on the role's first person). */
-function addToSummary(summaries: Map<RoleId, RoleSummary>, person: StaffResult): void {
-  if (!person.role || !inPostInYear(person.months)) return;
+function addToSummary(summaries: Map<RoleId, RoleSummary>, person: StaffRow): void {
+  if (!person.role || !inPostInYear(person)) return;
   let summary = summaries.get(person.role);
   if (!summary) {
     summary = { role: person.role, roleName: person.roleName!, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
@@ -116,12 +115,16 @@ function addToSummary(summaries: Map<RoleId, RoleSummary>, person: StaffResult):
 }
 
 /** Adds a person's claim in each month to the PCN's month totals. */
-function addMonthClaims(totals: number[], months: StaffMonths): void {
-  for (let i = 0; i < months.length && i < totals.length; i++) totals[i] += months.claimable(i);
+function addMonthClaims(totals: number[], person: StaffRow): void {
+  const { table } = person;
+  const first = person.firstSlot;
+  for (let i = 0; i < totals.length; i++) totals[i] += table.claimable[first + i];
 }
 
-function inPostInYear(months: StaffMonths): boolean {
-  for (let i = 0; i < months.length; i++) if (months.daysInPost(i) > 0) return true;
+function inPostInYear(person: StaffRow): boolean {
+  const { table } = person;
+  const first = person.firstSlot;
+  for (let i = 0; i < table.months.length; i++) if (table.daysInPost[first + i] > 0) return true;
   return false;
 }
 

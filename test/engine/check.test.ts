@@ -104,6 +104,14 @@ describe("roles and people", () => {
     expect(codes(r)).toEqual(["UNKNOWN_ROLE"]);
     expect(r.staff[0].claimable).toBe(0);
   });
+  test.each([[""], ["   "], ["\u00a0"], ["\t\u2003 "]])("a role of nothing but spaces (%j) is blank: MISSING_VALUE, nothing claimed", (roleText) => {
+    const r = run([makeRow({ role: null, roleText })]);
+    expect(r.staff[0].findings.find((f) => f.code === "MISSING_VALUE")).toMatchObject({ field: "role", message: expect.stringContaining("The role is blank") });
+    expect(r.staff[0].claimable).toBe(0);
+  });
+  test("a role with a space before it is not blank", () => {
+    expect(codes(run([makeRow({ roleText: " Clinical Pharmacist" })]))).not.toContain("MISSING_VALUE");
+  });
   test("GP in post before 1 October 2024: claimable from that date only", () => {
     const r = run([makeRow({ role: "general-practitioner", roleText: "Salaried GP", start: "2024-06-01", cctDate: "2024-03-01", annualSalary: 80000, employerNi: 10000, employerPension: 11000 })], { financialYear: "2024/25" });
     const f = r.staff[0].findings.find((x) => x.code === "ROLE_NOT_ELIGIBLE")!;
