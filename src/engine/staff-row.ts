@@ -22,30 +22,36 @@ export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export class StaffRow implements StaffResult {
   /** The roster row as read: the result's values (name, WTE, dates, salary and the rest) are its own. */
-  readonly row: RosterRow;
+  declare readonly row: RosterRow;
   /** The row's role, when the tool knows it (even on a row that cannot be claimed). */
-  readonly roleDefinition: RoleDefinition | null;
+  declare readonly roleDefinition: RoleDefinition | null;
   /** Valid enough to claim: role known, WTE, start and salary usable, dates in order. */
-  readonly usable: boolean;
+  declare readonly usable: boolean;
   /** The check's MonthTable, which holds the row's months and its figures. */
-  readonly table: MonthTable;
+  declare readonly table: MonthTable;
   /** The row's place in the check's input, and in its MonthTable's per-row columns. */
-  readonly index: number;
+  declare readonly index: number;
   /**
    * The row's findings. Until the row is finished, rows with none (most of them) share NO_FINDINGS,
    * which is never changed: add to them with addFinding. A finished row has an array of its own.
    */
-  findings: Finding[];
-  status: RowStatus;
+  declare findings: Finding[];
+  declare status: RowStatus;
 
-  constructor(row: RosterRow, roleDefinition: RoleDefinition | null, usable: boolean, table: MonthTable, index: number, findings: Finding[]) {
-    this.row = row;
-    this.roleDefinition = roleDefinition;
-    this.usable = usable;
-    this.table = table;
-    this.index = index;
-    this.findings = findings;
-    this.status = "ok";
+  /** Rows are made by StaffRow.create. */
+  private constructor() {}
+
+  /**
+   * A new row, status "ok". Made as an object literal with StaffRow's prototype, not by `new`: V8
+   * notes where a literal is made, and once it sees that the objects made there outlive the young
+   * generation, as every row of a check does, it makes them in the old generation from then on
+   * ("pretenuring"), so that the garbage collector no longer copies each one twice. It does not do
+   * this for objects made by `new`. The object is a StaffRow all the same: its prototype, its getters
+   * and `instanceof` are the class's, and every row has the same hidden class.
+   */
+  static create(row: RosterRow, roleDefinition: RoleDefinition | null, usable: boolean, table: MonthTable, index: number, findings: Finding[]): StaffRow {
+    const made = { __proto__: StaffRow.prototype, row, roleDefinition, usable, table, index, findings, status: "ok" };
+    return made as unknown as StaffRow;
   }
 
   /** Adds a finding before the row is finished (caps, duplicates): the first one gives the row an array of its own. */
@@ -164,4 +170,4 @@ export class StaffRow implements StaffResult {
 }
 
 // See keep-alive.ts.
-keepHiddenClassOf(new StaffRow({} as RosterRow, null, false, new MonthTable(0, []), 0, NO_FINDINGS as Finding[]));
+keepHiddenClassOf(StaffRow.create({} as RosterRow, null, false, new MonthTable(0, []), 0, NO_FINDINGS as Finding[]));
