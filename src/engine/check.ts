@@ -315,7 +315,7 @@ function assessRow(row: RosterRow, index: number, context: Context): StaffRow {
       table.daysInMonth[slot] = known ? span.days : 0;
       table.limit[slot] = daysInPost > 0 ? INVALID_ROW : NOT_IN_POST;
     }
-    return StaffRow.create(row, role, false, table, index, context.findingList.take(true));
+    return new StaffRow(row, role, false, table, index, context.findingList.take(true));
   }
 
   const rules = roleMonths(context, role);
@@ -362,7 +362,7 @@ function assessRow(row: RosterRow, index: number, context: Context): StaffRow {
   }
   // Months not in post cost 0, so leaving them out of the sum leaves it as the months' sum from April.
   table.yearCost[index] = yearCost;
-  return StaffRow.create(row, role, true, table, index, context.findingList.take(true));
+  return new StaffRow(row, role, true, table, index, context.findingList.take(true));
 }
 
 /**

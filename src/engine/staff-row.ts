@@ -22,36 +22,30 @@ export const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
 export class StaffRow implements StaffResult {
   /** The roster row as read: the result's values (name, WTE, dates, salary and the rest) are its own. */
-  declare readonly row: RosterRow;
+  readonly row: RosterRow;
   /** The row's role, when the tool knows it (even on a row that cannot be claimed). */
-  declare readonly roleDefinition: RoleDefinition | null;
+  readonly roleDefinition: RoleDefinition | null;
   /** Valid enough to claim: role known, WTE, start and salary usable, dates in order. */
-  declare readonly usable: boolean;
+  readonly usable: boolean;
   /** The check's MonthTable, which holds the row's months and its figures. */
-  declare readonly table: MonthTable;
+  readonly table: MonthTable;
   /** The row's place in the check's input, and in its MonthTable's per-row columns. */
-  declare readonly index: number;
+  readonly index: number;
   /**
    * The row's findings. Until the row is finished, rows with none (most of them) share NO_FINDINGS,
    * which is never changed: add to them with addFinding. A finished row has an array of its own.
    */
-  declare findings: Finding[];
-  declare status: RowStatus;
+  findings: Finding[];
+  status: RowStatus;
 
-  /** Rows are made by StaffRow.create. */
-  private constructor() {}
-
-  /**
-   * A new row, status "ok". Made as an object literal with StaffRow's prototype, not by `new`: V8
-   * notes where a literal is made, and once it sees that the objects made there outlive the young
-   * generation, as every row of a check does, it makes them in the old generation from then on
-   * ("pretenuring"), so that the garbage collector no longer copies each one twice. It does not do
-   * this for objects made by `new`. The object is a StaffRow all the same: its prototype, its getters
-   * and `instanceof` are the class's, and every row has the same hidden class.
-   */
-  static create(row: RosterRow, roleDefinition: RoleDefinition | null, usable: boolean, table: MonthTable, index: number, findings: Finding[]): StaffRow {
-    const made = { __proto__: StaffRow.prototype, row, roleDefinition, usable, table, index, findings, status: "ok" };
-    return made as unknown as StaffRow;
+  constructor(row: RosterRow, roleDefinition: RoleDefinition | null, usable: boolean, table: MonthTable, index: number, findings: Finding[]) {
+    this.row = row;
+    this.roleDefinition = roleDefinition;
+    this.usable = usable;
+    this.table = table;
+    this.index = index;
+    this.findings = findings;
+    this.status = "ok";
   }
 
   /** Adds a finding before the row is finished (caps, duplicates): the first one gives the row an array of its own. */
@@ -170,4 +164,4 @@ export class StaffRow implements StaffResult {
 }
 
 // See keep-alive.ts.
-keepHiddenClassOf(StaffRow.create({} as RosterRow, null, false, new MonthTable(0, []), 0, NO_FINDINGS as Finding[]));
+keepHiddenClassOf(new StaffRow({} as RosterRow, null, false, new MonthTable(0, []), 0, NO_FINDINGS as Finding[]));

@@ -14,8 +14,8 @@ describe("a row's findings before it is finished", () => {
 
   it("a row with none gets an array of its own on its first finding, and the shared empty list stays empty", () => {
     const table = new MonthTable(2, MONTHS);
-    const first = StaffRow.create(makeRow({ rowNumber: 5 }), null, false, table, 0, NO_FINDINGS as Finding[]);
-    const second = StaffRow.create(makeRow({ rowNumber: 6 }), null, false, table, 1, NO_FINDINGS as Finding[]);
+    const first = new StaffRow(makeRow({ rowNumber: 5 }), null, false, table, 0, NO_FINDINGS as Finding[]);
+    const second = new StaffRow(makeRow({ rowNumber: 6 }), null, false, table, 1, NO_FINDINGS as Finding[]);
     first.addFinding(note);
     first.addFinding(note);
     expect(first.findings).toEqual([note, note]);
@@ -29,7 +29,7 @@ describe("a row as its result", () => {
   it("reads its values from the roster row, and its figures from the table once finished", () => {
     const table = new MonthTable(2, MONTHS);
     const row = makeRow({ rowNumber: 9, name: "Asha Patel", staffId: "A1", wte: 0.8, employerNi: null });
-    const person = StaffRow.create(row, rules.role("clinical-pharmacist")!, true, table, 1, NO_FINDINGS as Finding[]);
+    const person = new StaffRow(row, rules.role("clinical-pharmacist")!, true, table, 1, NO_FINDINGS as Finding[]);
     person.finish([], "ok", 1234.5, 10.25, 5000, 7190, 62190);
     expect(person).toMatchObject({
       rowNumber: 9, name: "Asha Patel", staffId: "A1", role: "clinical-pharmacist", roleName: "Clinical Pharmacist",
@@ -44,7 +44,7 @@ describe("a row as its result", () => {
   it("reads its months from its own slots of the table, through a view made when asked for", () => {
     const table = new MonthTable(2, MONTHS);
     table.row(1).set(2, 30, 30, 1, 100, "over-max", null, 90, 90);
-    const person = StaffRow.create(makeRow({ rowNumber: 4 }), null, true, table, 1, NO_FINDINGS as Finding[]);
+    const person = new StaffRow(makeRow({ rowNumber: 4 }), null, true, table, 1, NO_FINDINGS as Finding[]);
     expect(person.firstSlot).toBe(3);
     expect(person.months.claimables()).toEqual([0, 0, 90]);
     expect(person.months.limit(2)).toBe("over-max");
@@ -56,7 +56,7 @@ describe("a row as its result", () => {
   it("a row that cannot be claimed keeps its on-costs as given, has no annual cost, and estimated nothing", () => {
     const table = new MonthTable(1, MONTHS);
     const row = makeRow({ employerNi: -5, employerPension: null });
-    const person = StaffRow.create(row, null, false, table, 0, NO_FINDINGS as Finding[]);
+    const person = new StaffRow(row, null, false, table, 0, NO_FINDINGS as Finding[]);
     person.finish([], "error", 0, 0, 0, 0, 0);
     expect(person).toMatchObject({ role: null, roleName: null, employerNi: -5, employerPension: null, annualCost: null, onCostsEstimated: false, claimable: 0 });
   });
