@@ -289,7 +289,8 @@ function assessRow(row: RosterRow, index: number, context: Context): StaffRow {
   findings.pushAll(row.findings);
   let usable = validateRow(row, findings);
   const role = row.role ? context.rules.role(row.role) : null;
-  if (row.roleText && !role) {
+  // A blank role is MISSING_VALUE (validateRow), not also a role the tool does not know.
+  if (row.roleText && !role && !isBlankText(row.roleText)) {
     findings.push(rowFinding("UNKNOWN_ROLE",
       flat`"${truncate(row.roleText)}" is not a role the tool recognises as an ARRS role: rename it to a scheme role (for example Clinical Pharmacist, Social Prescribing Link Worker, First Contact Physiotherapist).`,
       ENGINE_SOURCE.roles, row.rowNumber, "role"));
