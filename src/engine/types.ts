@@ -62,8 +62,12 @@ export interface StaffResult {
   onCostsEstimated: boolean;
   /** Salary + employer NI + employer pension for a full year at the row's WTE, or null if unknown. */
   annualCost: number | null;
-  /** Twelve months, April first: read them by index, `months.claimable(i)`, or whole, `months.claim(i)`. */
-  months: StaffMonths;
+  /**
+   * Twelve months, April first: read them by index, `months.claimable(i)`, or whole, `months.claim(i)`.
+   * On the engine's rows (StaffRow) each read of `months` makes a small new view of the check's month
+   * table: keep it in a local to read many months.
+   */
+  readonly months: StaffMonths;
   /** Sum of the months, unrounded. */
   claimable: number;
   /** Cost above the maximum in months in post: funded by the PCN. */

@@ -75,8 +75,9 @@ export function* claimLines(result: CheckResult): Generator<{ person: StaffResul
   const staff = [...result.staff].sort((a, b) => a.rowNumber - b.rowNumber);
   for (let monthIndex = 0; monthIndex < result.financialYear.months.length; monthIndex++) {
     for (const person of staff) {
+      const months = person.months;
       // A hand-made result may have fewer months than the year; they have no lines.
-      if (monthIndex < person.months.length && person.months.daysInPost(monthIndex) > 0) yield { person, claim: person.months.claim(monthIndex) };
+      if (monthIndex < months.length && months.daysInPost(monthIndex) > 0) yield { person, claim: months.claim(monthIndex) };
     }
   }
 }
@@ -84,7 +85,10 @@ export function* claimLines(result: CheckResult): Generator<{ person: StaffResul
 /** How many claim lines a result has: one per person per month in post. */
 export function countClaimLines(result: CheckResult): number {
   let count = 0;
-  for (const person of result.staff) for (let i = 0; i < person.months.length; i++) if (person.months.daysInPost(i) > 0) count += 1;
+  for (const person of result.staff) {
+    const months = person.months;
+    for (let i = 0; i < months.length; i++) if (months.daysInPost(i) > 0) count += 1;
+  }
   return count;
 }
 

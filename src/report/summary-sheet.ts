@@ -182,9 +182,10 @@ export function rateSourceNotes(staff: readonly StaffResult[]): string[] {
   const unconfirmed = new Set<string>();
   for (const person of staff) {
     const roleName = person.roleName ?? person.roleText ?? "unnamed role";
-    for (let i = 0; i < person.months.length; i++) {
-      const rate = person.months.rate(i);
-      if (person.months.daysInPost(i) === 0 || !rate) continue;
+    const months = person.months;
+    for (let i = 0; i < months.length; i++) {
+      const rate = months.rate(i);
+      if (months.daysInPost(i) === 0 || !rate) continue;
       if (rate.confidence === "user") {
         const title = rate.source.title;
         bySource.set(title, (bySource.get(title) ?? new Set()).add(roleName));
