@@ -306,7 +306,7 @@ function assessRow(row: RosterRow, index: number, context: Context): StaffRow {
   // arguments was a fifth of this function's time). What is not written stays as a new table has it:
   // no days, no WTE, no cost, no maximum, nothing claimed.
   const table = context.table;
-  const first = index * spans.length;
+  const first = table.firstSlotOf(index);
   if (!usable || !role) {
     for (let i = 0; i < spans.length; i++) {
       const span = spans[i];

@@ -156,7 +156,7 @@ export class MonthTable {
     const daysInPost = this.daysInPost[slot];
     if (daysInPost === 0) return 0;
     const row = this.rowOf(slot);
-    const month = slot - row * this.months.length;
+    const month = slot - this.firstSlotOf(row);
     return monthCost(daysInPost, this.daysInMonth[slot], this.annualCost[row * this.costSets + this.costSetOf[month]]);
   }
 
@@ -176,8 +176,13 @@ export class MonthTable {
   yearCostOf(row: number): number {
     if (this.given === null) return this.yearCost[row];
     let cost = 0;
-    for (let i = 0, slot = row * this.months.length; i < this.months.length; i++, slot++) cost += this.costAt(slot);
+    for (let i = 0, slot = this.firstSlotOf(row); i < this.months.length; i++, slot++) cost += this.costAt(slot);
     return cost;
+  }
+
+  /** A row's first slot (its April): slot `row × months + month`. */
+  firstSlotOf(row: number): number {
+    return row * this.months.length;
   }
 
   /** The row a slot belongs to. */
@@ -234,7 +239,7 @@ export class MonthTable {
 
   /** The months of one row (0 for the first row). */
   row(row: number): StaffMonths {
-    return new StaffMonths(this, row * this.months.length);
+    return new StaffMonths(this, this.firstSlotOf(row));
   }
 }
 

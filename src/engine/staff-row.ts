@@ -14,7 +14,7 @@ import type { IsoDate } from "../common/dates";
 import type { Finding, RoleDefinition, RoleId } from "../rules/types";
 import type { RosterRow } from "../roster/types";
 import { keepHiddenClassOf } from "./keep-alive";
-import { MonthTable, StaffMonths } from "./month-table";
+import { MonthTable, type StaffMonths } from "./month-table";
 import type { MonthClaim, RowStatus, StaffResult } from "./types";
 
 /** The findings of every row that has none yet: one frozen array rather than 100,000 empty ones. */
@@ -72,9 +72,9 @@ export class StaffRow implements StaffResult {
     }
   }
 
-  /** The row's first slot in the table's month columns (slot `row × months + month`). */
+  /** The row's first slot in the table's month columns (MonthTable.firstSlotOf). */
   get firstSlot(): number {
-    return this.index * this.table.months.length;
+    return this.table.firstSlotOf(this.index);
   }
 
   /**
@@ -83,7 +83,7 @@ export class StaffRow implements StaffResult {
    * were 40 bytes a row that lived as long as the result, for the garbage collector to copy.
    */
   get months(): StaffMonths {
-    return new StaffMonths(this.table, this.firstSlot);
+    return this.table.row(this.index);
   }
 
   get rowNumber(): number {
