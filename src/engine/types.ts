@@ -1,7 +1,38 @@
 import type { FinancialYear } from "../common/dates";
 import type { CapRule, EntitlementRate, Finding, IsoDate, MaxAmount, Region, RoleId, Severity } from "../rules/types";
-import type { RosterRow } from "../roster/types";
 import type { StaffMonths } from "./month-table";
+
+/** Whether a nurse or HCSW worked for the PCN or a member practice in the previous 12 months. */
+export type PreviousEmployment = "yes" | "no" | "promoted";
+
+/**
+ * One person's row as the engine takes it: what the roster reader makes of a roster row, or a row made
+ * by hand (the worksheet functions, tests). Values the reader could not use are null, and its findings
+ * about them come along, so the engine reports each problem once.
+ */
+export interface StaffInput {
+  /** Sheet row number (1-based). */
+  rowNumber: number;
+  name: string | null;
+  staffId: string | null;
+  /** The role as written, and the scheme role it names (null when not recognised). */
+  roleText: string | null;
+  role: RoleId | null;
+  /** Whole-time equivalent: 37.5 hours a week, or 9 GP sessions, is 1.0. */
+  wte: number | null;
+  start: IsoDate | null;
+  end: IsoDate | null;
+  /** What the person is actually paid a year at their WTE. */
+  annualSalary: number | null;
+  /** Employer NI and pension a year, as given; null when blank (then estimated). */
+  employerNi: number | null;
+  employerPension: number | null;
+  /** A GP's date of Certificate of Completion of Training. */
+  cctDate: IsoDate | null;
+  employedInLast12Months: PreviousEmployment | null;
+  /** What the reader found wrong with this row's cells. */
+  findings: Finding[];
+}
 
 export interface PcnSettings {
   /** "2025/26" */
@@ -114,6 +145,6 @@ export interface CheckResult {
 }
 
 export interface CheckInput {
-  rows: RosterRow[];
+  rows: StaffInput[];
   settings: PcnSettings;
 }

@@ -1,4 +1,7 @@
-import type { Finding, IsoDate, Region, RoleId } from "../rules/types";
+import type { PreviousEmployment, StaffInput } from "../engine/types";
+import type { Finding, Region } from "../rules/types";
+
+export type { PreviousEmployment };
 
 /** The fields a roster column can hold. */
 export type RosterField =
@@ -29,37 +32,18 @@ export interface RosterColumn {
 /** A user's correction: this header (or column number) holds this field. */
 export type ColumnMapping = Partial<Record<RosterField, string | number>>;
 
-/** Whether a nurse or HCSW worked for the PCN or a member practice in the previous 12 months. */
-export type PreviousEmployment = "yes" | "no" | "promoted";
-
-export interface RosterRow {
-  /** Sheet row number (1-based). */
-  rowNumber: number;
-  name: string | null;
-  staffId: string | null;
-  /** The role as written, and the scheme role it names (null when not recognised). */
-  roleText: string | null;
-  role: RoleId | null;
+/** A roster row as read: what the engine takes (StaffInput), and how the sheet gave some of it. */
+export interface RosterRow extends StaffInput {
   band: string | null;
-  /** Whole-time equivalent, from WTE/FTE, hours (37.5 = 1.0) or GP sessions (9 = 1.0). */
-  wte: number | null;
+  /** Where the WTE came from: a WTE/FTE column, hours (37.5 = 1.0) or GP sessions (9 = 1.0). */
   wteBasis: "wte" | "hours" | "sessions" | null;
-  start: IsoDate | null;
-  end: IsoDate | null;
-  /** What the person is actually paid a year at their WTE (a full-time salary is scaled by WTE). */
-  annualSalary: number | null;
+  /** Whether the salary was the actual one or a full-time (1.0 WTE) one scaled by WTE. */
   salaryBasis: "actual" | "full-time" | null;
   /**
    * The full-time (1.0 WTE) salary as written, when the roster gives one; kept so that a row whose WTE
    * could not be read still shows the salary it was given.
    */
   fullTimeSalary?: number | null;
-  employerNi: number | null;
-  employerPension: number | null;
-  cctDate: IsoDate | null;
-  employedInLast12Months: PreviousEmployment | null;
-  /** Cells on this row that could not be used. Never thrown. */
-  findings: Finding[];
 }
 
 export interface RosterReadResult {
