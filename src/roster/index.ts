@@ -2,7 +2,11 @@
  * The roster reader's public face: sheet grids in, typed rows, rate overrides and stored settings out.
  * Pure functions over plain data; nothing here touches Office, ExcelJS or the file system.
  */
-export { findRosterSheet, findHeaderRow, readRoster, resolveRoleText, HOURS_PER_WTE, SESSIONS_PER_WTE } from "./read-roster";
+export { readRoster } from "./read-roster";
+export { findRosterSheet } from "./find-roster-sheet";
+export { findHeaderRow } from "./header-row";
+export { resolveRoleText } from "./role-text";
+export { HOURS_PER_WTE, SESSIONS_PER_WTE } from "./wte";
 export { readRateSheet, financialYearFromSheetName } from "./rate-sheet";
 export { readSettingsSheet, parseRegion, parsePositiveNumber } from "./settings-sheet";
 export { HEADER_RULES, matchHeader, headerField, normaliseHeader, columnNumber, ROSTER_FIELDS } from "./columns";

@@ -12,7 +12,8 @@ import type { RateOverride, RuleSet } from "../rules/ruleset";
 import type { Finding, Region, RoleId } from "../rules/types";
 import { cellText, isBlankCell, parseMoney, quoteValue } from "./cells";
 import { normaliseHeader } from "./columns";
-import { HEADER_SEARCH_ROWS, resolveRoleText } from "./read-roster";
+import { HEADER_SEARCH_ROWS } from "./header-row";
+import { resolveRoleText } from "./role-text";
 
 export const RATE_SHEET_SOURCE = "Your \"ARRS max reimb\" sheet (ARRS reference, section 7)";
 

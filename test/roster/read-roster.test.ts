@@ -91,6 +91,9 @@ describe("readRoster: reading values", () => {
     ["hours as text", ["Name", "Role", "Hrs/wk"], "22.5 hrs", 0.6, "hours"],
     ["GP sessions / 9", ["Name", "Role", "Sessions"], 6, 6 / 9, "sessions"],
     ["WTE as a percentage", ["Name", "Role", "FTE"], "80%", 0.8, "wte"],
+    ["exactly 1.0 WTE", ["Name", "Role", "WTE"], 1, 1, "wte"],
+    ["exactly 37.5 hours", ["Name", "Role", "Hours per week"], 37.5, 1, "hours"],
+    ["exactly 9 sessions", ["Name", "Role", "Sessions"], 9, 1, "sessions"],
   ])("WTE from %s", (_name, header, value, wte, basis) => {
     const row = read([[...header, "Start"], ["X", "GP", value, "01/04/2025"]]).rows[0];
     expect(row.wte).toBeCloseTo(wte, 10);
@@ -184,6 +187,13 @@ describe("readRoster: findings on cells", () => {
     const row = read([["Name", "Role", "Hours"], ["A", "CP", 0.8]]).rows[0];
     expect(row.wte).toBeCloseTo(0.8 / 37.5);
     expect(row.findings).toEqual([expect.objectContaining({ code: "INVALID_WTE", severity: "warning" })]);
+  });
+
+  test("1 hour a week is still warned about; just over 1 is not", () => {
+    const rows = read([["Name", "Role", "Hours"], ["A", "CP", 1], ["B", "CP", 1.5]]).rows;
+    expect(rows[0].findings).toEqual([expect.objectContaining({ code: "INVALID_WTE", severity: "warning", field: "hoursPerWeek" })]);
+    expect(rows[0].findings[0].message).toMatch(/^Hours: "1" hours a week is 0\.03 WTE; it looks like a WTE entered as hours/);
+    expect(rows[1].findings).toEqual([]);
   });
 
   test("an unreadable yes/no is a warning and left blank", () => {

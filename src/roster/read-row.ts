@@ -1,0 +1,108 @@
+/**
+ * One roster row's cells → a RosterRow. Each field is read from its column (header-row.ts and
+ * column-mapping.ts say which); a cell that cannot be used becomes a finding on the row, in the order
+ * the fields are read below, and the value reads as blank.
+ */
+import { cellText, isBlankCell, parseYesNo } from "./cells";
+import type { HeaderField } from "./columns";
+import type { AssignedColumn } from "./header-row";
+import type { RoleResolver } from "./role-text";
+import { cellFinding, readDate, readMoney, type RowCells } from "./row-cells";
+import { ROSTER_SOURCES } from "./sources";
+import type { RosterRow } from "./types";
+import { readWte } from "./wte";
+
+interface Salary {
+  annualSalary: number | null;
+  salaryBasis: RosterRow["salaryBasis"];
+  fullTimeSalary: number | null;
+}
+
+/**
+ * The salary the person is paid. An actual salary wins. A full-time salary is what 1.0 WTE would be
+ * paid, so the person is paid that times their WTE; it is used only when the actual salary's cell
+ * is empty, not when it holds something unreadable (that is reported, not guessed around).
+ */
+function readSalary(cells: RowCells, wte: number | null): Salary {
+  const actual = readMoney(cells, "annualSalary", { salary: true });
+  const actualColumn = cells.columns.get("annualSalary");
+  const actualGiven = actualColumn !== undefined && !isBlankCell(cells.row[actualColumn.index]);
+  const fullTime = readMoney(cells, "fullTimeSalary", { salary: true });
+  if (actual !== null) return { annualSalary: actual, salaryBasis: "actual", fullTimeSalary: fullTime };
+  if (!actualGiven && fullTime !== null) {
+    return { annualSalary: wte === null ? null : fullTime * wte, salaryBasis: "full-time", fullTimeSalary: fullTime };
+  }
+  return { annualSalary: null, salaryBasis: null, fullTimeSalary: fullTime };
+}
+
+/**
+ * Whether the person was employed in the PCN in the last 12 months (the 2025/26 nurse and HCSW
+ * 12-month rule). An answer that is not yes, no or promoted is reported and read as blank.
+ */
+function readEmployedInLast12Months(cells: RowCells): RosterRow["employedInLast12Months"] {
+  const column = cells.columns.get("employedInLast12Months");
+  if (!column) return null;
+  const value = cells.row[column.index];
+  const parsed = parseYesNo(value);
+  if (parsed?.ok) return parsed.value;
+  if (parsed) {
+    cellFinding(cells, {
+      code: "MISSING_VALUE",
+      severity: "warning",
+      column,
+      message: `${column.header}: ${parsed.problem}, so it was treated as blank. Enter yes, no, or promoted (recruited to a more senior role).`,
+      source: ROSTER_SOURCES.answer,
+      value,
+    });
+  }
+  return null;
+}
+
+export interface RowInput {
+  rowNumber: number;
+  /** Each field's column. */
+  columns: Map<HeaderField, AssignedColumn>;
+  roleOf: RoleResolver;
+}
+
+/** Reads one row that is a person (skipped-rows.ts has ruled out the rows that are not). */
+export function readRow(row: unknown[], { rowNumber, columns, roleOf }: RowInput): RosterRow {
+  const cells: RowCells = { row, rowNumber, columns, findings: [] };
+  const text = (field: HeaderField): string | null => {
+    const column = columns.get(field);
+    return column ? cellText(row[column.index]) : null;
+  };
+  // A name split over two columns is joined; either half alone will do.
+  const name = text("name") ?? ([text("firstName"), text("lastName")].filter(Boolean).join(" ") || null);
+  const band = text("band");
+  const roleText = text("role");
+  const { wte, basis } = readWte(cells);
+  const start = readDate(cells, "start");
+  const end = readDate(cells, "end", { openEnded: true });
+  const cctDate = readDate(cells, "cctDate");
+  const salary = readSalary(cells, wte);
+  const employerNi = readMoney(cells, "employerNi", { salary: false });
+  const employerPension = readMoney(cells, "employerPension", { salary: false });
+  const employedInLast12Months = readEmployedInLast12Months(cells);
+
+  return {
+    rowNumber,
+    name,
+    staffId: text("staffId"),
+    roleText,
+    role: roleOf(roleText, band),
+    band,
+    wte,
+    wteBasis: basis,
+    start,
+    end,
+    annualSalary: salary.annualSalary,
+    salaryBasis: salary.salaryBasis,
+    fullTimeSalary: salary.fullTimeSalary,
+    employerNi,
+    employerPension,
+    cctDate,
+    employedInLast12Months,
+    findings: cells.findings,
+  };
+}
