@@ -30,7 +30,7 @@ export function toJson(result: CheckResult, extra: { workbook: string; sheet: st
       onCostsEstimated: s.onCostsEstimated,
       claimable: s.claimable,
       overMaxGap: s.overMaxGap,
-      months: s.months.claimables(),
+      months: s.months.map((m) => m.claimable),
       status: s.status,
       flags: s.findings.map(flag),
     })),

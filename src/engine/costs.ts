@@ -7,6 +7,7 @@ import { addDays, type IsoDate } from "../common/dates";
 import type { RuleSet } from "../rules/ruleset";
 import type { OnCostRate } from "../rules/types";
 
+/** The statutory rates used to estimate blank on-costs in one month (null: none on record). */
 export interface OnCostRates {
   ni: OnCostRate | null;
   pension: OnCostRate | null;
@@ -37,15 +38,12 @@ export function employerPensionFor(salary: number, given: number | null, rates: 
   return rates.pension ? rates.pension.rate * salary : 0;
 }
 
-/**
- * Salary + employer NI + employer pension for a year, without making an object: the engine needs it
- * for every row and every change of rates.
- */
-export function annualCostTotal(salary: number, employerNi: number | null, employerPension: number | null, rates: OnCostRates): number {
-  return salary + employerNiFor(salary, employerNi, rates) + employerPensionFor(salary, employerPension, rates);
+/** Salary + employer NI + employer pension for a year, each on-cost given or estimated with `rates`. */
+export function annualCostWith(salary: number, given: { employerNi: number | null; employerPension: number | null }, rates: OnCostRates): number {
+  return salary + employerNiFor(salary, given.employerNi, rates) + employerPensionFor(salary, given.employerPension, rates);
 }
 
 /** True when an on-cost is blank and the month has no rate to estimate it with (it counts as 0). */
-export function onCostUnknown(employerNi: number | null, employerPension: number | null, rates: OnCostRates): boolean {
-  return (employerNi === null && rates.ni === null) || (employerPension === null && rates.pension === null);
+export function onCostUnknown(given: { employerNi: number | null; employerPension: number | null }, rates: OnCostRates): boolean {
+  return (given.employerNi === null && rates.ni === null) || (given.employerPension === null && rates.pension === null);
 }

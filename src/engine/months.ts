@@ -4,22 +4,16 @@
  */
 import { dayNumber, daysInMonth, partsOf, type FinancialYear, type IsoDate } from "../common/dates";
 
-/** Each month of a year as day numbers, worked out once per year rather than once per row. */
+/** One month of the year as day numbers: its first and last day, and how many days it has. */
 export interface MonthSpan { month: IsoDate; first: number; last: number; days: number }
-const spansByYear = new Map<string, MonthSpan[]>();
 
 export function monthSpans(year: FinancialYear): MonthSpan[] {
-  let spans = spansByYear.get(year.label);
-  if (!spans) {
-    spans = year.months.map((month) => {
-      const { year: y, month: m } = partsOf(month);
-      const days = daysInMonth(y, m);
-      const first = dayNumber(month);
-      return { month, first, last: first + days - 1, days };
-    });
-    spansByYear.set(year.label, spans);
-  }
-  return spans;
+  return year.months.map((month) => {
+    const { year: y, month: m } = partsOf(month);
+    const days = daysInMonth(y, m);
+    const first = dayNumber(month);
+    return { month, first, last: first + days - 1, days };
+  });
 }
 
 /** Days in post in a month for a post held from day number `from` to `to` (both count; Infinity: still in post). */

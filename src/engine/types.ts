@@ -1,6 +1,5 @@
 import type { FinancialYear } from "../common/dates";
 import type { CapRule, EntitlementRate, Finding, IsoDate, MaxAmount, Region, RoleId, Severity } from "../rules/types";
-import type { StaffMonths } from "./month-table";
 
 /** Whether a nurse or HCSW worked for the PCN or a member practice in the previous 12 months. */
 export type PreviousEmployment = "yes" | "no" | "promoted";
@@ -54,7 +53,7 @@ export type MonthLimit =
   | "invalid-row"
   | "over-max";
 
-/** One month of a row's claim, whole. StaffResult keeps its months as StaffMonths; `months.claim(i)` gives one as this. */
+/** One month of a row's claim. */
 export interface MonthClaim {
   /** The 1st of the month. */
   month: IsoDate;
@@ -66,7 +65,10 @@ export interface MonthClaim {
   cost: number;
   /** The annual maximum per 1.0 WTE in force on the 1st of the month, or null if none is known. */
   maximumAnnual: number | null;
-  /** The month's maximum: days fraction × maximum × WTE / 12 (× funded share where one applies). */
+  /**
+   * The month's maximum: days-in-post fraction × maximum × WTE / 12, or null where no maximum was used.
+   * Where only a share of the cost is reimbursable (PART_FUNDED), the share is taken of the cost.
+   */
   maximumForMonth: number | null;
   claimable: number;
   /** What held the claim below cost, if anything. */
@@ -93,12 +95,8 @@ export interface StaffResult {
   onCostsEstimated: boolean;
   /** Salary + employer NI + employer pension for a full year at the row's WTE, or null if unknown. */
   annualCost: number | null;
-  /**
-   * Twelve months, April first: read them by index, `months.claimable(i)`, or whole, `months.claim(i)`.
-   * On the engine's rows (StaffRow) each read of `months` makes a small new view of the check's month
-   * table: keep it in a local to read many months.
-   */
-  readonly months: StaffMonths;
+  /** The twelve months of the year, April first. */
+  months: MonthClaim[];
   /** Sum of the months, unrounded. */
   claimable: number;
   /** Cost above the maximum in months in post: funded by the PCN. */

@@ -6,11 +6,9 @@
 import { financialYearOf, type FinancialYear, type IsoDate } from "../common/dates";
 import { checkRoster } from "../engine/check";
 import { entitlementFor } from "../engine/totals";
-import type { StaffMonths } from "../engine/month-table";
-import type { StaffResult } from "../engine/types";
+import type { MonthClaim, StaffInput, StaffResult } from "../engine/types";
 import { RuleSet } from "../rules/ruleset";
 import type { FindingCode, Region, RoleDefinition } from "../rules/types";
-import type { RosterRow } from "../roster/types";
 import {
   BLANK, broadcast, dateReader, isCellError, mapCells, naError, numberReader, regionReader, roleReader, valueError, yearReader,
   type Cell, type CellError, type Result,
@@ -49,9 +47,6 @@ export function entitlement(context: FunctionContext, weightedPopulation: unknow
 // ---------------------------------------------------------------------------------------------------
 // Claims: the engine on one roster row per cell
 // ---------------------------------------------------------------------------------------------------
-
-/** Rows per engine run (see runClaims). */
-const ENGINE_BLOCK = 2000;
 
 const CLAIM_NAMES = ["role", "annualCost", "wte", "start", "end", "financialYear", "region"] as const;
 
@@ -95,7 +90,7 @@ function runClaims(context: FunctionContext, args: readonly unknown[]): { shape:
   const readRegion = regionReader();
 
   const cells: (ClaimCell | CellError | typeof BLANK)[] = [];
-  const groups = new Map<string, { year: FinancialYear; region: Region; rows: RosterRow[]; cells: number[]; roles: RoleDefinition[] }>();
+  const groups = new Map<string, { year: FinancialYear; region: Region; rows: StaffInput[]; cells: number[]; roles: RoleDefinition[] }>();
   for (let r = 0; r < shape.rows; r++) {
     for (let c = 0; c < shape.columns; c++) {
       const value = (i: number) => shape.value(i, r, c);
@@ -115,9 +110,9 @@ function runClaims(context: FunctionContext, args: readonly unknown[]): { shape:
       let group = groups.get(key);
       if (!group) groups.set(key, group = { year: fy, region: region as Region, rows: [], cells: [], roles: [] });
       group.rows.push({
-        rowNumber: group.rows.length + 1, name: null, staffId: null, roleText: String(roleText), role: (def as RoleDefinition).id, band: null,
-        wte: wte as number, wteBasis: "wte", start: start as IsoDate, end: end as IsoDate | null,
-        annualSalary: cost as number, salaryBasis: "actual", employerNi: 0, employerPension: 0,
+        rowNumber: group.rows.length + 1, name: null, staffId: null, roleText: String(roleText), role: (def as RoleDefinition).id,
+        wte: wte as number, start: start as IsoDate, end: end as IsoDate | null,
+        annualSalary: cost as number, employerNi: 0, employerPension: 0,
         cctDate: null, employedInLast12Months: null, findings: [],
       });
       group.cells.push(cells.length);
@@ -128,12 +123,9 @@ function runClaims(context: FunctionContext, args: readonly unknown[]): { shape:
   for (const group of groups.values()) {
     const rules = withoutCaps(rulesFor(context, group.year));
     const settings = { financialYear: group.year.label, listSize: null, weightedPopulation: null, region: group.region };
-    // In blocks: the rows are independent, and a smaller run keeps the engine's working set (and the
-    // garbage collector's work) small.
-    for (let from = 0; from < group.rows.length; from += ENGINE_BLOCK) {
-      const result = checkRoster({ rows: group.rows.slice(from, from + ENGINE_BLOCK), settings, rules });
-      result.staff.forEach((staff, i) => { cells[group.cells[from + i]] = { staff, role: group.roles[from + i], region: group.region }; });
-    }
+    // Each cell is a person of its own: no names or staff IDs, so none is matched with another, and no caps.
+    const result = checkRoster({ rows: group.rows, settings, rules });
+    result.staff.forEach((staff, i) => { cells[group.cells[i]] = { staff, role: group.roles[i], region: group.region }; });
   }
   return { shape, cells };
 }
@@ -144,8 +136,8 @@ function invalidRow(staff: StaffResult): CellError | null {
 }
 
 /** A month in post with no maximum on record: the formula gives #N/A for it rather than a 0. */
-function lacksMaximum(months: StaffMonths, i: number): boolean {
-  return months.daysInPost(i) > 0 && months.limit(i) === "no-rate";
+function lacksMaximum(month: MonthClaim): boolean {
+  return month.daysInPost > 0 && month.limit === "no-rate";
 }
 
 /**
@@ -163,9 +155,8 @@ export function claim(
     if (cell === BLANK || isCellError(cell)) return cell;
     const invalid = invalidRow(cell.staff);
     if (invalid) return invalid;
-    const { months } = cell.staff;
-    for (let i = 0; i < months.length; i++) if (lacksMaximum(months, i)) return noMaximum(cell.role, months.month(i), cell.region);
-    return cell.staff.claimable;
+    const missing = cell.staff.months.find(lacksMaximum);
+    return missing ? noMaximum(cell.role, missing.month, cell.region) : cell.staff.claimable;
   });
   if (!run.shape.matrix) return out[0];
   const rows: Cell<number>[][] = [];
@@ -191,10 +182,7 @@ export function monthly(
     if (cell === BLANK || isCellError(cell)) return new Array(12).fill(cell);
     const invalid = invalidRow(cell.staff);
     if (invalid) return new Array(12).fill(invalid);
-    const { months } = cell.staff;
-    const values: Cell<number>[] = [];
-    for (let i = 0; i < months.length; i++) values.push(lacksMaximum(months, i) ? noMaximum(cell.role, months.month(i), cell.region) : months.claimable(i));
-    return values;
+    return cell.staff.months.map((m): Cell<number> => (lacksMaximum(m) ? noMaximum(cell.role, m.month, cell.region) : m.claimable));
   });
 }
 

@@ -43,7 +43,7 @@ export function resolveSettings(options: {
 }): { settings: PcnSettings; findings: Finding[] } {
   const { requested, stored, rosterSheetYear, rateSheetYear, today } = options;
   const findings: Finding[] = [];
-  const assumed = (message: string, field: string) => findings.push(finding("SETTING_ASSUMED", message, SETTINGS_SOURCE, { field }));
+  const assumed = (message: string, field: string) => findings.push(finding({ code: "SETTING_ASSUMED", message, source: SETTINGS_SOURCE, field }));
 
   let yearText = requested.financialYear ?? stored.financialYear;
   if (!yearText) {

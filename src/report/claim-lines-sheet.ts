@@ -75,9 +75,9 @@ export function* claimLines(result: CheckResult): Generator<{ person: StaffResul
   const staff = [...result.staff].sort((a, b) => a.rowNumber - b.rowNumber);
   for (let monthIndex = 0; monthIndex < result.financialYear.months.length; monthIndex++) {
     for (const person of staff) {
-      const months = person.months;
       // A hand-made result may have fewer months than the year; they have no lines.
-      if (monthIndex < months.length && months.daysInPost(monthIndex) > 0) yield { person, claim: months.claim(monthIndex) };
+      const claim = person.months[monthIndex];
+      if (claim && claim.daysInPost > 0) yield { person, claim };
     }
   }
 }
@@ -85,10 +85,7 @@ export function* claimLines(result: CheckResult): Generator<{ person: StaffResul
 /** How many claim lines a result has: one per person per month in post. */
 export function countClaimLines(result: CheckResult): number {
   let count = 0;
-  for (const person of result.staff) {
-    const months = person.months;
-    for (let i = 0; i < months.length; i++) if (months.daysInPost(i) > 0) count += 1;
-  }
+  for (const person of result.staff) count += person.months.filter((m) => m.daysInPost > 0).length;
   return count;
 }
 

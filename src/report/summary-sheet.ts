@@ -182,10 +182,8 @@ export function rateSourceNotes(staff: readonly StaffResult[]): string[] {
   const unconfirmed = new Set<string>();
   for (const person of staff) {
     const roleName = person.roleName ?? person.roleText ?? "unnamed role";
-    const months = person.months;
-    for (let i = 0; i < months.length; i++) {
-      const rate = months.rate(i);
-      if (months.daysInPost(i) === 0 || !rate) continue;
+    for (const { rate, daysInPost } of person.months) {
+      if (daysInPost === 0 || !rate) continue;
       if (rate.confidence === "user") {
         const title = rate.source.title;
         bySource.set(title, (bySource.get(title) ?? new Set()).add(roleName));

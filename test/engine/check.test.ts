@@ -19,7 +19,7 @@ describe("a month's claim: days-in-post fraction × min(cost, maximum × WTE) / 
   test("cost below the maximum is claimed in full", () => {
     const r = run([makeRow({ annualSalary: 50000, employerNi: 6750, employerPension: 7190 })]);
     expect(r.staff[0].claimable).toBeCloseTo(63940, 6);
-    expect(r.staff[0].months.claims().every((m) => Math.abs(m.claimable - 63940 / 12) < 1e-9)).toBe(true);
+    expect(r.staff[0].months.every((m) => Math.abs(m.claimable - 63940 / 12) < 1e-9)).toBe(true);
     expect(r.staff[0].status).toBe("ok");
   });
   test("cost above the maximum is limited to maximum × WTE and the gap is reported", () => {
@@ -30,20 +30,20 @@ describe("a month's claim: days-in-post fraction × min(cost, maximum × WTE) / 
   });
   test("a start mid-month is pro rata by days in post (15 Sep: 16 of 30 days)", () => {
     const r = run([makeRow({ start: "2025-09-15" })]);
-    const sep = r.staff[0].months.claim(5);
+    const sep = r.staff[0].months[5];
     expect(sep.month).toBe("2025-09-01");
     expect(sep.daysInPost).toBe(16);
     expect(sep.claimable).toBeCloseTo((16 / 30) * 63940 / 12, 9);
-    expect(r.staff[0].months.claims().slice(0, 5).every((m) => m.claimable === 0)).toBe(true);
+    expect(r.staff[0].months.slice(0, 5).every((m) => m.claimable === 0)).toBe(true);
   });
   test("an end mid-month counts the last day (20 Nov: 20 of 30 days)", () => {
     const r = run([makeRow({ end: "2025-11-20" })]);
-    expect(r.staff[0].months.claim(7).daysInPost).toBe(20);
-    expect(r.staff[0].months.claims().slice(8).every((m) => m.claimable === 0)).toBe(true);
+    expect(r.staff[0].months[7].daysInPost).toBe(20);
+    expect(r.staff[0].months.slice(8).every((m) => m.claimable === 0)).toBe(true);
   });
   test("31 March is in the year, 1 April is the next one", () => {
     const last = run([makeRow({ start: "2026-03-31" })]).staff[0];
-    expect(last.months.claim(11).daysInPost).toBe(1);
+    expect(last.months[11].daysInPost).toBe(1);
     expect(last.claimable).toBeCloseTo(63940 / 12 / 31, 9);
     const next = run([makeRow({ start: "2026-04-01" })]);
     expect(next.staff[0].claimable).toBe(0);
@@ -60,14 +60,14 @@ describe("rates change on the 1st of a month", () => {
   test("1 October 2024: £62,340 to September (inferred), £65,838 from October", () => {
     const r = run([makeRow({ annualSalary: 90000, employerNi: 0, employerPension: 0, start: "2024-04-01" })], { financialYear: "2024/25" });
     const months = r.staff[0].months;
-    expect(months.maximumAnnual(5)).toBe(62340);
-    expect(months.maximumAnnual(6)).toBe(65838);
+    expect(months[5].maximumAnnual).toBe(62340);
+    expect(months[6].maximumAnnual).toBe(65838);
     expect(r.staff[0].claimable).toBeCloseTo((62340 * 6 + 65838 * 6) / 12, 6);
     expect(codes(r)).toContain("RATE_UNCONFIRMED");
   });
   test("1 July 2023: £59,312 to June, £62,340 from July", () => {
     const r = run([makeRow({ annualSalary: 90000, employerNi: 0, employerPension: 0, start: "2020-01-01" })], { financialYear: "2023/24" });
-    expect(r.staff[0].months.claims().map((m) => m.maximumAnnual)).toEqual([59312, 59312, 59312, ...Array(9).fill(62340)]);
+    expect(r.staff[0].months.map((m) => m.maximumAnnual)).toEqual([59312, 59312, 59312, ...Array(9).fill(62340)]);
   });
   test("no figure for the period: NO_RATE and nothing claimed, never another year's figure", () => {
     const r = run([makeRow({ start: "2021-04-01" })], { financialYear: "2021/22" });
@@ -117,8 +117,8 @@ describe("roles and people", () => {
     const r = run([makeRow({ role: "general-practitioner", roleText: "Salaried GP", start: "2024-06-01", cctDate: "2024-03-01", annualSalary: 80000, employerNi: 10000, employerPension: 11000 })], { financialYear: "2024/25" });
     const f = r.staff[0].findings.find((x) => x.code === "ROLE_NOT_ELIGIBLE")!;
     expect(f.severity).toBe("warning");
-    expect(r.staff[0].months.claims().slice(0, 6).every((m) => m.claimable === 0)).toBe(true);
-    expect(r.staff[0].months.claim(6).claimable).toBeGreaterThan(0);
+    expect(r.staff[0].months.slice(0, 6).every((m) => m.claimable === 0)).toBe(true);
+    expect(r.staff[0].months[6].claimable).toBeGreaterThan(0);
   });
   test("role not yet claimable at all in the year: error", () => {
     const r = run([makeRow({ role: "healthcare-support-worker", roleText: "HCSW", start: "2024-05-01" })], { financialYear: "2024/25" });
@@ -155,7 +155,7 @@ describe("roles and people", () => {
     const r = run([makeRow({ start: "2019-07-01", annualSalary: 40000, employerNi: 0, employerPension: 0 })], { financialYear: "2019/20" });
     expect(r.staff[0].claimable).toBeCloseTo(0.7 * 40000 * 9 / 12, 6);
     expect(codes(r)).toContain("PART_FUNDED");
-    expect(run([makeRow({ start: "2019-04-01" })], { financialYear: "2019/20" }).staff[0].months.claim(2).limit).toBe("role-not-claimable");
+    expect(run([makeRow({ start: "2019-04-01" })], { financialYear: "2019/20" }).staff[0].months[2].limit).toBe("role-not-claimable");
   });
 });
 
@@ -188,7 +188,7 @@ describe("values the claim needs", () => {
   });
   test("NI estimate follows the tax year: 13.8% above £9,100 in 2024/25", () => {
     const r = run([makeRow({ start: "2024-04-01", annualSalary: 30000, employerNi: null, employerPension: 0 })], { financialYear: "2024/25" });
-    expect(r.staff[0].months.claim(0).cost).toBeCloseTo((30000 + 0.138 * 20900) / 12, 6);
+    expect(r.staff[0].months[0].cost).toBeCloseTo((30000 + 0.138 * 20900) / 12, 6);
   });
 });
 
@@ -201,7 +201,7 @@ describe("caps by list size", () => {
   }));
   test.each([[99999, 3], [100000, 6]])("list size %d: cap %d WTE of advanced practitioners in 2023/24", (listSize, cap) => {
     const r = run(aps(8), { financialYear: "2023/24", listSize }, rules);
-    const march = r.staff.map((s) => s.months.claim(11));
+    const march = r.staff.map((s) => s.months[11]);
     expect(march.filter((m) => m.claimable > 0)).toHaveLength(cap);
     expect(r.staff.filter((s) => s.findings.some((f) => f.code === "CAP_EXCEEDED"))).toHaveLength(8 - cap);
     // The latest starters are the ones beyond the cap.
@@ -224,12 +224,12 @@ describe("caps by list size", () => {
     const rows = aps(4).map((r, i) => ({ ...r, wte: i === 3 ? 0.5 : 1, start: "2023-04-01" }));
     rows[2].wte = 0.6;
     const r = run(rows, { financialYear: "2023/24", listSize: 50000 }, rules);
-    expect(r.staff[2].months.claim(0).wte).toBeCloseTo(0.6);
-    expect(r.staff[3].months.claim(0).wte).toBeCloseTo(0.4);
+    expect(r.staff[2].months[0].wte).toBeCloseTo(0.6);
+    expect(r.staff[3].months[0].wte).toBeCloseTo(0.4);
   });
   test("no list size: the lower cap, and the PCN is told", () => {
     const r = run(aps(5), { financialYear: "2023/24", listSize: null }, rules);
-    expect(r.staff.filter((s) => s.months.claim(11).claimable > 0)).toHaveLength(3);
+    expect(r.staff.filter((s) => s.months[11].claimable > 0)).toHaveLength(3);
     expect(r.findings.map((f) => f.code)).toContain("MISSING_VALUE");
   });
   test("no caps from 2025/26", () => {
@@ -288,7 +288,7 @@ describe("one claim in every financial year of the scheme", () => {
   });
   test("2022/23 NI estimate: 15.05% above £9,100 to 5 November 2022, 13.8% after", () => {
     const r = run([makeRow({ start: "2022-04-01", annualSalary: 30000, employerNi: null, employerPension: 0 })], { financialYear: "2022/23" });
-    expect(r.staff[0].months.claim(6).cost).toBeCloseTo((30000 + 0.1505 * 20900) / 12, 6); // October
-    expect(r.staff[0].months.claim(7).cost).toBeCloseTo((30000 + 0.138 * 20900) / 12, 6); // November (mid-month rate)
+    expect(r.staff[0].months[6].cost).toBeCloseTo((30000 + 0.1505 * 20900) / 12, 6); // October
+    expect(r.staff[0].months[7].cost).toBeCloseTo((30000 + 0.138 * 20900) / 12, 6); // November (mid-month rate)
   });
 });

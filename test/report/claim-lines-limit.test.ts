@@ -18,7 +18,7 @@ describe("the claim lines sheet when the lines are too many", () => {
   it("holds a note saying how many and how to get them all, instead of the lines", () => {
     const result = samplePcn();
     const count = countClaimLines(result);
-    expect(count).toBe(result.staff.reduce((n, s) => n + s.months.claims().filter((m) => m.daysInPost > 0).length, 0));
+    expect(count).toBe(result.staff.reduce((n, s) => n + s.months.filter((m) => m.daysInPost > 0).length, 0));
     const sheet = buildClaimLinesSheet(result, { limit: count - 1 });
     expect(sheet.name).toBe("ARRS Claim Lines");
     expect(sheet.rows).toHaveLength(1);
@@ -76,7 +76,7 @@ describe("claim lines as CSV", () => {
       return [`${d}/${m}/${y}`, String(l[1].value)];
     }));
     const june3 = rows.find((r) => r[0] === "01/06/2025" && r[1] === "3")!;
-    const month = result.staff[1].months.claim(2);
+    const month = result.staff[1].months[2];
     expect(june3[4]).toBe("0.6");
     expect(june3[8]).toBe((Math.round(month.cost * 100) / 100).toFixed(2));
     expect(june3[10]).toMatch(/^\d+\.\d\d$/);

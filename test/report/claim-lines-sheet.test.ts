@@ -19,7 +19,7 @@ describe("claim lines sheet", () => {
   });
 
   it("has a line per person per month in post, month by month, skipping months out of post", () => {
-    const inPost = result.staff.reduce((n, s) => n + s.months.claims().filter((m) => m.daysInPost > 0).length, 0);
+    const inPost = result.staff.reduce((n, s) => n + s.months.filter((m) => m.daysInPost > 0).length, 0);
     expect(lines).toHaveLength(inPost);
     // Row 3 starts in June, row 4 leaves at the end of December.
     const april = lines.filter((l) => (l[0].value as { date: string }).date === "2025-04-01");
@@ -43,7 +43,7 @@ describe("claim lines sheet", () => {
       expect(parts[0] + parts[1] + parts[2]).toBeCloseTo(line[column("Total cost")].value as number, 9);
     }
     const june3 = lines.find((l) => l[1].value === 3 && (l[0].value as { date: string }).date === "2025-06-01")!;
-    const month = result.staff[1].months.claim(2);
+    const month = result.staff[1].months[2];
     expect(june3[column("Claimable")]).toEqual({ value: month.claimable, format: "money" });
     expect(june3[column("Maximum for the month")].value).toBe(month.maximumForMonth);
     expect(june3[column("WTE")]).toEqual({ value: 0.6, format: "wte" });

@@ -4,7 +4,6 @@
  * good enough to give realistic, unrounded figures.
  */
 import { daysInMonth, financialYearStarting, lastDayOfMonth, maxDate, minDate, partsOf, dayNumber, type IsoDate } from "../../src/common/dates";
-import { StaffMonths } from "../../src/engine/month-table";
 import type { CheckResult, MonthClaim, MonthLimit, RoleSummary, StaffResult } from "../../src/engine/types";
 import type { RosterReadResult } from "../../src/roster/types";
 import type { Confidence, Finding, FindingCode, MaxAmount, RoleId, Severity } from "../../src/rules/types";
@@ -88,7 +87,7 @@ export function person(spec: PersonSpec): StaffResult {
     employerPension,
     onCostsEstimated: spec.onCostsEstimated ?? false,
     annualCost,
-    months: StaffMonths.fromClaims(months),
+    months,
     claimable,
     overMaxGap,
     findings,
@@ -140,7 +139,7 @@ export interface ResultSpec {
 export function checkResult(spec: ResultSpec): CheckResult {
   const weightedPopulation = spec.weightedPopulation === undefined ? 50000 : spec.weightedPopulation;
   const perPatient = spec.entitlementRate === undefined ? 26.631 : spec.entitlementRate;
-  const months = YEAR.months.map((_, i) => spec.staff.reduce((s, p) => s + p.months.claimable(i), 0));
+  const months = YEAR.months.map((_, i) => spec.staff.reduce((s, p) => s + p.months[i].claimable, 0));
   const claimable = spec.staff.reduce((s, p) => s + p.claimable, 0);
   const entitlementAmount = weightedPopulation !== null && perPatient !== null ? weightedPopulation * perPatient : null;
   return {
@@ -156,7 +155,7 @@ export function checkResult(spec: ResultSpec): CheckResult {
     totals: {
       claimable,
       months,
-      cost: spec.staff.reduce((s, p) => s + p.months.claims().reduce((t, m) => t + m.cost, 0), 0),
+      cost: spec.staff.reduce((s, p) => s + p.months.reduce((t, m) => t + m.cost, 0), 0),
       overMaxGap: spec.staff.reduce((s, p) => s + p.overMaxGap, 0),
       entitlement: entitlementAmount,
       headroom: entitlementAmount === null ? null : entitlementAmount - claimable,

@@ -1,0 +1,195 @@
+/**
+ * Step 4 of a check: each row's months are settled (caps applied, people matched), so the row is
+ * described: its figures for the year, and the findings that explain them (nothing claimable, who is
+ * eligible, which maximum was used and how sure it is, cost above the maximum, estimated on-costs).
+ */
+import { formatUkDate } from "../common/dates";
+import { formatMoney, formatWholePounds, formatWte } from "../common/money";
+import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
+import { describeSource } from "../rules/ruleset";
+import type { MaxAmount, Region } from "../rules/types";
+import type { AssessedRow } from "./assess-row";
+import { annualCostWith, employerNiFor, employerPensionFor } from "./costs";
+import { bySeverity, ENGINE_SOURCE, finding, statusOf, type FindingOptions } from "./findings";
+import { summariseMonths, type MonthsSummary } from "./months-summary";
+import type { StaffResult } from "./types";
+import type { YearRules } from "./year-rules";
+
+export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult {
+  const { input: row, role, usable, months } = assessed;
+  const findings = [...assessed.findings];
+  let claimable = 0;
+  let overMaxGap = 0;
+  // A row that cannot be claimed keeps its on-costs as given, and has no annual cost.
+  let employerNi = row.employerNi;
+  let employerPension = row.employerPension;
+  let annualCost: number | null = null;
+  if (usable && role) {
+    const summary = summariseMonths({ assessed, roleMonths: year.roleMonths(role), year });
+    ({ claimable, overMaxGap } = summary);
+    const say: Say = (f) => findings.push(finding({ ...f, rowNumber: row.rowNumber }));
+    describeClaimable(assessed, summary, year, say);
+    describeEligibility(assessed, summary, year, say);
+    describeRates(assessed, summary, year, say);
+    // The on-costs shown are those of the first month in post (April's when not in post this year).
+    const rates = year.onCostRates[Math.max(0, summary.firstInPost)];
+    employerNi = employerNiFor(row.annualSalary!, row.employerNi, rates);
+    employerPension = employerPensionFor(row.annualSalary!, row.employerPension, rates);
+    annualCost = row.annualSalary! + employerNi + employerPension;
+    if (summary.firstInPost >= 0) describeOnCosts(assessed, summary, { employerNi, employerPension }, year, say);
+  }
+  findings.sort(bySeverity);
+  return {
+    rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
+    roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
+    employerNi, employerPension, onCostsEstimated: usable && (row.employerNi === null || row.employerPension === null),
+    annualCost, months, claimable, overMaxGap, findings, status: statusOf(findings),
+  };
+}
+
+/** Adds a finding about this row. */
+type Say = (f: Omit<FindingOptions, "rowNumber">) => void;
+
+/** NOT_IN_YEAR and ROLE_NOT_ELIGIBLE: time in post with nothing to claim. */
+function describeClaimable({ input: row, role }: AssessedRow, summary: MonthsSummary, year: YearRules, say: Say): void {
+  const { inPost, notClaimable } = summary;
+  if (inPost === 0) {
+    say({
+      code: "NOT_IN_YEAR", source: ENGINE_SOURCE.claimFormula,
+      message: `Not in post during ${year.year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`,
+    });
+  }
+  if (notClaimable > 0) {
+    const all = notClaimable === inPost;
+    say({
+      code: "ROLE_NOT_ELIGIBLE", source: describeSource(role!), field: "role", severity: all ? "error" : "warning",
+      message: all
+        ? `${role!.name} was not claimable under ARRS until ${formatUkDate(role!.claimableFrom)}: nothing is claimable for this time in post.`
+        : `${role!.name} became claimable on ${formatUkDate(role!.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
+    });
+  }
+}
+
+/** GP_ELIGIBILITY and NURSE_12_MONTH_RULE: who may be claimed for in the role. */
+function describeEligibility({ input: row, role }: AssessedRow, summary: MonthsSummary, year: YearRules, say: Say): void {
+  const { gpCondition: gp, nurseCondition: nurse } = summary;
+  if (gp && !row.cctDate) {
+    say({
+      code: "GP_ELIGIBILITY", source: describeSource(gp), field: "cctDate", severity: "warning",
+      message: `Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`,
+    });
+  } else if (gp && summary.notEligible > 0) {
+    say({
+      code: "GP_ELIGIBILITY", source: describeSource(gp), field: "cctDate", severity: "error",
+      message: `Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate!)}: not claimable as an ARRS GP in ${year.year.label}. Remove the claim, or correct the CCT date.`,
+    });
+  }
+  if (!nurse) return;
+  const nurseFinding = { code: "NURSE_12_MONTH_RULE", source: describeSource(nurse), field: "employedInLast12Months" } as const;
+  if (row.employedInLast12Months === "yes") {
+    say({
+      ...nurseFinding, severity: "error",
+      message: `Employed by the PCN or a member practice in the previous 12 months, so not claimable as ${role!.name}. If they were recruited to a more senior or specialist nursing role, write "Promoted" in that column.`,
+    });
+  } else if (row.employedInLast12Months === null) {
+    say({
+      ...nurseFinding, severity: "warning",
+      message: `Confirm this person was not employed by the PCN or a member practice in the 12 months before starting (add a column "Employed in PCN in last 12 months" with Yes, No or Promoted).`,
+    });
+  } else if (row.employedInLast12Months === "promoted") {
+    say({
+      ...nurseFinding, severity: "info",
+      message: `Claimed on the basis that they were recruited to a more senior or specialist nursing role: keep the evidence with the claim.`,
+    });
+  }
+}
+
+function regionWords(region: Region): string {
+  return region.replace("-", " ");
+}
+
+function monthList(count: number, firstMonth: string): string {
+  return count === 1 ? `the month from ${formatUkDate(firstMonth)}` : `${count} months from ${formatUkDate(firstMonth)}`;
+}
+
+function firstSentence(text: string): string {
+  const end = text.indexOf(". ");
+  const sentence = (end === -1 ? text : text.slice(0, end)).replace(/\.$/, "");
+  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+}
+
+/** NO_RATE, LONDON_RATE_MISSING, RATE_UNCONFIRMED, USER_RATE_USED, OVER_MAX and PART_FUNDED: the maximums used. */
+function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: YearRules, say: Say): void {
+  const { input: row, role, months } = assessed;
+  const { region } = year;
+  const { noRate, firstNoRate, fallback, unconfirmed, own, overMax, firstOverMax, share } = summary;
+  if (noRate > 0) {
+    say({
+      code: "NO_RATE", source: ENGINE_SOURCE.claimFormula, field: "role",
+      message: `No maximum amount is on record for ${role!.name} (${region === "national" ? "national rate" : regionWords(region)}) for ${monthList(noRate, months[firstNoRate].month)}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
+    });
+  }
+  if (fallback) {
+    say({
+      code: "LONDON_RATE_MISSING", source: describeSource(fallback),
+      message: `No ${regionWords(region)} maximum is on record for ${role!.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
+    });
+  }
+  if (unconfirmed) say(unconfirmedRate(unconfirmed));
+  if (own) {
+    say({
+      code: "USER_RATE_USED", source: describeSource(own),
+      message: `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`,
+    });
+  }
+  if (overMax > 0 && row.wte !== null) {
+    const rate = months[firstOverMax].rate!;
+    const annualCost = annualCostWith(row.annualSalary!, row, year.onCostRates[firstOverMax]);
+    say({
+      code: "OVER_MAX", source: describeSource(rate), details: { annualCost, maximum: rate.amount, wte: row.wte },
+      message: `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(summary.overMaxMonthsGap)} this year).`,
+    });
+  }
+  if (share) {
+    say({
+      code: "PART_FUNDED", source: describeSource(share),
+      message: `Only ${Math.round(share.share * 100)}% of the cost of a ${role!.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`,
+    });
+  }
+}
+
+/** RATE_UNCONFIRMED: the maximum used is inferred or a third party's, not confirmed against the DES. */
+function unconfirmedRate(rate: MaxAmount): Omit<FindingOptions, "rowNumber"> {
+  return {
+    code: "RATE_UNCONFIRMED", source: describeSource(rate),
+    details: { amount: rate.amount, from: rate.from, confidence: rate.confidence, reasoning: rate.note ?? null },
+    message: `The maximum used, ${formatWholePounds(rate.amount)} from ${formatUkDate(rate.from)}, is ${rate.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${rate.note ? ` (${firstSentence(rate.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`,
+  };
+}
+
+/** Which on-costs were blank, as ONCOSTS_ESTIMATED words it, and the field it names. */
+function estimatedOnCosts(row: AssessedRow["input"]): { words: string; field: string } | null {
+  if (row.employerNi === null && row.employerPension === null) return { words: "Employer NI and employer pension were blank and have been estimated", field: "employerNi" };
+  if (row.employerNi === null) return { words: "Employer NI was blank and has been estimated", field: "employerNi" };
+  if (row.employerPension === null) return { words: "Employer pension was blank and has been estimated", field: "employerPension" };
+  return null;
+}
+
+/** ONCOSTS_ESTIMATED, and on-costs that could not be estimated, for a row in post this year. */
+function describeOnCosts(
+  { input: row }: AssessedRow, summary: MonthsSummary, used: { employerNi: number; employerPension: number }, year: YearRules, say: Say,
+): void {
+  const estimated = estimatedOnCosts(row);
+  if (estimated) {
+    say({
+      code: "ONCOSTS_ESTIMATED", source: ENGINE_SOURCE.onCosts, field: estimated.field,
+      message: `${estimated.words} (${formatMoney(used.employerNi)} NI, ${formatMoney(used.employerPension)} pension a year): enter the actual figures from payroll.`,
+    });
+  }
+  if (summary.onCostUnknown) {
+    say({
+      code: "MISSING_VALUE", source: ENGINE_SOURCE.onCosts, field: "employerNi", severity: "warning",
+      message: `An on-cost is blank and no statutory rate is on record to estimate it for some months of ${year.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`,
+    });
+  }
+}

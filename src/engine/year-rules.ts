@@ -1,0 +1,71 @@
+/**
+ * The rules as they stand in each month of the year being checked, for this PCN's region: the
+ * maximum amount, whether the role is claimable yet, who is eligible, the funded share, and the
+ * on-cost rates. Rules change only on the first of a month (ARRS reference, section 1), so a month
+ * is the unit; each role's twelve months are looked up once per check.
+ */
+import type { FinancialYear, IsoDate } from "../common/dates";
+import type { RuleSet } from "../rules/ruleset";
+import type { EligibilityCondition, FundedShare, MaxAmount, Region, RoleDefinition, RoleId } from "../rules/types";
+import { onCostRatesForMonth, type OnCostRates } from "./costs";
+import { monthSpans, type MonthSpan } from "./months";
+
+/** What the rules say for one role in one month. */
+export interface RoleMonth {
+  month: IsoDate;
+  /** The role had become claimable under ARRS by the 1st of the month. */
+  claimable: boolean;
+  /** Who may be claimed for in the role, beyond the role itself (GP CCT, nurses' 12 months). */
+  conditions: EligibilityCondition[];
+  /** The maximum amount per 1.0 WTE in force on the 1st of the month, or null if none is known. */
+  rate: MaxAmount | null;
+  /** The share of cost that is reimbursable, where only a share is (PART_FUNDED). */
+  fundedShare: FundedShare | null;
+}
+
+export interface YearRules {
+  year: FinancialYear;
+  region: Region;
+  rules: RuleSet;
+  /** The months of the year as day numbers, April first. */
+  spans: MonthSpan[];
+  /** The rates for estimating blank on-costs, month by month, April first. */
+  onCostRates: OnCostRates[];
+  /** A role's twelve months of rules, April first. */
+  roleMonths(role: RoleDefinition): RoleMonth[];
+}
+
+export function yearRules(options: { year: FinancialYear; region: Region; rules: RuleSet }): YearRules {
+  const { year, region, rules } = options;
+  const byRole = new Map<RoleId, RoleMonth[]>();
+  return {
+    year,
+    region,
+    rules,
+    spans: monthSpans(year),
+    onCostRates: year.months.map((month) => onCostRatesForMonth(month, rules)),
+    roleMonths(role) {
+      let months = byRole.get(role.id);
+      if (!months) {
+        months = year.months.map((month) => roleMonth(rules, role.id, month, region));
+        byRole.set(role.id, months);
+      }
+      return months;
+    },
+  };
+}
+
+/**
+ * A London PCN with no London figure for a role falls back to the national one (the finding
+ * LONDON_RATE_MISSING says so): it can only under-claim, never over-claim.
+ */
+function roleMonth(rules: RuleSet, role: RoleId, month: IsoDate, region: Region): RoleMonth {
+  const rate = rules.maxAmount(role, month, region) ?? (region !== "national" ? rules.maxAmount(role, month, "national") : null);
+  return {
+    month,
+    claimable: rules.isClaimable(role, month),
+    conditions: rules.eligibilityConditions(role, month),
+    rate,
+    fundedShare: rules.fundedShare(role, month),
+  };
+}

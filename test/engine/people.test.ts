@@ -1,0 +1,63 @@
+/**
+ * People on several rows (people.ts): one person is the same staff ID, or with none the same name,
+ * matched ignoring case and spaces at either end (and, for names, how many spaces are between words).
+ */
+import fc from "fast-check";
+import { checkRoster } from "../../src/engine";
+import { personKey } from "../../src/engine/people";
+import { makeRow } from "../helpers/rows";
+
+const SETTINGS = { financialYear: "2025/26", listSize: 50000, weightedPopulation: 60000, region: "national" } as const;
+
+/** Which rows get DUPLICATE_PERSON, each at 0.6 WTE in post all year (so any two together are above 1.0). */
+function flagged(people: { staffId?: string | null; name?: string | null }[]): number[] {
+  const rows = people.map((p, i) => makeRow({ rowNumber: i + 2, wte: 0.6, staffId: p.staffId ?? null, name: p.name ?? null }));
+  const result = checkRoster({ rows, settings: SETTINGS });
+  return result.staff.filter((s) => s.findings.some((f) => f.code === "DUPLICATE_PERSON")).map((s) => s.rowNumber);
+}
+
+describe("who is the same person", () => {
+  test.each([
+    ["staff IDs, ignoring case and spaces at the ends", [{ staffId: "PCN000123" }, { staffId: " pcn000123 " }, { staffId: "PCN 000123" }], [2, 3]],
+    ["names, ignoring case and runs of spaces", [{ name: "Hannah Whitcombe" }, { name: "HANNAH  WHITCOMBE" }, { name: "Hannah Whitcombe-Pryce" }], [2, 3]],
+    ["names with accents, by their lower case", [{ name: "Ní Bhriain" }, { name: "NÍ BHRIAIN" }], [2, 3]],
+    ["an ID wins over a name: same name, different IDs", [{ staffId: "A1", name: "Sam Lee" }, { staffId: "B2", name: "Sam Lee" }], []],
+    ["a row with an ID is not matched by name with a row without one", [{ staffId: "A1", name: "Sam Lee" }, { name: "Sam Lee" }], []],
+    ["blank IDs and names match nobody", [{ staffId: "  ", name: "" }, { staffId: "", name: " " }], []],
+  ])("%s", (_what, people, expected) => {
+    expect(flagged(people)).toEqual(expected);
+  });
+
+  test("a person's rows are found wherever they are, as a Map of personKey would find them", () => {
+    const characters = [..."aAbB01 -'\t\u00a0\u00e9\u00c9"];
+    const text = fc.array(fc.constantFrom(...characters), { minLength: 1, maxLength: 6 }).map((chars) => chars.join(""));
+    fc.assert(fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), (names) => {
+      const count = new Map<string, number>();
+      for (const n of names) if (personKey(n, "name") !== "") count.set(personKey(n, "name"), (count.get(personKey(n, "name")) ?? 0) + 1);
+      const expected = names.flatMap((n, i) => ((count.get(personKey(n, "name")) ?? 0) > 1 ? [i + 2] : []));
+      expect(flagged(names.map((name) => ({ name })))).toEqual(expected);
+    }), { numRuns: 300 });
+  });
+});
+
+describe("above 1.0 WTE at the same time", () => {
+  test("two rows that follow one another are not flagged, two that overlap are", () => {
+    const rows = [
+      makeRow({ rowNumber: 2, staffId: "X", wte: 0.8, start: "2025-04-01", end: "2025-06-30" }),
+      makeRow({ rowNumber: 3, staffId: "X", wte: 0.8, start: "2025-07-01" }),
+      makeRow({ rowNumber: 4, staffId: "Y", wte: 0.5, start: "2025-04-01" }),
+      makeRow({ rowNumber: 5, staffId: "Y", wte: 0.6, start: "2025-09-01" }),
+    ];
+    const result = checkRoster({ rows, settings: SETTINGS });
+    const duplicate = result.staff.map((s) => s.findings.find((f) => f.code === "DUPLICATE_PERSON"));
+    expect(duplicate.map(Boolean)).toEqual([false, false, true, true]);
+    expect(duplicate[2]!.message).toBe("The same person is on rows 4 and 5 at 1.1 WTE in total on 01/09/2025; no one can be claimed above 1.0 WTE. Correct the WTE or the dates, or remove the duplicate row.");
+    expect(duplicate[2]!.details).toEqual({ rows: "4,5", totalWte: 1.1 });
+  });
+
+  test("each row is flagged once, however many dates it is above 1.0 on", () => {
+    const rows = [0, 1, 2].map((i) => makeRow({ rowNumber: i + 2, name: "Locum TBC", wte: 0.5, start: `2025-0${4 + i}-01` }));
+    const result = checkRoster({ rows, settings: SETTINGS });
+    expect(result.staff.map((s) => s.findings.filter((f) => f.code === "DUPLICATE_PERSON").length)).toEqual([1, 1, 1]);
+  });
+});
