@@ -10,6 +10,7 @@ import { toJson } from "../../src/cli/json";
 import { OWNED_SHEET_NAMES } from "../../src/common/owned";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
 import { COMMAND_LINE_WORDS } from "../../src/pipeline/door-words";
+import { NUMBER_FORMATS } from "../../src/report/formats";
 import type { RequestedSettings } from "../../src/pipeline/settings";
 import { FileWorkbook } from "../helpers/file-workbook";
 import { dumpWorkbook, fixture, SAMPLE } from "../helpers/workbooks";
@@ -58,11 +59,29 @@ describe.each(CASES)("$name", ({ name, file, settings }) => {
     const text = Object.entries(cells).map(([sheet, lines]) => {
       // On the roster sheet, only the tool's own columns are its output.
       const kept = sheet === rosterSheet ? lines.filter((l) => columnNumber(l.split("=")[0]) >= ownedFrom) : lines;
-      return `## ${sheet}\n${kept.join("\n")}`;
+      return `## ${sheet}\n${kept.map(asShown).join("\n")}`;
     }).join("\n\n");
     compare(path.join(GOLDEN, `${name}.cells.txt`), `${text}\n`);
   });
 });
+
+const POUNDS = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+const TWO_PLACES = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+
+/**
+ * A dumped cell (`A1=value|format`) with its number as Excel shows it in that format: money in pounds
+ * and pence, WTE to two places. So the files read as a person checks them, and a change in the order
+ * of a sum, a millionth of a penny, is not a diff.
+ */
+function asShown(line: string): string {
+  const equals = line.indexOf("=");
+  const bar = line.lastIndexOf("|");
+  const [address, value, format] = [line.slice(0, equals), line.slice(equals + 1, bar), line.slice(bar + 1)];
+  if (!/^-?[0-9.e+-]+$/.test(value)) return line;
+  if (format === NUMBER_FORMATS.money) return `${address}=${POUNDS.format(Number(value))}|${format}`;
+  if (format === NUMBER_FORMATS.wte) return `${address}=${TWO_PLACES.format(Number(value))}|${format}`;
+  return line;
+}
 
 function columnNumber(address: string): number {
   const letters = /^[A-Z]+/.exec(address)![0];
