@@ -30,48 +30,10 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-/**
- * Days since 1970-01-01 for a date, so that differences are whole days. A date written as the reader
- * writes them (`YYYY-MM-DD`, a year from 100) is read digit by digit and counted by the civil-calendar
- * formula (H. Hinnant, "chrono-compatible low-level date algorithms", days_from_civil): no strings, no
- * Date, where the engine needs two a row. Anything else goes through Date.UTC, whose rules (years 0
- * to 99 are 1900 to 1999, months beyond 12 run on) it keeps.
- */
+/** Days since 1970-01-01 for a date, so that differences are whole days. */
 export function dayNumber(date: IsoDate): number {
-  if (hasIsoShape(date)) {
-    const year = digitsAt(date, 0, 4);
-    const month = digitsAt(date, 5, 7);
-    const day = digitsAt(date, 8, 10);
-    if (year >= 100 && month >= 1 && month <= 12 && day >= 0) return daysFromCivil(year, month, day);
-  }
   const { year, month, day } = partsOf(date);
   return Math.round(Date.UTC(year, month - 1, day) / 86400000);
-}
-
-/** Ten characters with dashes where `YYYY-MM-DD` has them: the digits are checked by whoever reads them. */
-function hasIsoShape(date: string): boolean {
-  return date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45;
-}
-
-/** The number written in `text` from `start` to `end`, or -1 if a character there is not a digit. */
-function digitsAt(text: string, start: number, end: number): number {
-  let value = 0;
-  for (let i = start; i < end; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-/** Days since 1970-01-01 of a day in the proleptic Gregorian calendar (year ≥ 0); day 0 is the month's day before its 1st. */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }
 
 export function fromDayNumber(days: number): IsoDate {
@@ -124,22 +86,11 @@ export function excelSerialToDate(serial: number, date1904 = false): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
-/**
- * A date as a practice manager writes it: 01/04/2025. A date as the reader writes them (`YYYY-MM-DD`,
- * a year from 1000) has its characters put in the other order, in one string: findings write tens of
- * thousands of dates a check, and reading the parts as numbers and padding them again took ten times
- * as long. Anything else is read part by part, as it always was.
- */
+/** A date as a practice manager writes it: 01/04/2025. */
 export function formatUkDate(date: IsoDate): string {
-  if (hasIsoShape(date) && digitsAt(date, 0, 4) >= 1000 && digitsAt(date, 5, 7) >= 0 && digitsAt(date, 8, 10) >= 0) {
-    return String.fromCharCode(date.charCodeAt(8), date.charCodeAt(9), SLASH, date.charCodeAt(5), date.charCodeAt(6), SLASH,
-      date.charCodeAt(0), date.charCodeAt(1), date.charCodeAt(2), date.charCodeAt(3));
-  }
   const { year, month, day } = partsOf(date);
   return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
 }
-
-const SLASH = 47;
 
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
