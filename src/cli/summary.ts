@@ -4,6 +4,7 @@
  */
 import { formatMoney, formatWte } from "../common/money";
 import type { CheckResult } from "../engine/types";
+import { summariseResult } from "../pipeline/result-summary";
 import type { Finding } from "../rules/types";
 
 const LABEL: Record<Finding["severity"], string> = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " };
@@ -39,7 +40,7 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
     lines.push(`No staff rows: the roster has a header on row ${where.headerRow} of sheet "${where.sheet}" but no one below it, so there is nothing to claim. Add one row per person under the header and run the check again.`);
     lines.push("");
   }
-  const t = result.totals;
+  const { totals: t, counts } = summariseResult(result);
   lines.push(`Claimable for the year: ${formatMoney(t.claimable)}` + (t.entitlement !== null ? ` of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom!)})` : " (ARRS sum not known)"));
   if (t.overMaxGap > 0) lines.push(`Cost above the maximum amounts, funded by the PCN: ${formatMoney(t.overMaxGap)}`);
   lines.push("");
@@ -52,11 +53,9 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
     }
     lines.push("");
   }
-  // Each finding's line, by severity (PCN findings first, then rows in order): one pass over the staff.
+  // Each finding's line, by severity (PCN findings first, then rows in order), up to the limit.
   const bySeverity: Record<Finding["severity"], string[]> = { error: [], warning: [], info: [] };
-  const counts: Record<Finding["severity"], number> = { error: 0, warning: 0, info: 0 };
   const add = (f: Finding, row: number | null, name: string | null) => {
-    counts[f.severity] += 1;
     if (bySeverity[f.severity].length >= MAX_PRINTED_PER_SEVERITY) return;
     const where = row === null ? "PCN    " : pad(`Row ${row}`, 7);
     bySeverity[f.severity].push(`  ${where} ${LABEL[f.severity]} ${f.code}${name ? ` (${name})` : ""}: ${f.message}`);

@@ -9,6 +9,8 @@ import { OWNED_SHEETS } from "../common/owned";
 import type { CheckResult } from "../engine/types";
 import { checkWorkbook } from "../pipeline/check-workbook";
 import { RIBBON_WORDS } from "../pipeline/door-words";
+import { openWorkbook } from "../pipeline/open-workbook";
+import { summariseResult } from "../pipeline/result-summary";
 import type { WorkbookPort } from "../workbook/types";
 
 export { CLAIM_SUMMARY_ACTION, WORKBOOK_WRITTEN_EVENT } from "./names";
@@ -42,13 +44,12 @@ export async function runClaimSummary(workbook: WorkbookPort, deps: ClaimSummary
   let stage: "read" | "write" = "read";
   let outcome: ClaimSummaryOutcome;
   try {
-    const sheetNames = await workbook.sheetNames();
-    // The same test the pipeline uses to find stored settings (check-workbook.ts readStoredSettings).
-    if (!sheetNames.includes(OWNED_SHEETS.settings)) {
+    const opened = await openWorkbook(workbook);
+    if (!opened.hasSettingsSheet) {
       await deps.showTaskpane();
       return { kind: "needs-settings" };
     }
-    const checked = await checkWorkbook(workbook, { words: RIBBON_WORDS, today: deps.today });
+    const checked = await checkWorkbook(workbook, { opened, words: RIBBON_WORDS, today: deps.today });
     if (checked.kind === "problem") {
       outcome = { kind: "problem", notice: { kind: "problem", title: "The claim summary was not written", message: checked.message } };
     } else {
@@ -81,13 +82,10 @@ function count(n: number, word: string): string {
 
 /** "Claimable for 2025/26: £612,345.67 of an ARRS sum of £700,000.00 (headroom £87,654.33). ..." */
 export function doneNotice(result: CheckResult): Notice {
-  const t = result.totals;
+  const { totals: t, counts: { error: errors, warning: warnings } } = summariseResult(result);
   const money = t.entitlement !== null && t.headroom !== null
     ? `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)} of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom)}).`
     : `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)}. The ARRS sum is not known: enter the PCN's weighted population in the ARRS checker.`;
-  const all = [...result.findings, ...result.staff.flatMap((p) => p.findings)];
-  const errors = all.filter((f) => f.severity === "error").length;
-  const warnings = all.filter((f) => f.severity === "warning").length;
   const findings = errors + warnings === 0
     ? "No errors or warnings."
     : `${count(errors, "error")} and ${count(warnings, "warning")} to look at: see the ARRS columns beside the roster, or open the ARRS checker.`;

@@ -3,20 +3,19 @@
  * user's rate sheet, resolve the settings, run the engine, and build the output. Writing is left to
  * the caller, so that a door can show results first or write to a copy.
  */
-import { financialYearInText, type IsoDate } from "../common/dates";
-import { isOwnedSheetName, isRateSheetName, OWNED_SHEETS, rateSheetFinancialYear } from "../common/owned";
-import type { Grid } from "../common/grid";
+import type { IsoDate } from "../common/dates";
 import { RuleSet, type RateOverride } from "../rules/ruleset";
 import type { Finding } from "../rules/types";
 import { bySeverity } from "../engine/findings";
 import { checkRoster } from "../engine/check";
 import type { CheckResult } from "../engine/types";
-import { findRosterSheet, readRateSheet, readRoster, readSettingsSheet } from "../roster";
-import type { ColumnMapping, RosterReadResult, StoredSettings } from "../roster/types";
+import { readRateSheet, readRoster } from "../roster";
+import type { ColumnMapping, RosterReadResult } from "../roster/types";
 import { buildWorkbookOutput } from "../report";
 import type { WorkbookOutput } from "../report/types";
 import type { WorkbookPort } from "../workbook/types";
-import { checkedFinancialYear, resolveSettings, type RequestedSettings } from "./settings";
+import { findRoster, mappingAsText, openWorkbook, settingsFor, type OpenedWorkbook } from "./open-workbook";
+import type { RequestedSettings } from "./settings";
 import type { DoorWords } from "./door-words";
 
 export interface CheckWorkbookOptions {
@@ -28,6 +27,8 @@ export interface CheckWorkbookOptions {
   mapping?: ColumnMapping;
   /** Today's date: used for the generated-on note, and as the year to check when nothing else says. */
   today: IsoDate;
+  /** What the door has already read with openWorkbook, so that it is not read twice. */
+  opened?: OpenedWorkbook;
 }
 
 export interface CheckedWorkbook {
@@ -45,28 +46,14 @@ export interface UncheckableWorkbook {
 }
 
 export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbookOptions): Promise<CheckedWorkbook | UncheckableWorkbook> {
-  const sheetNames = await workbook.sheetNames();
-  const stored = await readStoredSettings(workbook, sheetNames);
-  const rateSheetNames = sheetNames.filter(isRateSheetName);
-  const rateGrids = await Promise.all(rateSheetNames.map((name) => workbook.readSheet(name)));
-
-  const wanted = options.sheet ?? (stored.settings.rosterSheet && sheetNames.includes(stored.settings.rosterSheet) ? stored.settings.rosterSheet : undefined);
-  const candidates = wanted
-    ? sheetNames.filter((name) => name.toLowerCase() === wanted.toLowerCase())
-    : sheetNames.filter((name) => !isOwnedSheetName(name) && !isRateSheetName(name));
-  if (wanted && candidates.length === 0) {
-    return { kind: "problem", message: `There is no sheet named "${wanted}". The sheets are: ${sheetNames.map((n) => `"${n}"`).join(", ")}.` };
-  }
-  const grids: Grid[] = [];
-  for (const name of candidates) grids.push(await workbook.readSheet(name));
-  const found = findRosterSheet(grids, { sheetName: wanted, nameTheSheet: options.words.nameTheSheet });
+  const opened = options.opened ?? await openWorkbook(workbook);
+  const rateGrids = await Promise.all(opened.rateSheets.map((name) => workbook.readSheet(name)));
+  const found = await findRoster(workbook, opened, { sheet: options.sheet, words: options.words });
   if ("problem" in found) return { kind: "problem", message: found.problem };
 
   // The rate sheet's year is only known once the checked year is; a sheet that names none is for it.
   const rules = new RuleSet();
-  const namedYear = rateSheetNames.map(rateSheetFinancialYear).find((year) => year !== null) ?? null;
-  const { settings, findings: settingsFindings } = resolveSettings({ requested: options.settings ?? {}, stored: stored.settings, rosterSheetYear: financialYearInText(found.grid.sheetName), rateSheetYear: namedYear, today: options.today });
-  const checkedYear = checkedFinancialYear(settings.financialYear);
+  const { settings, year: checkedYear, findings: settingsFindings } = settingsFor(opened, { rosterSheet: found.grid.sheetName, requested: options.settings, today: options.today });
 
   const overrides: RateOverride[] = [];
   const rateFindings: Finding[] = [];
@@ -76,27 +63,16 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
     rateFindings.push(...sheet.findings);
   }
   const rulesWithSheet = rules.withRateOverrides(overrides);
-  const mapping = { ...stored.settings.columnMapping, ...options.mapping };
+  const mapping = { ...opened.stored.columnMapping, ...options.mapping };
   const roster = readRoster(found.grid, { rules: rulesWithSheet, mapping });
   const result = checkRoster({ rows: roster.rows, settings, rules: rulesWithSheet });
-  result.findings = [...result.findings, ...settingsFindings, ...stored.findings, ...rateFindings, ...roster.findings].sort(bySeverity);
+  result.findings = [...result.findings, ...settingsFindings, ...opened.storedFindings, ...rateFindings, ...roster.findings].sort(bySeverity);
 
   const output = buildWorkbookOutput(result, roster, {
     generatedOn: options.today,
     rosterSheet: roster.sheetName,
-    columnMapping: stringMapping(mapping),
+    columnMapping: mappingAsText(mapping),
     tooManyClaimLines: options.words.tooManyClaimLines,
   });
-  return { kind: "checked", result, roster, output, rateSheets: rateSheetNames };
-}
-
-async function readStoredSettings(workbook: WorkbookPort, sheetNames: string[]): Promise<{ settings: StoredSettings; findings: Finding[] }> {
-  if (!sheetNames.includes(OWNED_SHEETS.settings)) return { settings: {}, findings: [] };
-  return readSettingsSheet(await workbook.readSheet(OWNED_SHEETS.settings));
-}
-
-function stringMapping(mapping: ColumnMapping): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [field, value] of Object.entries(mapping)) if (value !== undefined) out[field] = String(value);
-  return out;
+  return { kind: "checked", result, roster, output, rateSheets: opened.rateSheets };
 }

@@ -4,8 +4,11 @@
  */
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { RequestedSettings } from "../pipeline/settings";
-import type { RosterField } from "../roster/types";
-import { userMessageOf, type CheckView, type FindingView, type PaneSnapshot, type SettingsForm, type TaskpaneController } from "./controller";
+import type { ColumnChanges } from "../pipeline/store-settings";
+import type { TaskpaneController } from "./controller";
+import { userMessageOf } from "./messages";
+import type { SettingsForm } from "./settings-form";
+import type { CheckView, FindingView, PaneSnapshot } from "./views";
 
 export type BusyKind = "load" | "check" | "write" | "remove" | "settings" | "columns" | "sample" | "download" | "select";
 
@@ -120,7 +123,7 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
       return true;
     }),
 
-    saveColumns: (changes: Partial<Record<RosterField, string | null>>) => run("columns", async () => {
+    saveColumns: (changes: ColumnChanges) => run("columns", async () => {
       if (!sheet) return false;
       const message = await controller.saveColumns(changes, sheet);
       await reload(sheet);

@@ -3,7 +3,9 @@
  * messages from errors, and the sample roster's deliberate problems.
  */
 import { readSettingsSheet } from "../../src/roster";
-import { TaskpaneController, userMessageOf, type SettingsForm } from "../../src/taskpane/controller";
+import { TaskpaneController } from "../../src/taskpane/controller";
+import { userMessageOf } from "../../src/taskpane/messages";
+import type { SettingsForm } from "../../src/taskpane/settings-form";
 import { SAMPLE_HEADERS, SAMPLE_SHEET_NAME, sampleRosterValues } from "../../src/taskpane/sample-roster";
 import { WorkbookFileError } from "../../src/workbook/file-errors";
 import { emptyWorkbook, sampleWithoutSettings, sampleWorkbook, spyPort } from "./port";

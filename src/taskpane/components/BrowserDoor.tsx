@@ -4,7 +4,7 @@
  */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from "@fluentui/react-components";
 import { useCallback, useId, useRef, useState, type ChangeEvent } from "react";
-import { userMessageOf } from "../controller";
+import { userMessageOf } from "../messages";
 import { openWorkbookFile, saveBlob, type OpenedFile } from "../file-door";
 import { useSharedStyles } from "./styles";
 import { WorkspaceView } from "./WorkspaceView";

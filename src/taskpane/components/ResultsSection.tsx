@@ -9,7 +9,8 @@ import {
 } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { useId, type ReactElement } from "react";
-import { SEVERITY_LABELS, type CheckView, type FindingView } from "../controller";
+import { SEVERITY_LABELS } from "../labels";
+import type { CheckView, FindingView } from "../views";
 import type { Severity } from "../../rules/types";
 import type { Workspace } from "../use-workspace";
 import { useSharedStyles } from "./styles";

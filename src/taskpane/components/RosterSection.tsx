@@ -6,7 +6,8 @@
 import { Button, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
-import { FIELD_LABELS, ROSTER_FIELD_ORDER, type PaneSnapshot } from "../controller";
+import { FIELD_LABELS, ROSTER_FIELD_ORDER } from "../labels";
+import type { PaneSnapshot } from "../views";
 import type { RosterField } from "../../roster/types";
 import type { Workspace } from "../use-workspace";
 import { useSharedStyles } from "./styles";

@@ -4,7 +4,9 @@
  */
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { REGION_LABELS, REGION_ORDER, type PaneSnapshot, type SettingsErrors, type SettingsForm } from "../controller";
+import { REGION_LABELS, REGION_ORDER } from "../labels";
+import type { SettingsErrors, SettingsForm } from "../settings-form";
+import type { PaneSnapshot } from "../views";
 import type { Workspace } from "../use-workspace";
 import { useSharedStyles } from "./styles";
 

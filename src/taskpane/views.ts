@@ -1,0 +1,207 @@
+/**
+ * What the pane shows, as plain view data made from what the pipeline returns: the workbook before a
+ * check (its roster sheets, the roster found, the stored settings), a check's findings and money, and
+ * a sentence for each thing written or removed. Pure functions, so components hold no ARRS logic.
+ */
+import { formatMoney, formatWte } from "../common/money";
+import { isOwnedColumnHeader } from "../common/owned";
+import type { CheckedWorkbook } from "../pipeline/check-workbook";
+import type { OpenedWorkbook, RosterPreview } from "../pipeline/open-workbook";
+import { summariseResult } from "../pipeline/result-summary";
+import type { ColumnChanges } from "../pipeline/store-settings";
+import type { WorkbookOutput } from "../report/types";
+import { cellText } from "../roster";
+import type { ColumnMapping, RosterField, RosterReadResult } from "../roster/types";
+import type { Finding, Severity } from "../rules/types";
+import { FIELD_LABELS, SEVERITY_LABELS } from "./labels";
+import { settingsFormOf, type SettingsForm } from "./settings-form";
+
+export interface RosterView {
+  sheetName: string;
+  /** 0 when no header row was found. */
+  headerRowNumber: number;
+  /** The headers on the header row, as written (the tool's own columns left out). */
+  headers: string[];
+  /** Field → header for every column recognised (or set by the user). */
+  columns: { field: RosterField; header: string }[];
+  staffRows: number;
+  /** Why the sheet cannot be read as a roster, if it cannot. */
+  problem: string | null;
+}
+
+export interface PaneSnapshot {
+  /** Sheets that could hold a roster (not the tool's own, not rate sheets), in tab order. */
+  sheetNames: string[];
+  roster: RosterView | null;
+  /** Why no roster was found, when none was. */
+  rosterProblem: string | null;
+  /** The stored settings, as the form shows them. */
+  settings: SettingsForm;
+  /** True when the workbook's ARRS Settings sheet gives a financial year: the form was answered. */
+  hasStoredSettings: boolean;
+  /** The user's stored column corrections. */
+  mapping: ColumnMapping;
+  /** No settings and no roster: the pane explains itself and offers the sample. */
+  firstRun: boolean;
+}
+
+export interface FindingView {
+  id: string;
+  severity: Severity;
+  code: string;
+  message: string;
+  source: string;
+  /** The roster row, for findings about a person. */
+  rowNumber: number | null;
+  person: string | null;
+  /** The sheet the row is on, so a click can select it. */
+  sheetName: string | null;
+}
+
+export interface FindingGroup {
+  severity: Severity;
+  label: string;
+  findings: FindingView[];
+}
+
+export interface CheckView {
+  sheetName: string;
+  headerRowNumber: number;
+  financialYear: string;
+  staffRows: number;
+  counts: Record<Severity, number>;
+  groups: FindingGroup[];
+  /** One sentence: what was found (read out by the live region). */
+  headline: string;
+  /** Money lines: claimable, ARRS sum, headroom. */
+  totals: { label: string; value: string }[];
+  worst: Severity | "ok";
+}
+
+export interface WriteReport {
+  check: CheckView;
+  /** One sentence saying what was written. */
+  message: string;
+  sheets: string[];
+}
+
+export interface RemoveReport {
+  message: string;
+  removedSheets: string[];
+  clearedColumns: number;
+}
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export function paneSnapshot(opened: OpenedWorkbook, preview: RosterPreview): PaneSnapshot {
+  const roster = "problem" in preview ? null : rosterView(preview.roster, preview.grid);
+  const rosterProblem = !("problem" in preview) ? null
+    : opened.rosterSheets.length ? preview.problem : "This workbook has no sheet that could hold a roster.";
+  const hasStoredSettings = Boolean(opened.stored.financialYear);
+  return {
+    sheetNames: opened.rosterSheets,
+    roster,
+    rosterProblem,
+    settings: settingsFormOf(opened.stored),
+    hasStoredSettings,
+    mapping: { ...opened.stored.columnMapping },
+    firstRun: !hasStoredSettings && !opened.hasSettingsSheet && roster === null,
+  };
+}
+
+function rosterView(roster: RosterReadResult, grid: { firstRow: number; values: unknown[][] }): RosterView {
+  const headerRow = roster.headerRowNumber > 0 ? grid.values[roster.headerRowNumber - (grid.firstRow ?? 1)] ?? [] : [];
+  const headers: string[] = [];
+  for (const cell of headerRow) {
+    const text = cellText(cell);
+    if (text && !isOwnedColumnHeader(text) && !headers.includes(text)) headers.push(text);
+  }
+  const problem = roster.headerRowNumber > 0 && roster.columns.some((c) => c.field === "role")
+    ? null
+    : roster.findings.find((f) => f.severity === "error")?.message ?? "This sheet does not look like a roster.";
+  return {
+    sheetName: roster.sheetName,
+    headerRowNumber: roster.headerRowNumber,
+    headers,
+    columns: roster.columns.map((c) => ({ field: c.field, header: c.header })),
+    staffRows: roster.rows.length,
+    problem,
+  };
+}
+
+export function checkView(checked: CheckedWorkbook): CheckView {
+  const { result, roster } = checked;
+  const sheetName = roster.sheetName;
+  const summary = summariseResult(result);
+  const views: FindingView[] = [];
+  result.findings.forEach((f, i) => views.push(findingView(f, `pcn-${i}`, null, null)));
+  for (const person of result.staff) {
+    person.findings.forEach((f, i) => views.push(findingView(f, `row-${person.rowNumber}-${i}`, person.name ?? person.staffId, sheetName, person.rowNumber)));
+  }
+  const groups = SEVERITIES.map((severity) => ({
+    severity,
+    label: SEVERITY_LABELS[severity].group,
+    findings: views.filter((v) => v.severity === severity).sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)),
+  }));
+  const { counts, totals: t, financialYear } = summary;
+  const countText = SEVERITIES.map((s) => plural(counts[s], SEVERITY_LABELS[s].one, SEVERITY_LABELS[s].many)).join(", ");
+  const totals = [{ label: `Claimable for ${financialYear}`, value: formatMoney(t.claimable) }];
+  if (t.entitlement !== null) totals.push({ label: "ARRS sum (entitlement)", value: formatMoney(t.entitlement) });
+  if (t.headroom !== null) totals.push({ label: "Headroom", value: formatMoney(t.headroom) });
+  if (t.overMaxGap > 0) totals.push({ label: "Cost above the maximums (PCN funds)", value: formatMoney(t.overMaxGap) });
+  return {
+    sheetName,
+    headerRowNumber: roster.headerRowNumber,
+    financialYear,
+    staffRows: summary.staffRows,
+    counts,
+    groups,
+    headline: `Checked ${plural(summary.staffRows, "staff row", "staff rows")} (${formatWte(summary.wte)} WTE) on "${sheetName}" for ${financialYear}: ${countText}.`,
+    totals,
+    worst: counts.error ? "error" : counts.warning ? "warning" : counts.info ? "info" : "ok",
+  };
+}
+
+function findingView(f: Finding, id: string, person: string | null, sheetName: string | null, rowNumber?: number): FindingView {
+  return {
+    id,
+    severity: f.severity,
+    code: f.code,
+    message: f.message,
+    source: f.source,
+    rowNumber: rowNumber ?? null,
+    person,
+    sheetName: rowNumber !== undefined ? sheetName : null,
+  };
+}
+
+export function describeWrite(output: WorkbookOutput): string {
+  const sheets = output.sheets.map((s) => `"${s.name}"`);
+  const sheetText = sheets.length > 1 ? `${sheets.slice(0, -1).join(", ")} and ${sheets[sheets.length - 1]}` : sheets.join("");
+  const columns = output.rosterColumns;
+  if (!columns) return `Wrote the ${sheetText} ${sheets.length === 1 ? "sheet" : "sheets"}.`;
+  const headers = columns.headers.map((h) => String(h.value ?? "")).filter(Boolean);
+  const rows = columns.rows.map((r) => r.rowNumber);
+  const rowText = rows.length ? ` (rows ${Math.min(...rows)} to ${Math.max(...rows)})` : "";
+  return `Wrote the columns ${headers.map((h) => `"${h}"`).join(", ")} beside "${columns.sheetName}"${rowText}, and the ${sheetText} sheets. Nothing else was changed.`;
+}
+
+export function describeRemoval(removed: { removedSheets: string[]; clearedColumns: number }): string {
+  const { removedSheets, clearedColumns } = removed;
+  const parts: string[] = [];
+  if (removedSheets.length) parts.push(`the ${removedSheets.map((s) => `"${s}"`).join(", ")} ${removedSheets.length === 1 ? "sheet" : "sheets"}`);
+  if (clearedColumns) parts.push(`${plural(clearedColumns, "column", "columns")} beside the roster`);
+  return parts.length ? `Removed ${parts.join(" and ")}. Your own data is as it was.` : "There was no ARRS output to remove.";
+}
+
+/** One phrase per column changed, in the order given ("Staff ID from "Practice""); none when nothing changes. */
+export function describeColumnChanges(changes: ColumnChanges): string[] {
+  const said: string[] = [];
+  for (const [field, header] of Object.entries(changes) as [RosterField, string | null | undefined][]) {
+    if (header === null) said.push(`${FIELD_LABELS[field]} from the headers`);
+    else if (header !== undefined) said.push(`${FIELD_LABELS[field]} from "${header}"`);
+  }
+  return said;
+}
