@@ -7,7 +7,6 @@
  *   node bench/child.js pipeline IN.xlsx OUT.xlsx     the whole `arrs check` (read, check, write the file)
  *   node bench/child.js reader ROWS [REPEATS]         the roster reader on the roster's grid
  *   node bench/child.js engine ROWS [REPEATS]         checkRoster on the rows of one read
- *   node --trace-deopt bench/child.js deopts ROWS     checkRoster DEOPT_CHECKS times, a line before each (see run.js)
  */
 const fs = require("fs");
 const path = require("path");
@@ -65,70 +64,29 @@ async function reader(rows, repeats) {
 }
 
 /**
- * A roster of `rows` read once (the grid is gone once the rows are read, as in the pipeline), and a
- * function that runs the engine on its rows with the benchmark's settings.
+ * The engine alone, `repeats` times, on the rows of a roster read once (the grid is gone once the rows
+ * are read), as `arrs check` has them. In a process of its own, not after the reader's timed runs, so
+ * that neither measurement inherits the other's heap.
  */
-function engineOnOneRead(rows) {
+async function engine(rows, repeats) {
   const { rosterGrid, SETTINGS } = require("./generate");
   const { readRoster } = require(path.join(ROOT, "lib/roster"));
   const { RuleSet } = require(path.join(ROOT, "lib/rules/ruleset"));
-  const { checkRoster } = require(path.join(ROOT, "lib/engine/check"));
+  const { checkRoster } = require(path.join(ROOT, "lib/engine"));
   const rules = new RuleSet();
   const roster = readRoster(rosterGrid(rows), { rules });
-  return { roster, check: () => checkRoster({ rows: roster.rows, settings: SETTINGS, rules }) };
-}
-
-/**
- * The engine alone, `repeats` times, on the rows of a roster read once, as `arrs check` has them: in a
- * process of its own, not after the reader's timed runs, so that neither measurement inherits the
- * other's heap.
- */
-async function engine(rows, repeats) {
-  const { roster, check } = engineOnOneRead(rows);
   const engineTimes = [];
   let result = null;
   for (let i = 0; i < repeats; i++) {
     result = null;
     collect();
     const t0 = performance.now();
-    result = check();
+    result = checkRoster({ rows: roster.rows, settings: SETTINGS, rules });
     engineTimes.push(performance.now() - t0);
   }
   const findings = result.staff.reduce((n, s) => n + s.findings.length, 0);
-  return {
-    rosterRows: roster.rows.length,
-    findings,
-    claimable: result.totals.claimable,
-    engineFirstMs: engineTimes[0], engineBestMs: Math.min(...engineTimes), engineTimesMs: engineTimes,
-  };
+  return { rosterRows: roster.rows.length, findings, engineBestMs: Math.min(...engineTimes), engineTimesMs: engineTimes };
 }
-
-/**
- * How many checks deopts() runs. V8 can keep code made for a hidden class until a later collection
- * finds the class gone: at 100,000 rows, code lost with a check's own objects was thrown away only
- * in the fourth check, so three checks (or 20,000 rows) did not show it.
- */
-const DEOPT_CHECKS = 6;
-
-/**
- * checkRoster DEOPT_CHECKS times on one roster, each result let go before the next, with a line on
- * stdout before each check. Run under --trace-deopt, V8's own lines in between say which optimised
- * code it threw away, and why (run.js counts them).
- */
-async function deopts(rows) {
-  const { roster, check } = engineOnOneRead(rows);
-  let result = null;
-  for (let i = 1; i <= DEOPT_CHECKS; i++) {
-    result = null;
-    collect();
-    process.stdout.write(`${DEOPT_MARK} ${i}\n`);
-    result = check();
-  }
-  return { rosterRows: roster.rows.length, staff: result.staff.length, checks: DEOPT_CHECKS };
-}
-
-/** The line deopts() writes before each check. */
-const DEOPT_MARK = "ARRS-BENCH-CHECK";
 
 /** A full collection before each timed run (node --expose-gc), so no run pays for the one before. */
 function collect() {
@@ -142,7 +100,6 @@ async function mainChild() {
   else if (mode === "pipeline") result = await pipeline(args[0], args[1], args.slice(2));
   else if (mode === "reader") result = await reader(Number(args[0]), Number(args[1] ?? 5));
   else if (mode === "engine") result = await engine(Number(args[0]), Number(args[1] ?? 5));
-  else if (mode === "deopts") result = await deopts(Number(args[0]));
   else throw new Error(`unknown mode ${mode}`);
   process.stdout.write(`${JSON.stringify({ ...result, maxRss: maxRssBytes() })}\n`);
 }
