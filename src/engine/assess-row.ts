@@ -11,7 +11,7 @@ import { ENGINE_SOURCE, finding } from "./findings";
 import { daysInPostIn, type MonthSpan } from "./months";
 import type { MonthClaim, MonthLimit, StaffInput } from "./types";
 import { isBlankText, validateRow } from "./validate";
-import type { RoleMonth, YearRules } from "./year-rules";
+import type { YearRules } from "./year-rules";
 
 /** A row as the later steps (caps, people on several rows) work on it, before it is described. */
 export interface AssessedRow {
@@ -84,8 +84,8 @@ function truncate(text: string, length = 40): string {
 }
 
 export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
-  const { usable: valid, findings: problems } = validateRow(row);
-  const findings = [...row.findings, ...problems];
+  const findings = [...row.findings];
+  const valid = validateRow(row, findings);
   const role = row.role ? year.rules.role(row.role) : null;
   // A blank role is MISSING_VALUE (validateRow), not also a role the tool does not know.
   if (!role && !isBlankText(row.roleText)) {
@@ -97,6 +97,18 @@ export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
   }
   const usable = valid && role !== null;
 
+  const roleMonths = usable ? year.roleMonths(role) : [];
+  /** A month in post on a row that can be claimed: its cost, and what the rules allow of it. */
+  const monthInPost = (span: MonthSpan, i: number, daysInPost: number): MonthClaim => {
+    const rules = roleMonths[i];
+    const wte = row.wte!;
+    const cost = monthCost(daysInPost, span.days, annualCostWith(row.annualSalary!, row, year.onCostRates[i]));
+    if (!rules.claimable) return unclaimedMonth(span, daysInPost, span.days, "role-not-claimable", wte, cost);
+    if (personNotEligible(row, rules.conditions)) return unclaimedMonth(span, daysInPost, span.days, "not-eligible", wte, cost);
+    if (!rules.rate) return unclaimedMonth(span, daysInPost, span.days, "no-rate", wte, cost);
+    return claimForMonth({ span, daysInPost, daysInMonth: span.days, wte, cost, rate: rules.rate, share: rules.fundedShare?.share ?? 1 });
+  };
+
   // Days in post in each month (start and end both count); with no start date, no month has any.
   const from = row.start === null ? null : dayNumber(row.start);
   const to = row.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.end);
@@ -105,19 +117,7 @@ export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
     const daysInPost = daysInPostIn(span, from, to);
     if (daysInPost === 0) return unclaimedMonth(span, 0, span.days, "not-in-post");
     if (!usable) return unclaimedMonth(span, daysInPost, span.days, "invalid-row");
-    return monthOfUsableRow({ row, span, daysInPost, rules: year.roleMonths(role)[i], year, monthIndex: i });
+    return monthInPost(span, i, daysInPost);
   });
   return { input: row, role, usable, months, findings };
-}
-
-/** A month in post on a row that can be claimed: its cost, and what the rules allow of it. */
-function monthOfUsableRow(options: { row: StaffInput; span: MonthSpan; daysInPost: number; rules: RoleMonth; year: YearRules; monthIndex: number }): MonthClaim {
-  const { row, span, daysInPost, rules, year, monthIndex } = options;
-  const wte = row.wte!;
-  const annualCost = annualCostWith(row.annualSalary!, row, year.onCostRates[monthIndex]);
-  const cost = monthCost(daysInPost, span.days, annualCost);
-  if (!rules.claimable) return unclaimedMonth(span, daysInPost, span.days, "role-not-claimable", wte, cost);
-  if (personNotEligible(row, rules.conditions)) return unclaimedMonth(span, daysInPost, span.days, "not-eligible", wte, cost);
-  if (!rules.rate) return unclaimedMonth(span, daysInPost, span.days, "no-rate", wte, cost);
-  return claimForMonth({ span, daysInPost, daysInMonth: span.days, wte, cost, rate: rules.rate, share: rules.fundedShare?.share ?? 1 });
 }

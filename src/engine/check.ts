@@ -49,9 +49,12 @@ export function checkRoster(input: { rows: readonly StaffInput[]; settings: PcnS
  */
 function upliftFindings(staff: readonly StaffResult[], options: { rules: RuleSet; yearLabel: string }): Finding[] {
   const { rules, yearLabel } = options;
+  // Most years have no such uplift, and then no row is looked at.
+  const uplifted = new Set(staff[0]?.months.map((m) => m.month).filter((month) => rules.unpublishedUplift(month)) ?? []);
+  if (uplifted.size === 0) return [];
   let first: { month: IsoDate; rate: MaxAmount } | undefined;
   for (const person of staff) {
-    const month = person.months.find((m) => m.rate && m.rate.confidence !== "user" && rules.unpublishedUplift(m.month));
+    const month = person.months.find((m) => m.rate && m.rate.confidence !== "user" && uplifted.has(m.month));
     if (month) {
       first = { month: month.month, rate: month.rate! };
       break;

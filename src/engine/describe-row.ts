@@ -17,7 +17,8 @@ import type { YearRules } from "./year-rules";
 
 export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult {
   const { input: row, role, usable, months } = assessed;
-  const findings = [...assessed.findings];
+  // The assessed row is this step's to finish: its findings list becomes the result's.
+  const { findings } = assessed;
   let claimable = 0;
   let overMaxGap = 0;
   // A row that cannot be claimed keeps its on-costs as given, and has no annual cost.
@@ -27,7 +28,7 @@ export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult
   if (usable && role) {
     const summary = summariseMonths({ assessed, roleMonths: year.roleMonths(role), year });
     ({ claimable, overMaxGap } = summary);
-    const say: Say = (f) => findings.push(finding({ ...f, rowNumber: row.rowNumber }));
+    const say: Say = (f) => findings.push(finding(f));
     describeClaimable(assessed, summary, year, say);
     describeEligibility(assessed, summary, year, say);
     describeRates(assessed, summary, year, say);
@@ -38,7 +39,7 @@ export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult
     annualCost = row.annualSalary! + employerNi + employerPension;
     if (summary.firstInPost >= 0) describeOnCosts(assessed, summary, { employerNi, employerPension }, year, say);
   }
-  findings.sort(bySeverity);
+  if (findings.length > 1) findings.sort(bySeverity);
   return {
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
     roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
@@ -48,21 +49,21 @@ export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult
 }
 
 /** Adds a finding about this row. */
-type Say = (f: Omit<FindingOptions, "rowNumber">) => void;
+type Say = (f: FindingOptions) => void;
 
 /** NOT_IN_YEAR and ROLE_NOT_ELIGIBLE: time in post with nothing to claim. */
 function describeClaimable({ input: row, role }: AssessedRow, summary: MonthsSummary, year: YearRules, say: Say): void {
   const { inPost, notClaimable } = summary;
   if (inPost === 0) {
     say({
-      code: "NOT_IN_YEAR", source: ENGINE_SOURCE.claimFormula,
+      rowNumber: row.rowNumber, code: "NOT_IN_YEAR", source: ENGINE_SOURCE.claimFormula,
       message: `Not in post during ${year.year.label} (${formatUkDate(row.start!)} to ${row.end ? formatUkDate(row.end) : "no end date"}): nothing to claim this year.`,
     });
   }
   if (notClaimable > 0) {
     const all = notClaimable === inPost;
     say({
-      code: "ROLE_NOT_ELIGIBLE", source: describeSource(role!), field: "role", severity: all ? "error" : "warning",
+      rowNumber: row.rowNumber, code: "ROLE_NOT_ELIGIBLE", source: describeSource(role!), field: "role", severity: all ? "error" : "warning",
       message: all
         ? `${role!.name} was not claimable under ARRS until ${formatUkDate(role!.claimableFrom)}: nothing is claimable for this time in post.`
         : `${role!.name} became claimable on ${formatUkDate(role!.claimableFrom)}: claimable from that date only (${notClaimable} earlier month(s) not claimed).`,
@@ -75,17 +76,17 @@ function describeEligibility({ input: row, role }: AssessedRow, summary: MonthsS
   const { gpCondition: gp, nurseCondition: nurse } = summary;
   if (gp && !row.cctDate) {
     say({
-      code: "GP_ELIGIBILITY", source: describeSource(gp), field: "cctDate", severity: "warning",
+      rowNumber: row.rowNumber, code: "GP_ELIGIBILITY", source: describeSource(gp), field: "cctDate", severity: "warning",
       message: `Confirm this GP started within ${GP_YEARS_AFTER_CCT} years of their CCT and was not previously substantively employed as a GP in general practice, and add their CCT date (a "Date of CCT" column).`,
     });
   } else if (gp && summary.notEligible > 0) {
     say({
-      code: "GP_ELIGIBILITY", source: describeSource(gp), field: "cctDate", severity: "error",
+      rowNumber: row.rowNumber, code: "GP_ELIGIBILITY", source: describeSource(gp), field: "cctDate", severity: "error",
       message: `Started ${formatUkDate(row.start!)}, more than ${GP_YEARS_AFTER_CCT} years after CCT on ${formatUkDate(row.cctDate!)}: not claimable as an ARRS GP in ${year.year.label}. Remove the claim, or correct the CCT date.`,
     });
   }
   if (!nurse) return;
-  const nurseFinding = { code: "NURSE_12_MONTH_RULE", source: describeSource(nurse), field: "employedInLast12Months" } as const;
+  const nurseFinding = { code: "NURSE_12_MONTH_RULE", source: describeSource(nurse), field: "employedInLast12Months", rowNumber: row.rowNumber } as const;
   if (row.employedInLast12Months === "yes") {
     say({
       ...nurseFinding, severity: "error",
@@ -125,20 +126,20 @@ function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: Year
   const { noRate, firstNoRate, fallback, unconfirmed, own, overMax, firstOverMax, share } = summary;
   if (noRate > 0) {
     say({
-      code: "NO_RATE", source: ENGINE_SOURCE.claimFormula, field: "role",
+      rowNumber: row.rowNumber, code: "NO_RATE", source: ENGINE_SOURCE.claimFormula, field: "role",
       message: `No maximum amount is on record for ${role!.name} (${region === "national" ? "national rate" : regionWords(region)}) for ${monthList(noRate, months[firstNoRate].month)}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
     });
   }
   if (fallback) {
     say({
-      code: "LONDON_RATE_MISSING", source: describeSource(fallback),
+      rowNumber: row.rowNumber, code: "LONDON_RATE_MISSING", source: describeSource(fallback),
       message: `No ${regionWords(region)} maximum is on record for ${role!.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
     });
   }
-  if (unconfirmed) say(unconfirmedRate(unconfirmed));
+  if (unconfirmed) say({ ...unconfirmedRate(unconfirmed), rowNumber: row.rowNumber });
   if (own) {
     say({
-      code: "USER_RATE_USED", source: describeSource(own),
+      rowNumber: row.rowNumber, code: "USER_RATE_USED", source: describeSource(own),
       message: `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`,
     });
   }
@@ -146,20 +147,34 @@ function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: Year
     const rate = months[firstOverMax].rate!;
     const annualCost = annualCostWith(row.annualSalary!, row, year.onCostRates[firstOverMax]);
     say({
-      code: "OVER_MAX", source: describeSource(rate), details: { annualCost, maximum: rate.amount, wte: row.wte },
+      rowNumber: row.rowNumber, code: "OVER_MAX", source: describeSource(rate), details: { annualCost, maximum: rate.amount, wte: row.wte },
       message: `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(summary.overMaxMonthsGap)} this year).`,
     });
   }
   if (share) {
     say({
-      code: "PART_FUNDED", source: describeSource(share),
+      rowNumber: row.rowNumber, code: "PART_FUNDED", source: describeSource(share),
       message: `Only ${Math.round(share.share * 100)}% of the cost of a ${role!.name} is reimbursable in this period${share.note ? `: ${share.note}` : "."}`,
     });
   }
 }
 
-/** RATE_UNCONFIRMED: the maximum used is inferred or a third party's, not confirmed against the DES. */
+/**
+ * RATE_UNCONFIRMED: the maximum used is inferred or a third party's, not confirmed against the DES.
+ * The same words for every row that used the maximum: made once, and shared (findings are not changed).
+ */
+const unconfirmedRateWords = new WeakMap<MaxAmount, Omit<FindingOptions, "rowNumber">>();
+
 function unconfirmedRate(rate: MaxAmount): Omit<FindingOptions, "rowNumber"> {
+  let words = unconfirmedRateWords.get(rate);
+  if (!words) {
+    words = unconfirmedRateWordsFor(rate);
+    unconfirmedRateWords.set(rate, words);
+  }
+  return words;
+}
+
+function unconfirmedRateWordsFor(rate: MaxAmount): Omit<FindingOptions, "rowNumber"> {
   return {
     code: "RATE_UNCONFIRMED", source: describeSource(rate),
     details: { amount: rate.amount, from: rate.from, confidence: rate.confidence, reasoning: rate.note ?? null },
@@ -182,13 +197,13 @@ function describeOnCosts(
   const estimated = estimatedOnCosts(row);
   if (estimated) {
     say({
-      code: "ONCOSTS_ESTIMATED", source: ENGINE_SOURCE.onCosts, field: estimated.field,
+      rowNumber: row.rowNumber, code: "ONCOSTS_ESTIMATED", source: ENGINE_SOURCE.onCosts, field: estimated.field,
       message: `${estimated.words} (${formatMoney(used.employerNi)} NI, ${formatMoney(used.employerPension)} pension a year): enter the actual figures from payroll.`,
     });
   }
   if (summary.onCostUnknown) {
     say({
-      code: "MISSING_VALUE", source: ENGINE_SOURCE.onCosts, field: "employerNi", severity: "warning",
+      rowNumber: row.rowNumber, code: "MISSING_VALUE", source: ENGINE_SOURCE.onCosts, field: "employerNi", severity: "warning",
       message: `An on-cost is blank and no statutory rate is on record to estimate it for some months of ${year.year.label}; it was counted as £0, which may under-claim. Enter employer NI and pension.`,
     });
   }

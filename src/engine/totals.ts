@@ -6,7 +6,7 @@
 import type { FinancialYear } from "../common/dates";
 import { formatMoney } from "../common/money";
 import { describeSource, type RuleSet } from "../rules/ruleset";
-import type { Finding } from "../rules/types";
+import type { Finding, RoleId } from "../rules/types";
 import { capsInForce, countsTowardsCap } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
 import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
@@ -25,36 +25,40 @@ function inPostInYear(person: StaffResult): boolean {
  */
 export function roleSummaries(staff: readonly StaffResult[], options: { rules: RuleSet; listSize: number | null; year: FinancialYear }): RoleSummary[] {
   const { rules } = options;
-  const summaries = new Map<string, RoleSummary>();
+  const summaries = new Map<RoleId, RoleSummary>();
+  const staffByRole = new Map<RoleId, StaffResult[]>();
   for (const person of staff) {
     if (!person.role || !inPostInYear(person)) continue;
     let summary = summaries.get(person.role);
     if (!summary) {
       summary = { role: person.role, roleName: person.roleName!, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
       summaries.set(person.role, summary);
+      staffByRole.set(person.role, []);
     }
     summary.headcount += 1;
     summary.wte += person.wte ?? 0;
     summary.claimable += person.claimable;
     summary.overMaxGap += person.overMaxGap;
+    staffByRole.get(person.role)!.push(person);
   }
-  for (const summary of summaries.values()) summary.cap = peakUnderCap(staff, summary.role, options);
+  for (const summary of summaries.values()) summary.cap = peakUnderCap(staffByRole.get(summary.role)!, summary.role, options);
   const order = rules.roles.map((r) => r.id);
   return [...summaries.values()].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
 }
 
 /**
- * The cap on a role during the year, with the most WTE counting towards it in a month (the first such
- * month's cap, on a tie). A role whose rows cannot be claimed still shows its cap, with no WTE.
+ * The cap on a role during the year, with the most WTE of the role's staff counting towards it in a
+ * month (the first such month's cap, on a tie). A role whose rows cannot be claimed still shows its
+ * cap, with no WTE.
  */
-function peakUnderCap(staff: readonly StaffResult[], role: RoleSummary["role"], options: { rules: RuleSet; listSize: number | null; year: FinancialYear }): RoleSummary["cap"] {
+function peakUnderCap(staff: readonly StaffResult[], role: RoleId, options: { rules: RuleSet; listSize: number | null; year: FinancialYear }): RoleSummary["cap"] {
   const caps = capsInForce({ ...options, role });
   let peak: RoleSummary["cap"] = null;
   caps.forEach((cap, index) => {
     if (!cap) return;
     let inPost = 0;
     // A row that cannot be claimed has no month that counts (its months are "invalid-row").
-    for (const person of staff) if (person.role === role && countsTowardsCap(person.months[index])) inPost += person.wte!;
+    for (const person of staff) if (countsTowardsCap(person.months[index])) inPost += person.wte!;
     if (!peak || inPost > peak.peakWte) peak = { limit: cap.limit, rule: cap.rule, peakWte: inPost };
   });
   return peak;
@@ -75,10 +79,20 @@ export function pcnTotals(staff: readonly StaffResult[], options: { settings: Pc
 } {
   const { settings, year, rules } = options;
   const findings: Finding[] = [];
-  const months = year.months.map((_, i) => sum(staff.map((person) => person.months[i].claimable)));
+  // Each sum adds the rows in roster order, from 0.
+  const months = year.months.map(() => 0);
+  let cost = 0;
+  let overMaxGap = 0;
+  for (const person of staff) {
+    let personCost = 0;
+    person.months.forEach((m, i) => {
+      months[i] += m.claimable;
+      personCost += m.cost;
+    });
+    cost += personCost;
+    overMaxGap += person.overMaxGap;
+  }
   const claimable = sum(months);
-  const cost = sum(staff.map((person) => sum(person.months.map((m) => m.cost))));
-  const overMaxGap = sum(staff.map((person) => person.overMaxGap));
   const { entitlement, problem } = entitlementFor(settings, year, rules);
   if (problem) findings.push(finding({ code: "ENTITLEMENT_UNKNOWN", message: problem, source: ENGINE_SOURCE.entitlement, field: "weightedPopulation" }));
   if (entitlement && claimable > entitlement.amount) {

@@ -52,11 +52,11 @@ const AMOUNTS = [
 ] as const;
 
 /**
- * The row's required values and their sanity: findings for what is wrong, and whether the row can
- * be claimed. A problem the reader has already reported (an unreadable cell) makes no second finding.
+ * The row's required values and their sanity: adds a finding for each thing wrong, and says whether
+ * the row can be claimed. A problem the reader has already reported (an unreadable cell) makes no
+ * second finding.
  */
-export function validateRow(row: StaffInput): { usable: boolean; findings: Finding[] } {
-  const findings: Finding[] = [];
+export function validateRow(row: StaffInput, findings: Finding[]): boolean {
   let usable = !hasUnreadableValue(row);
   const rowFinding = (code: Finding["code"], field: string, message: string) => {
     findings.push(finding({ code, message, source: code === "MISSING_VALUE" ? ENGINE_SOURCE.requiredValues : ENGINE_SOURCE.claimFormula, rowNumber: row.rowNumber, field }));
@@ -78,5 +78,5 @@ export function validateRow(row: StaffInput): { usable: boolean; findings: Findi
   if (row.start !== null && row.end !== null && row.end < row.start) {
     rowFinding("END_BEFORE_START", "end", `The end date ${formatUkDate(row.end)} is before the start date ${formatUkDate(row.start)}: correct one of them.`);
   }
-  return { usable, findings };
+  return usable;
 }

@@ -71,7 +71,7 @@ function notYetClaimable(role: RoleDefinition, date: IsoDate): CellError {
 
 /** The maximum the engine would use for a role on a date (engine/check.ts, roleMonth), remembered per call. */
 function maximumFinder(context: FunctionContext): (role: RoleDefinition, date: IsoDate, region: Region) => Maximum | CellError {
-  // Role → region → date, so that a look-up already made allocates nothing (a column repeats them).
+  // Role → region → date: a column of cells repeats the same few, and each is looked up once.
   const seen = new Map<RoleDefinition, Map<Region, Map<IsoDate, Maximum | CellError>>>();
   return (role, date, region) => {
     let byRegion = seen.get(role);
