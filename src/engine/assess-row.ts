@@ -113,9 +113,9 @@ export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
   const from = row.start === null ? null : dayNumber(row.start);
   const to = row.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.end);
   const months = year.spans.map((span, i) => {
-    if (from === null) return unclaimedMonth(span, 0, 0, "not-in-post");
+    if (from === null) return year.noStartDate[i];
     const daysInPost = daysInPostIn(span, from, to);
-    if (daysInPost === 0) return unclaimedMonth(span, 0, span.days, "not-in-post");
+    if (daysInPost === 0) return year.notInPost[i];
     if (!usable) return unclaimedMonth(span, daysInPost, span.days, "invalid-row");
     return monthInPost(span, i, daysInPost);
   });

@@ -9,6 +9,7 @@ import type { RuleSet } from "../rules/ruleset";
 import type { EligibilityCondition, FundedShare, MaxAmount, Region, RoleDefinition, RoleId } from "../rules/types";
 import { onCostRatesForMonth, type OnCostRates } from "./costs";
 import { monthSpans, type MonthSpan } from "./months";
+import type { MonthClaim } from "./types";
 
 /** What the rules say for one role in one month. */
 export interface RoleMonth {
@@ -31,18 +32,35 @@ export interface YearRules {
   spans: MonthSpan[];
   /** The rates for estimating blank on-costs, month by month, April first. */
   onCostRates: OnCostRates[];
+  /**
+   * A month not in post is the same record for every row: nothing to claim. Shared, and frozen so that
+   * nothing changes it for one row (the caps step replaces the months it holds down, never edits them).
+   */
+  notInPost: readonly MonthClaim[];
+  /** The same for a row with no start date, whose months have no days at all. */
+  noStartDate: readonly MonthClaim[];
   /** A role's twelve months of rules, April first. */
   roleMonths(role: RoleDefinition): RoleMonth[];
+}
+
+function nothingClaimed(span: MonthSpan, daysInMonth: number): MonthClaim {
+  return Object.freeze({
+    month: span.month, daysInPost: 0, daysInMonth, wte: 0, cost: 0,
+    maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: "not-in-post" as const, rate: null,
+  });
 }
 
 export function yearRules(options: { year: FinancialYear; region: Region; rules: RuleSet }): YearRules {
   const { year, region, rules } = options;
   const byRole = new Map<RoleId, RoleMonth[]>();
+  const spans = monthSpans(year);
   return {
     year,
     region,
     rules,
-    spans: monthSpans(year),
+    spans,
+    notInPost: spans.map((span) => nothingClaimed(span, span.days)),
+    noStartDate: spans.map((span) => nothingClaimed(span, 0)),
     onCostRates: year.months.map((month) => onCostRatesForMonth(month, rules)),
     roleMonths(role) {
       let months = byRole.get(role.id);
