@@ -4,8 +4,8 @@
  * another period's figure.
  */
 import type {
-  CapRule, EligibilityCondition, EntitlementRate, FundedShare, IsoDate, MaxAmount, OnCostRate, Provenance,
-  Region, RoleDefinition, RoleId,
+  AmountKey, CapRule, EligibilityCondition, EntitlementRate, FundedShare, IsoDate, MaxAmount, MhpTable, OnCostRate,
+  Provenance, Region, RoleDefinition, RoleId,
 } from "./types";
 import { ROLES, BAND_DEPENDENT_ALIASES } from "./data/roles";
 import { MAX_AMOUNTS, UNPUBLISHED_UPLIFTS } from "./data/max-amounts";
@@ -25,6 +25,14 @@ export interface RateOverride {
   to: IsoDate;
   sheetName: string;
   rowNumber: number;
+  /** For amounts that depend on the band or MHP table (mental health practitioners from 2025/26). */
+  band?: string;
+  mhpTable?: MhpTable;
+  /**
+   * The workbook the sheet is in, when it is not the roster's own (`arrs check --rates FILE`): its
+   * file name as the user gave it.
+   */
+  workbook?: string;
 }
 
 export interface RuleData {
@@ -136,15 +144,27 @@ export class RuleSet {
    * The maximum amount for a role in a region on a date: the user's figure for that year if the
    * workbook gives one, else the built-in figure, else null. No other region is consulted.
    */
-  maxAmount(role: RoleId, date: IsoDate, region: Region): MaxAmount | null {
-    const own = this.overrides.find((o) => o.role === role && o.region === region && inForce(o.from, o.to, date));
-    if (own) {
-      return {
-        role, region, from: own.from, to: own.to, amount: own.amount, confidence: "user",
-        source: { title: `"${own.sheetName}" sheet in this workbook`, section: `row ${own.rowNumber}` },
-      };
-    }
-    return this.data.maxAmounts.find((m) => m.role === role && m.region === region && inForce(m.from, m.to, date)) ?? null;
+  maxAmount(role: RoleId, date: IsoDate, region: Region, key: AmountKey = {}): MaxAmount | null {
+    const own = this.overrides.find((o) => o.role === role && o.region === region && sameKey(o, key) && inForce(o.from, o.to, date));
+    if (own) return userAmount(own);
+    return this.builtInAmount(role, date, region, key);
+  }
+
+  /** The built-in amount alone, as if no sheet of the user's gave one. */
+  builtInAmount(role: RoleId, date: IsoDate, region: Region, key: AmountKey = {}): MaxAmount | null {
+    return this.data.maxAmounts.find((m) => m.role === role && m.region === region && sameKey(m, key) && inForce(m.from, m.to, date)) ?? null;
+  }
+
+  /**
+   * The latest amount in force before `date` for the same role, region, band and table, built in or
+   * the user's: the floor under a figure not yet on record (amounts have only ever risen).
+   */
+  earlierAmount(role: RoleId, date: IsoDate, region: Region, key: AmountKey = {}): MaxAmount | null {
+    const candidates: MaxAmount[] = [
+      ...this.overrides.filter((o) => o.role === role && o.region === region && sameKey(o, key) && o.to < date).map(userAmount),
+      ...this.data.maxAmounts.filter((m) => m.role === role && m.region === region && sameKey(m, key) && m.to < date),
+    ];
+    return candidates.reduce<MaxAmount | null>((latest, m) => (latest === null || m.to > latest.to ? m : latest), null);
   }
 
   /** The WTE cap for a role on a date, or null when there is none. Needs the list size to choose. */
@@ -176,6 +196,22 @@ export class RuleSet {
   unpublishedUplift(date: IsoDate): { description: string } | null {
     return this.data.unpublishedUplifts.find((u) => inForce(u.from, u.to, date)) ?? null;
   }
+}
+
+/** Band and table match: an amount for no particular band or table serves any. */
+function sameKey(amount: { band?: string; mhpTable?: MhpTable }, key: AmountKey): boolean {
+  return (amount.band === undefined || amount.band === (key.band ?? undefined))
+    && (amount.mhpTable === undefined || amount.mhpTable === (key.mhpTable ?? undefined));
+}
+
+function userAmount(own: RateOverride): MaxAmount {
+  const where = own.workbook ? `"${own.sheetName}" sheet of ${own.workbook}` : `"${own.sheetName}" sheet in this workbook`;
+  return {
+    role: own.role, region: own.region, from: own.from, to: own.to, amount: own.amount, confidence: "user",
+    source: { title: where, section: `row ${own.rowNumber}` },
+    ...(own.band !== undefined ? { band: own.band } : {}),
+    ...(own.mhpTable !== undefined ? { mhpTable: own.mhpTable } : {}),
+  };
 }
 
 const CONFIDENCE_WORDS: Record<Provenance["confidence"], string> = {

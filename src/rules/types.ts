@@ -21,6 +21,11 @@ export interface Source {
   /** Section or table, e.g. "Table 2". */
   section?: string;
   href?: string;
+  /**
+   * Where the figure was actually read, when that was a page quoting the document rather than the
+   * document itself (a trade-press article, an ICB or LMC page, a calculator).
+   */
+  readAt?: string;
 }
 
 export interface Provenance {
@@ -71,6 +76,13 @@ export interface RoleDefinition extends Provenance {
   claimableFrom: IsoDate;
 }
 
+/**
+ * The two tables of mental health practitioner amounts from 2025/26: the first MHP in each Agenda for
+ * Change band at 50% (the provider funds the rest; DES Table 3a), and further MHPs in the same band up
+ * to 100% where a written agreement with the mental health provider is in place (Table 3b).
+ */
+export type MhpTable = "first-in-band" | "with-agreement";
+
 /** A maximum reimbursable amount: annual, per 1.0 WTE, including employer NI and pension. */
 export interface MaxAmount extends Provenance {
   role: RoleId;
@@ -79,6 +91,16 @@ export interface MaxAmount extends Provenance {
   /** Last day (inclusive) the amount is known to hold. Never open-ended: rates change every year. */
   to: IsoDate;
   amount: number;
+  /** The Agenda for Change band the amount is for, where the role's amount depends on it ("4" … "8a"). */
+  band?: string;
+  /** Which mental health practitioner table the amount is from (mental health practitioners from 2025/26). */
+  mhpTable?: MhpTable;
+}
+
+/** Which of a role's amounts is meant, where the role has several at once (mental health practitioners). */
+export interface AmountKey {
+  band?: string | null;
+  mhpTable?: MhpTable | null;
 }
 
 /** A cap on the WTE of one role a PCN may claim for, by list size (<= 99,999 or >= 100,000). */
