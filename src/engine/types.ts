@@ -41,6 +41,11 @@ export interface PcnSettings {
   /** PCN Contractor Weighted Population at 1 January before the year; decides the ARRS sum. */
   weightedPopulation: number | null;
   region: Region;
+  /**
+   * When a month's maximum is not on record but an earlier period's is, claim up to the earlier one
+   * (amounts have only ever risen): on unless turned off (false).
+   */
+  rateFloor?: boolean;
 }
 
 /** Why a month's claim is less than the cost, when it is. */

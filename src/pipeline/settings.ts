@@ -15,6 +15,8 @@ export interface RequestedSettings {
   listSize?: number | null;
   weightedPopulation?: number | null;
   region?: Region;
+  /** False: claim £0 for a month whose maximum is not on record, rather than up to an earlier one. */
+  rateFloor?: boolean;
 }
 
 export class SettingsError extends Error {}
@@ -69,6 +71,7 @@ export function resolveSettings(options: {
       listSize: requested.listSize !== undefined ? requested.listSize : stored.listSize ?? null,
       weightedPopulation: requested.weightedPopulation !== undefined ? requested.weightedPopulation : stored.weightedPopulation ?? null,
       region: region ?? "national",
+      rateFloor: requested.rateFloor ?? stored.rateFloor ?? true,
     },
     findings,
   };

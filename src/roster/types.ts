@@ -67,6 +67,8 @@ export interface StoredSettings {
   listSize?: number | null;
   weightedPopulation?: number | null;
   region?: Region;
+  /** See PcnSettings.rateFloor. */
+  rateFloor?: boolean;
   rosterSheet?: string;
   columnMapping?: ColumnMapping;
 }

@@ -184,8 +184,8 @@ export class RuleSet {
     return this.data.onCosts.find((r) => r.kind === kind && inForce(r.from, r.to, date)) ?? null;
   }
 
-  fundedShare(role: RoleId, date: IsoDate): FundedShare | null {
-    return this.data.fundedShares.find((s) => s.role === role && inForce(s.from, s.to, date)) ?? null;
+  fundedShare(role: RoleId, date: IsoDate, key: AmountKey = {}): FundedShare | null {
+    return this.data.fundedShares.find((s) => s.role === role && sameKey(s, key) && inForce(s.from, s.to, date)) ?? null;
   }
 
   eligibilityConditions(role: RoleId, date: IsoDate): EligibilityCondition[] {

@@ -143,6 +143,8 @@ export interface FundedShare extends Provenance {
   from: IsoDate;
   to: IsoDate | null;
   share: number;
+  /** Only for amounts from this MHP table (the first MHP in each band, from 2025/26). */
+  mhpTable?: MhpTable;
 }
 
 /** A rule about who may be claimed for in a role, beyond the role itself (GP within 2 years of CCT...). */
