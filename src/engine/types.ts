@@ -17,6 +17,8 @@ export interface StaffInput {
   /** The role as written, and the scheme role it names (null when not recognised). */
   roleText: string | null;
   role: RoleId | null;
+  /** The Agenda for Change band as written ("6", "Band 7", "8a"), or null. */
+  band: string | null;
   /** Whole-time equivalent: 37.5 hours a week, or 9 GP sessions, is 1.0. */
   wte: number | null;
   start: IsoDate | null;
@@ -29,6 +31,12 @@ export interface StaffInput {
   /** A GP's date of Certificate of Completion of Training. */
   cctDate: IsoDate | null;
   employedInLast12Months: PreviousEmployment | null;
+  /**
+   * A mental health practitioner's funding from 2025/26: "yes" where a written agreement with the
+   * mental health provider is in place (further MHPs in a band claimed up to 100%), "no" where not
+   * (50%); null when the roster does not say.
+   */
+  mhpAgreement?: "yes" | "no" | null;
   /** What the reader found wrong with this row's cells. */
   findings: Finding[];
 }

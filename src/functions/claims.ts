@@ -110,7 +110,7 @@ function runClaims(context: FunctionContext, args: readonly unknown[]): { shape:
       let group = groups.get(key);
       if (!group) groups.set(key, group = { year: fy, region: region as Region, rows: [], cells: [], roles: [] });
       group.rows.push({
-        rowNumber: group.rows.length + 1, name: null, staffId: null, roleText: String(roleText), role: (def as RoleDefinition).id,
+        rowNumber: group.rows.length + 1, name: null, staffId: null, roleText: String(roleText), role: (def as RoleDefinition).id, band: null,
         wte: wte as number, start: start as IsoDate, end: end as IsoDate | null,
         annualSalary: cost as number, employerNi: 0, employerPension: 0,
         cctDate: null, employedInLast12Months: null, findings: [],

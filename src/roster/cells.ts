@@ -359,3 +359,20 @@ export function parseYesNo(value: unknown): Parsed<PreviousEmployment> | null {
   if (/^(?:yes|y|true|1)\b/.test(text)) return ok("yes");
   return bad(`${quoteValue(raw)} is not yes, no or promoted`);
 }
+
+/** A mental health practitioner's funding: "yes"/"100%"/"Table 3b" is a written agreement, "no"/"50%"/"Table 3a" is not. */
+export function parseMhpAgreement(value: unknown): Parsed<"yes" | "no"> | null {
+  if (typeof value === "boolean") return ok(value ? "yes" : "no");
+  if (typeof value === "number") {
+    // A percentage cell holds 1 for 100% and 0.5 for 50%.
+    if (value === 1 || value === 100) return ok("yes");
+    if (value === 0.5 || value === 50 || value === 0) return ok("no");
+    return bad(`${quoteValue(value)} is not 50% or 100%`);
+  }
+  const raw = textOf(value);
+  if (raw === null) return null;
+  const text = raw.toLowerCase().replace(/\s+/g, " ").trim();
+  if (/^(?:no|n|false|none|not)\b/.test(text) || /^50 ?%?$/.test(text) || /\b3a\b/.test(text)) return ok("no");
+  if (/^(?:yes|y|true|agreed|in place)\b/.test(text) || /^100 ?%?$/.test(text) || /\b3b\b/.test(text)) return ok("yes");
+  return bad(`${quoteValue(raw)} is not yes, no, 50% or 100%`);
+}

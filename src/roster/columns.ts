@@ -88,6 +88,13 @@ export const HEADER_RULES: readonly HeaderRule[] = [
     why: "2025/26 nurse and HCSW roles are not claimable for someone employed by the PCN or a member practice in the previous 12 months.",
   },
   {
+    field: "mhpAgreement",
+    exact: ["mhp funding", "written agreement", "mhp agreement", "mental health provider agreement", "mhp funded at",
+      "funding agreement", "mhp table"],
+    patterns: [/\bwritten agreement\b/, /\bmhp\b.*\b(?:funding|funded|agreement|table)\b/, /\bmental health\b.*\bagreement\b/],
+    why: "From 2025/26 further mental health practitioners in a band are claimed up to 100% only with a written agreement with the mental health provider.",
+  },
+  {
     field: "annualSalary",
     exact: ["pro rata salary", "salary pro rata", "pro rata pay"],
     patterns: [/\bpro ?rata\b/],
@@ -297,5 +304,5 @@ export function columnNumber(letters: string): number | null {
 
 export const ROSTER_FIELDS: readonly RosterField[] = [
   "name", "staffId", "role", "band", "wte", "hoursPerWeek", "sessionsPerWeek", "start", "end", "annualSalary",
-  "fullTimeSalary", "employerNi", "employerPension", "cctDate", "employedInLast12Months",
+  "fullTimeSalary", "employerNi", "employerPension", "cctDate", "employedInLast12Months", "mhpAgreement",
 ];

@@ -3,7 +3,7 @@
  * column-mapping.ts say which); a cell that cannot be used becomes a finding on the row, in the order
  * the fields are read below, and the value reads as blank.
  */
-import { cellText, isBlankCell, parseYesNo } from "./cells";
+import { cellText, isBlankCell, parseMhpAgreement, parseYesNo } from "./cells";
 import type { HeaderField } from "./columns";
 import type { AssignedColumn } from "./header-row";
 import type { RoleResolver } from "./role-text";
@@ -58,6 +58,29 @@ function readEmployedInLast12Months(cells: RowCells): RosterRow["employedInLast1
   return null;
 }
 
+/**
+ * A mental health practitioner's funding (from 2025/26): a written agreement with the provider ("yes",
+ * "100%", "Table 3b") or not ("no", "50%", "Table 3a"). Anything else is reported and read as blank.
+ */
+function readMhpAgreement(cells: RowCells): RosterRow["mhpAgreement"] {
+  const column = cells.columns.get("mhpAgreement");
+  if (!column) return null;
+  const value = cells.row[column.index];
+  const parsed = parseMhpAgreement(value);
+  if (parsed?.ok) return parsed.value;
+  if (parsed) {
+    cellFinding(cells, {
+      code: "MISSING_VALUE",
+      severity: "warning",
+      column,
+      message: `${column.header}: ${parsed.problem}, so it was treated as blank. Enter Yes (a written agreement with the mental health provider: up to 100%) or No (50%).`,
+      source: ROSTER_SOURCES.answer,
+      value,
+    });
+  }
+  return null;
+}
+
 export interface RowInput {
   rowNumber: number;
   /** Each field's column. */
@@ -84,6 +107,7 @@ export function readRow(row: unknown[], { rowNumber, columns, roleOf }: RowInput
   const employerNi = readMoney(cells, "employerNi", { salary: false });
   const employerPension = readMoney(cells, "employerPension", { salary: false });
   const employedInLast12Months = readEmployedInLast12Months(cells);
+  const mhpAgreement = readMhpAgreement(cells);
 
   return {
     rowNumber,
@@ -103,6 +127,7 @@ export function readRow(row: unknown[], { rowNumber, columns, roleOf }: RowInput
     employerPension,
     cctDate,
     employedInLast12Months,
+    mhpAgreement,
     findings: cells.findings,
   };
 }

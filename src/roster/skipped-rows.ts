@@ -14,7 +14,7 @@ const TOTAL_WORDS = new Set(["total", "totals", "grand total", "sub total", "sub
 /** Fields whose cell holds data about the person's post (not merely who they are). */
 const DATA_FIELDS: ReadonlySet<HeaderField> = new Set<HeaderField>(["role", "band", "wte", "hoursPerWeek",
   "sessionsPerWeek", "start", "end", "annualSalary", "fullTimeSalary", "employerNi", "employerPension", "cctDate",
-  "employedInLast12Months"]);
+  "employedInLast12Months", "mhpAgreement"]);
 
 /** Most cell texts normalised on one read and remembered; past this, texts are normalised each time. */
 const NORMALISED_CELLS_KEPT = 20_000;

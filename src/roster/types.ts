@@ -19,7 +19,8 @@ export type RosterField =
   | "employerNi"
   | "employerPension"
   | "cctDate"
-  | "employedInLast12Months";
+  | "employedInLast12Months"
+  | "mhpAgreement";
 
 export interface RosterColumn {
   field: RosterField;
@@ -34,7 +35,6 @@ export type ColumnMapping = Partial<Record<RosterField, string | number>>;
 
 /** A roster row as read: what the engine takes (StaffInput), and how the sheet gave some of it. */
 export interface RosterRow extends StaffInput {
-  band: string | null;
   /** Where the WTE came from: a WTE/FTE column, hours (37.5 = 1.0) or GP sessions (9 = 1.0). */
   wteBasis: "wte" | "hours" | "sessions" | null;
   /** Whether the salary was the actual one or a full-time (1.0 WTE) one scaled by WTE. */

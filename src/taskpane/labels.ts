@@ -19,6 +19,7 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   employerPension: "Employer pension",
   cctDate: "Date of CCT",
   employedInLast12Months: "Employed in PCN in last 12 months",
+  mhpAgreement: "MHP written agreement",
 };
 
 export const ROSTER_FIELD_ORDER: readonly RosterField[] = ROSTER_FIELDS;

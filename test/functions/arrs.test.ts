@@ -283,7 +283,7 @@ describe("CLAIM and MONTHLY", () => {
 
   test("equals checkRoster on the same roster row", () => {
     const result = checkRoster({
-      rows: [{ rowNumber: 1, name: null, staffId: null, roleText: "Paramedic", role: "paramedic", wte: 0.8,
+      rows: [{ rowNumber: 1, name: null, staffId: null, roleText: "Paramedic", role: "paramedic", band: null, wte: 0.8,
         start: "2024-11-18", end: "2025-12-03", annualSalary: 52000, employerNi: 0, employerPension: 0, cctDate: null,
         employedInLast12Months: null, findings: [] }],
       settings: { financialYear: "2025/26", listSize: null, weightedPopulation: null, region: "national" },

@@ -52,7 +52,7 @@ describe("readRoster: reading values", () => {
     expect(result.rows[0]).toEqual({
       rowNumber: 2, name: "Asha Patel", staffId: null, roleText: "Clinical Pharmacist", role: "clinical-pharmacist",
       band: "7", wte: 1, wteBasis: "wte", start: "2024-04-01", end: null, annualSalary: 45000, salaryBasis: "actual",
-      fullTimeSalary: null, employerNi: 5000, employerPension: 6471, cctDate: null, employedInLast12Months: null, findings: [],
+      fullTimeSalary: null, employerNi: 5000, employerPension: 6471, cctDate: null, employedInLast12Months: null, mhpAgreement: null, findings: [],
     });
   });
 
@@ -354,5 +354,26 @@ describe("findRosterSheet", () => {
     const other = grid("Copy", [ROSTER_HEADER, ...ROSTER_PEOPLE]);
     const found = findRosterSheet([roster, other], {});
     expect("grid" in found && found.grid.sheetName).toBe("Staff 2025");
+  });
+});
+
+describe("readRoster: a mental health practitioner's written agreement", () => {
+  const rules = new RuleSet();
+  test.each([
+    ["Yes", "yes"], ["100%", "yes"], [1, "yes"], ["Table 3b", "yes"],
+    ["No", "no"], ["50%", "no"], [0.5, "no"], ["Table 3a", "no"],
+    ["", null],
+  ])("%p reads as %p", (cell, expected) => {
+    const sheet = grid("Staff", [["Name", "Role", "Band", "WTE", "Start date", "Annual salary", "Written agreement"],
+      ["A", "Mental Health Practitioner", "6", 1, "01/04/2025", 40000, cell]]);
+    expect(readRoster(sheet, { rules }).rows[0].mhpAgreement).toBe(expected);
+  });
+
+  test("an answer it cannot read is a warning, read as blank", () => {
+    const sheet = grid("Staff", [["Name", "Role", "Band", "WTE", "Start date", "Annual salary", "MHP funding"],
+      ["A", "Mental Health Practitioner", "6", 1, "01/04/2025", 40000, "maybe"]]);
+    const row = readRoster(sheet, { rules }).rows[0];
+    expect(row.mhpAgreement).toBeNull();
+    expect(row.findings.map((f) => [f.code, f.severity])).toEqual([["MISSING_VALUE", "warning"]]);
   });
 });
