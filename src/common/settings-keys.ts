@@ -8,6 +8,7 @@ export const SETTINGS_LABELS = {
   listSize: "List size",
   weightedPopulation: "Weighted population",
   region: "Region",
+  rateFloor: "Claim up to earlier maximums when a figure is missing",
   rosterSheet: "Roster sheet",
 } as const;
 

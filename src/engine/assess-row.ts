@@ -11,6 +11,7 @@ import { ENGINE_SOURCE, finding } from "./findings";
 import { daysInPostIn, type MonthSpan } from "./months";
 import type { MonthClaim, MonthLimit, StaffInput } from "./types";
 import { isBlankText, validateRow } from "./validate";
+import type { MhpPlace } from "./mhp";
 import type { YearRules } from "./year-rules";
 
 /** A row as the later steps (caps, people on several rows) work on it, before it is described. */
@@ -23,6 +24,8 @@ export interface AssessedRow {
   /** Twelve months, April first. The caps step may lower a month's WTE and claim. */
   months: MonthClaim[];
   findings: Finding[];
+  /** A mental health practitioner's place in their band from 2025/26, and so the table claimed on. */
+  mhp: MhpPlace | null;
 }
 
 /**
@@ -40,26 +43,45 @@ export function monthMaximum(daysInPost: number, daysInMonth: number, maximumAnn
 
 /** A month with nothing claimed, for the reason given. */
 function unclaimedMonth(span: MonthSpan, daysInPost: number, daysInMonth: number, limit: MonthLimit, wte = 0, cost = 0): MonthClaim {
-  return { month: span.month, daysInPost, daysInMonth, wte, cost, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit, rate: null };
+  return {
+    month: span.month, daysInPost, daysInMonth, wte, cost, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit, rate: null,
+    floor: false, upliftOverBuiltIn: 0,
+  };
 }
 
 /**
- * The month's claim: the reimbursable share of the cost, up to the maximum in force on the 1st of the
- * month for the row's WTE, both pro rata for days in post:
- * claim = f × min(share × annual cost, maximum × WTE) / 12, f = days in post / days in month.
+ * What a month is claimed against: the maximum in force for the PCN's region; the national one for a
+ * London PCN with no London figure; or, with neither on record, an earlier period's (the floor). Held
+ * to the first, the cost above it is the PCN's to fund (over-max); held to either of the others, it is
+ * a figure not yet on record (london-rate-missing, earlier-maximum), not a cost the PCN funds.
+ */
+export type RateBasis = "in-force" | "national-fallback" | "floor";
+
+const LIMIT_WHEN_HELD: Record<RateBasis, MonthLimit> = {
+  "in-force": "over-max",
+  "national-fallback": "london-rate-missing",
+  floor: "earlier-maximum",
+};
+
+/**
+ * The month's claim: the reimbursable share of the cost, up to the maximum for the row's WTE, both pro
+ * rata for days in post: claim = f × min(share × annual cost, maximum × WTE) / 12, f = days in post /
+ * days in month. The maximum is the one in force on the 1st of the month (or see RateBasis).
  */
 export function claimForMonth(options: {
-  span: MonthSpan; daysInPost: number; daysInMonth: number; wte: number; cost: number; rate: MaxAmount; share: number;
+  span: MonthSpan; daysInPost: number; daysInMonth: number; wte: number; cost: number; rate: MaxAmount; share: number; basis?: RateBasis;
 }): MonthClaim {
-  const { span, daysInPost, daysInMonth, wte, cost, rate, share } = options;
+  const { span, daysInPost, daysInMonth, wte, cost, rate, share, basis = "in-force" } = options;
   const maximumForMonth = monthMaximum(daysInPost, daysInMonth, rate.amount, wte);
   const claimableCost = share * cost;
   return {
     month: span.month, daysInPost, daysInMonth, wte, cost,
     maximumAnnual: rate.amount, maximumForMonth,
     claimable: Math.min(claimableCost, maximumForMonth),
-    limit: claimableCost > maximumForMonth ? "over-max" : null,
+    limit: claimableCost > maximumForMonth ? LIMIT_WHEN_HELD[basis] : null,
     rate,
+    floor: basis === "floor",
+    upliftOverBuiltIn: 0,
   };
 }
 
@@ -83,7 +105,7 @@ function truncate(text: string, length = 40): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
+export function assessRow(row: StaffInput, year: YearRules, mhp: MhpPlace | null = null): AssessedRow {
   const findings = [...row.findings];
   const valid = validateRow(row, findings);
   const role = row.role ? year.rules.role(row.role) : null;
@@ -97,7 +119,7 @@ export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
   }
   const usable = valid && role !== null;
 
-  const roleMonths = usable ? year.roleMonths(role) : [];
+  const roleMonths = usable ? year.roleMonths(role, mhp ? { band: mhp.band, mhpTable: mhp.table } : {}) : [];
   /** A month in post on a row that can be claimed: its cost, and what the rules allow of it. */
   const monthInPost = (span: MonthSpan, i: number, daysInPost: number): MonthClaim => {
     const rules = roleMonths[i];
@@ -105,8 +127,14 @@ export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
     const cost = monthCost(daysInPost, span.days, annualCostWith(row.annualSalary!, row, year.onCostRates[i]));
     if (!rules.claimable) return unclaimedMonth(span, daysInPost, span.days, "role-not-claimable", wte, cost);
     if (personNotEligible(row, rules.conditions)) return unclaimedMonth(span, daysInPost, span.days, "not-eligible", wte, cost);
-    if (!rules.rate) return unclaimedMonth(span, daysInPost, span.days, "no-rate", wte, cost);
-    return claimForMonth({ span, daysInPost, daysInMonth: span.days, wte, cost, rate: rules.rate, share: rules.fundedShare?.share ?? 1 });
+    const rate = rules.rate ?? rules.floor;
+    if (!rate) return unclaimedMonth(span, daysInPost, span.days, "no-rate", wte, cost);
+    const basis: RateBasis = !rules.rate ? "floor" : rate.region !== year.region ? "national-fallback" : "in-force";
+    const month = { span, daysInPost, daysInMonth: span.days, wte, cost, share: rules.fundedShare?.share ?? 1 };
+    const claim = claimForMonth({ ...month, rate, basis });
+    if (!rules.builtIn) return claim;
+    const atBuiltIn = claimForMonth({ ...month, rate: rules.builtIn, basis });
+    return { ...claim, upliftOverBuiltIn: claim.claimable - atBuiltIn.claimable };
   };
 
   // Days in post in each month (start and end both count); with no start date, no month has any.
@@ -119,5 +147,5 @@ export function assessRow(row: StaffInput, year: YearRules): AssessedRow {
     if (!usable) return unclaimedMonth(span, daysInPost, span.days, "invalid-row");
     return monthInPost(span, i, daysInPost);
   });
-  return { input: row, role, usable, months, findings };
+  return { input: row, role, usable, months, findings, mhp };
 }

@@ -11,7 +11,7 @@ import { describeSource, RuleSet } from "../rules/ruleset";
 import type { CapRule, Finding, RoleId } from "../rules/types";
 import type { AssessedRow } from "./assess-row";
 import { ENGINE_SOURCE, finding } from "./findings";
-import type { MonthClaim } from "./types";
+import type { MonthClaim, MonthLimit } from "./types";
 
 /** A cap in force in a month, and its limit in WTE for this PCN. */
 export interface CapInForce { rule: CapRule; limit: number }
@@ -27,9 +27,11 @@ export function capsInForce(options: { rules: RuleSet; role: RoleId; year: Finan
   });
 }
 
+const COUNTS_TOWARDS_CAP: ReadonlySet<MonthLimit> = new Set<MonthLimit>(["over-max", "no-rate", "beyond-cap", "london-rate-missing", "earlier-maximum"]);
+
 /** A month that takes up a place under a cap: in post, in a claimable role, the person eligible. */
 export function countsTowardsCap(month: MonthClaim): boolean {
-  return month.daysInPost > 0 && (month.limit === null || month.limit === "over-max" || month.limit === "no-rate" || month.limit === "beyond-cap");
+  return month.daysInPost > 0 && (month.limit === null || COUNTS_TOWARDS_CAP.has(month.limit));
 }
 
 /** What a row lost to a cap over the year, for its CAP_EXCEEDED finding. */
@@ -88,7 +90,10 @@ export function applyCaps(rows: AssessedRow[], options: { rules: RuleSet; listSi
         const before = row.months[index];
         const claimable = (before.claimable * allowed) / wte;
         // A month with no rate keeps that as its reason: the missing rate is the first thing to fix.
-        row.months[index] = { ...before, wte: allowed, claimable, limit: before.limit === "no-rate" ? "no-rate" : "beyond-cap" };
+        row.months[index] = {
+          ...before, wte: allowed, claimable, upliftOverBuiltIn: (before.upliftOverBuiltIn * allowed) / wte,
+          limit: before.limit === "no-rate" ? "no-rate" : "beyond-cap",
+        };
         const entry = lost.get(row) ?? { months: 0, firstMonth: month, amount: 0, rule, limit, inPost: 0 };
         entry.months += 1;
         entry.amount += before.claimable - claimable;

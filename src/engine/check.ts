@@ -4,7 +4,8 @@
  * a bad row (a bad row gets findings).
  *
  * It works as the scheme reads:
- *   1. each row on its own: valid?, which role, and each month's claim (assess-row.ts);
+ *   1. each row on its own: valid?, which role, and each month's claim (assess-row.ts), mental health
+ *      practitioners on the table their place in their band gives (mhp.ts);
  *   2. caps on numbers across the rows of a role (caps.ts);
  *   3. people on several rows (people.ts);
  *   4. each row described: its figures for the year and the findings that explain them (describe-row.ts);
@@ -17,6 +18,7 @@ import { assessRow } from "./assess-row";
 import { applyCaps } from "./caps";
 import { describeRow } from "./describe-row";
 import { bySeverity, finding } from "./findings";
+import { mhpPlaces } from "./mhp";
 import { findPeopleOnSeveralRows } from "./people";
 import { pcnTotals, roleSummaries } from "./totals";
 import type { CheckResult, PcnSettings, StaffInput, StaffResult } from "./types";
@@ -29,9 +31,10 @@ export function checkRoster(input: { rows: readonly StaffInput[]; settings: PcnS
   const year = parseFinancialYear(input.settings.financialYear);
   if (!year) throw new InvalidSettingsError(`"${input.settings.financialYear}" is not a financial year; write it as 2025/26.`);
   const settings: PcnSettings = { ...input.settings, financialYear: year.label };
-  const context = yearRules({ year, region: settings.region, rules });
+  const context = yearRules({ year, region: settings.region, rules, rateFloor: settings.rateFloor !== false });
 
-  const assessed = input.rows.map((row) => assessRow(row, context));
+  const mhp = mhpPlaces(input.rows, year);
+  const assessed = input.rows.map((row) => assessRow(row, context, mhp.get(row) ?? null));
   const capFindings = applyCaps(assessed, { rules, listSize: settings.listSize, year });
   findPeopleOnSeveralRows(assessed);
   const staff = assessed.map((row) => describeRow(row, context));

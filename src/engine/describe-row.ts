@@ -3,7 +3,7 @@
  * described: its figures for the year, and the findings that explain them (nothing claimable, who is
  * eligible, which maximum was used and how sure it is, cost above the maximum, estimated on-costs).
  */
-import { formatUkDate } from "../common/dates";
+import { financialYearOf, formatUkDate } from "../common/dates";
 import { formatMoney, formatWholePounds, formatWte } from "../common/money";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import { describeSource } from "../rules/ruleset";
@@ -11,6 +11,7 @@ import type { MaxAmount, Region } from "../rules/types";
 import type { AssessedRow } from "./assess-row";
 import { annualCostWith, employerNiFor, employerPensionFor } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, statusOf, type FindingOptions } from "./findings";
+import { bandOf, MENTAL_HEALTH_PRACTITIONER, MHP_TABLES_FROM } from "./mhp";
 import { summariseMonths, type MonthsSummary } from "./months-summary";
 import type { StaffResult } from "./types";
 import type { YearRules } from "./year-rules";
@@ -21,17 +22,22 @@ export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult
   const { findings } = assessed;
   let claimable = 0;
   let overMaxGap = 0;
+  let onEarlierMaximum = 0;
+  let backdatedUplift = 0;
   // A row that cannot be claimed keeps its on-costs as given, and has no annual cost.
   let employerNi = row.employerNi;
   let employerPension = row.employerPension;
   let annualCost: number | null = null;
   if (usable && role) {
-    const summary = summariseMonths({ assessed, roleMonths: year.roleMonths(role), year });
-    ({ claimable, overMaxGap } = summary);
+    const key = assessed.mhp ? { band: assessed.mhp.band, mhpTable: assessed.mhp.table } : {};
+    const summary = summariseMonths({ assessed, roleMonths: year.roleMonths(role, key), year });
+    ({ claimable, overMaxGap, onEarlierMaximum, backdatedUplift } = summary);
     const say: Say = (f) => findings.push(finding(f));
     describeClaimable(assessed, summary, year, say);
     describeEligibility(assessed, summary, year, say);
     describeRates(assessed, summary, year, say);
+    describeFloor(assessed, summary, year, say);
+    describeMhp(assessed, say);
     // The on-costs shown are those of the first month in post (April's when not in post this year).
     const rates = year.onCostRates[Math.max(0, summary.firstInPost)];
     employerNi = employerNiFor(row.annualSalary!, row.employerNi, rates);
@@ -44,7 +50,7 @@ export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult
     rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
     roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
     employerNi, employerPension, onCostsEstimated: usable && (row.employerNi === null || row.employerPension === null),
-    annualCost, months, claimable, overMaxGap, findings, status: statusOf(findings),
+    annualCost, months, claimable, onEarlierMaximum, backdatedUplift, overMaxGap, findings, status: statusOf(findings),
   };
 }
 
@@ -105,8 +111,10 @@ function describeEligibility({ input: row, role }: AssessedRow, summary: MonthsS
   }
 }
 
+const REGION_WORDS: Record<Region, string> = { national: "national", "outer-london": "outer London", "inner-london": "inner London" };
+
 function regionWords(region: Region): string {
-  return region.replace("-", " ");
+  return REGION_WORDS[region];
 }
 
 function monthList(count: number, firstMonth: string): string {
@@ -124,7 +132,12 @@ function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: Year
   const { input: row, role, months } = assessed;
   const { region } = year;
   const { noRate, firstNoRate, fallback, unconfirmed, own, overMax, firstOverMax, share } = summary;
-  if (noRate > 0) {
+  if (noRate > 0 && needsBand(assessed, year)) {
+    say({
+      rowNumber: row.rowNumber, code: "NO_RATE", source: ENGINE_SOURCE.mhpTables, field: "band",
+      message: `Mental health practitioners are claimed by Agenda for Change band from 2025/26 (DES Tables 3a and 3b), and this row has no band: 0 is claimed for ${monthList(noRate, months[firstNoRate].month)}. Add the person's band (a "Band" column).`,
+    });
+  } else if (noRate > 0) {
     say({
       rowNumber: row.rowNumber, code: "NO_RATE", source: ENGINE_SOURCE.claimFormula, field: "role",
       message: `No maximum amount is on record for ${role!.name} (${region === "national" ? "national rate" : regionWords(region)}) for ${monthList(noRate, months[firstNoRate].month)}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
@@ -133,7 +146,9 @@ function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: Year
   if (fallback) {
     say({
       rowNumber: row.rowNumber, code: "LONDON_RATE_MISSING", source: describeSource(fallback),
-      message: `No ${regionWords(region)} maximum is on record for ${role!.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
+      message: summary.heldToNational > 0
+        ? `No ${regionWords(region)} maximum is on record for ${role!.name}: the claim is held to the national maximum (${formatWholePounds(fallback.amount)}), and the cost above it (${formatMoney(summary.aboveNational)} this year) is not claimed. That is a missing figure, not a cost the PCN funds: add the London figure to an "ARRS max reimb" sheet to claim it.`
+        : `No ${regionWords(region)} maximum is on record for ${role!.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
     });
   }
   if (unconfirmed) say({ ...unconfirmedRate(unconfirmed), rowNumber: row.rowNumber });
@@ -180,6 +195,44 @@ function unconfirmedRateWordsFor(rate: MaxAmount): Omit<FindingOptions, "rowNumb
     details: { amount: rate.amount, from: rate.from, confidence: rate.confidence, reasoning: rate.note ?? null },
     message: `The maximum used, ${formatWholePounds(rate.amount)} from ${formatUkDate(rate.from)}, is ${rate.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${rate.note ? ` (${firstSentence(rate.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`,
   };
+}
+
+/** A mental health practitioner from 2025/26 with no band: their amount depends on it. */
+function needsBand({ input: row }: AssessedRow, year: YearRules): boolean {
+  return row.role === MENTAL_HEALTH_PRACTITIONER && year.year.end >= MHP_TABLES_FROM && bandOf(row.band) === null;
+}
+
+/**
+ * RATE_FLOOR: the month's maximum is not on record, so the claim rests on an earlier period's, which
+ * the new one cannot be below (amounts have only ever risen): at cost when the cost is within it,
+ * else up to it.
+ */
+function describeFloor({ input: row, role, months, mhp }: AssessedRow, summary: MonthsSummary, year: YearRules, say: Say): void {
+  if (summary.floorMonths === 0) return;
+  const floor = months[summary.firstFloor].rate!;
+  const what = mhp ? `${role!.name} (band ${mhp.band}, ${mhp.table === "first-in-band" ? "first in band, 50% table" : "with written agreement, 100% table"})` : role!.name;
+  const where = floor.region === "national" ? "" : ` ${regionWords(floor.region)}`;
+  const earlierYear = financialYearOf(floor.from).label;
+  const earlier = earlierYear === year.year.label ? `one in force from ${formatUkDate(floor.from)}` : `${earlierYear} one`;
+  const perYear = row.wte === 1 ? formatWholePounds(floor.amount) : `${formatWholePounds(floor.amount)} × ${formatWte(row.wte!)} WTE`;
+  const which = summary.floorMonths === 12 ? "" : ` (${monthList(summary.floorMonths, months[summary.firstFloor].month)})`;
+  say({
+    rowNumber: row.rowNumber, code: "RATE_FLOOR", source: describeSource(floor), field: "role",
+    details: { floor: floor.amount, floorFrom: floor.from, months: summary.floorMonths },
+    message: `The ${year.year.label}${where} maximum for ${what} is not on record${which}. It cannot be lower than the ${earlier} (${formatWholePounds(floor.amount)}), ${summary.heldToFloor
+      ? `so ${perYear} a year is claimed; add the ${year.year.label} figure to claim the rest.`
+      : "which this cost is within, so the claim is at cost."}`,
+  });
+}
+
+/** MHP_AGREEMENT_UNKNOWN: a further MHP in a band, claimed at 50% because the roster does not say whether a written agreement is in place. */
+function describeMhp({ input: row, mhp }: AssessedRow, say: Say): void {
+  if (!mhp || mhp.place === 1 || (row.mhpAgreement !== null && row.mhpAgreement !== undefined)) return;
+  say({
+    rowNumber: row.rowNumber, code: "MHP_AGREEMENT_UNKNOWN", source: ENGINE_SOURCE.mhpTables, field: "mhpAgreement",
+    details: { band: mhp.band, place: mhp.place, firstRow: mhp.firstRow },
+    message: `This is mental health practitioner number ${mhp.place} at band ${mhp.band} (the first is on row ${mhp.firstRow}), claimed on the 50% table. With a written agreement with the mental health provider it can be claimed up to 100% (DES Table 3b): add a "Written agreement" column with Yes or No.`,
+  });
 }
 
 /** Which on-costs were blank, as ONCOSTS_ESTIMATED words it, and the field it names. */

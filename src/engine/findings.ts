@@ -52,4 +52,5 @@ export const ENGINE_SOURCE = {
   onCosts: "ARRS reference section 5: on-cost estimates (employer NI above the secondary threshold, NHS pension 14.38%)",
   entitlement: "DES specification, ARRS section: the PCN's ARRS sum (ARRS reference section 6)",
   roles: "DES specification Annex B: roles and the dates they became claimable (ARRS reference section 2)",
+  mhpTables: "Network Contract DES 2025/26, Tables 3a and 3b: mental health practitioners by Agenda for Change band",
 } as const;

@@ -33,6 +33,16 @@ export interface MonthsSummary {
   overMax: number;
   firstOverMax: number;
   overMaxMonthsGap: number;
+  /** Months claimed on an earlier period's maximum (the floor), the first of them, and whether any was held to it. */
+  floorMonths: number;
+  firstFloor: number;
+  heldToFloor: boolean;
+  /** Months held to the national maximum for want of a London one, and the cost above it in them. */
+  heldToNational: number;
+  aboveNational: number;
+  /** The claim in floor months, and the backdated uplift, summed April first. */
+  onEarlierMaximum: number;
+  backdatedUplift: number;
   /** Some month in post had a blank on-cost and no statutory rate to estimate it with. */
   onCostUnknown: boolean;
   /** The year's claim, and the cost above the maximum in every month, summed April first. */
@@ -57,7 +67,8 @@ export function summariseMonths(options: { assessed: AssessedRow; roleMonths: Ro
   const summary: MonthsSummary = {
     inPost: 0, firstInPost: -1, notClaimable: 0, notEligible: 0, gpCondition: null, nurseCondition: null,
     noRate: 0, firstNoRate: -1, fallback: null, unconfirmed: null, own: null, share: null,
-    overMax: 0, firstOverMax: -1, overMaxMonthsGap: 0, onCostUnknown: false, claimable: 0, overMaxGap: 0,
+    overMax: 0, firstOverMax: -1, overMaxMonthsGap: 0, floorMonths: 0, firstFloor: -1, heldToFloor: false,
+    heldToNational: 0, aboveNational: 0, onEarlierMaximum: 0, backdatedUplift: 0, onCostUnknown: false, claimable: 0, overMaxGap: 0,
   };
   assessed.months.forEach((month, i) => {
     const rules = roleMonths[i];
@@ -67,6 +78,18 @@ export function summariseMonths(options: { assessed: AssessedRow; roleMonths: Ro
     if (month.limit === "no-rate") {
       summary.noRate += 1;
       if (summary.firstNoRate < 0) summary.firstNoRate = i;
+    }
+    summary.backdatedUplift += month.upliftOverBuiltIn;
+    if (month.floor) {
+      summary.floorMonths += 1;
+      if (summary.firstFloor < 0) summary.firstFloor = i;
+      // Whether the cost is above the earlier maximum, whatever a cap then did to the month.
+      if ((rules.fundedShare?.share ?? 1) * month.cost > month.maximumForMonth!) summary.heldToFloor = true;
+      summary.onEarlierMaximum += month.claimable;
+    }
+    if (month.limit === "london-rate-missing") {
+      summary.heldToNational += 1;
+      summary.aboveNational += Math.max(0, (rules.fundedShare?.share ?? 1) * month.cost - month.maximumForMonth!);
     }
     if (month.limit === "over-max") {
       summary.overMax += 1;

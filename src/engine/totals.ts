@@ -31,7 +31,7 @@ export function roleSummaries(staff: readonly StaffResult[], options: { rules: R
     if (!person.role || !inPostInYear(person)) continue;
     let summary = summaries.get(person.role);
     if (!summary) {
-      summary = { role: person.role, roleName: person.roleName!, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, cap: null };
+      summary = { role: person.role, roleName: person.roleName!, headcount: 0, wte: 0, claimable: 0, overMaxGap: 0, backdatedUplift: 0, cap: null };
       summaries.set(person.role, summary);
       staffByRole.set(person.role, []);
     }
@@ -39,6 +39,7 @@ export function roleSummaries(staff: readonly StaffResult[], options: { rules: R
     summary.wte += person.wte ?? 0;
     summary.claimable += person.claimable;
     summary.overMaxGap += person.overMaxGap;
+    summary.backdatedUplift += person.backdatedUplift;
     staffByRole.get(person.role)!.push(person);
   }
   for (const summary of summaries.values()) summary.cap = peakUnderCap(staffByRole.get(summary.role)!, summary.role, options);
@@ -83,6 +84,8 @@ export function pcnTotals(staff: readonly StaffResult[], options: { settings: Pc
   const months = year.months.map(() => 0);
   let cost = 0;
   let overMaxGap = 0;
+  let onEarlierMaximums = 0;
+  let backdatedUplift = 0;
   for (const person of staff) {
     let personCost = 0;
     person.months.forEach((m, i) => {
@@ -91,10 +94,20 @@ export function pcnTotals(staff: readonly StaffResult[], options: { settings: Pc
     });
     cost += personCost;
     overMaxGap += person.overMaxGap;
+    onEarlierMaximums += person.onEarlierMaximum;
+    backdatedUplift += person.backdatedUplift;
   }
   const claimable = sum(months);
   const { entitlement, problem } = entitlementFor(settings, year, rules);
   if (problem) findings.push(finding({ code: "ENTITLEMENT_UNKNOWN", message: problem, source: ENGINE_SOURCE.entitlement, field: "weightedPopulation" }));
+  const unconfirmed = entitlement && (entitlement.rate.confidence === "inferred" || entitlement.rate.confidence === "third-party");
+  if (unconfirmed && entitlement.rate.perWeightedPatient !== null) {
+    findings.push(finding({
+      code: "RATE_UNCONFIRMED", source: describeSource(entitlement.rate), severity: "warning",
+      details: { perWeightedPatient: entitlement.rate.perWeightedPatient, confidence: entitlement.rate.confidence },
+      message: `The PCN's ARRS sum for ${year.label} (${formatMoney(entitlement.amount)}) is worked out at £${entitlement.rate.perWeightedPatient} per weighted patient, a figure not confirmed against the DES. The ARRS sum and the headroom rest on it: check them against your ICB's confirmation of the PCN's ARRS sum.`,
+    }));
+  }
   if (entitlement && claimable > entitlement.amount) {
     findings.push(finding({
       code: "ENTITLEMENT_EXCEEDED", source: describeSource(entitlement.rate),
@@ -102,7 +115,7 @@ export function pcnTotals(staff: readonly StaffResult[], options: { settings: Pc
     }));
   }
   return {
-    totals: { claimable, months, cost, overMaxGap, entitlement: entitlement?.amount ?? null, headroom: entitlement ? entitlement.amount - claimable : null },
+    totals: { claimable, months, cost, overMaxGap, onEarlierMaximums, backdatedUplift, entitlement: entitlement?.amount ?? null, headroom: entitlement ? entitlement.amount - claimable : null },
     entitlement,
     findings,
   };

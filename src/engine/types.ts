@@ -64,7 +64,11 @@ export type MonthLimit =
   | "beyond-cap"
   | "not-eligible"
   | "invalid-row"
-  | "over-max";
+  | "over-max"
+  /** Held to the national maximum in a London PCN with no London figure: a missing figure, not a cost the PCN funds. */
+  | "london-rate-missing"
+  /** Held to an earlier period's maximum, this month's not being on record (the rate floor). */
+  | "earlier-maximum";
 
 /** One month of a row's claim. */
 export interface MonthClaim {
@@ -86,7 +90,15 @@ export interface MonthClaim {
   claimable: number;
   /** What held the claim below cost, if anything. */
   limit: MonthLimit | null;
+  /** The maximum used: the one in force, or with `floor` the earlier one claimed up to. */
   rate: MaxAmount | null;
+  /** The month's maximum is not on record, and the claim rests on an earlier period's (the rate floor). */
+  floor: boolean;
+  /**
+   * Where the maximum is the user's own and replaces a built-in one: this claim less the claim at the
+   * built-in amount (the backdated uplift, when the user's figure is the uplifted one). 0 otherwise.
+   */
+  upliftOverBuiltIn: number;
 }
 
 export type RowStatus = "ok" | Severity;
@@ -112,6 +124,10 @@ export interface StaffResult {
   months: MonthClaim[];
   /** Sum of the months, unrounded. */
   claimable: number;
+  /** The part of the claim in months that rest on an earlier period's maximum (the rate floor). */
+  onEarlierMaximum: number;
+  /** The months' upliftOverBuiltIn summed: what a one-off claim for a backdated uplift would add. */
+  backdatedUplift: number;
   /** Cost above the maximum in months in post: funded by the PCN. */
   overMaxGap: number;
   findings: Finding[];
@@ -125,6 +141,8 @@ export interface RoleSummary {
   wte: number;
   claimable: number;
   overMaxGap: number;
+  /** See StaffResult.backdatedUplift. */
+  backdatedUplift: number;
   /** The cap in force during the year for this PCN, and the most WTE in post in any month. */
   cap: { limit: number; rule: CapRule; peakWte: number } | null;
 }
@@ -147,6 +165,10 @@ export interface CheckResult {
     months: number[];
     cost: number;
     overMaxGap: number;
+    /** The part of the claim that rests on earlier periods' maximums (the rate floor). */
+    onEarlierMaximums: number;
+    /** See StaffResult.backdatedUplift. */
+    backdatedUplift: number;
     entitlement: number | null;
     headroom: number | null;
   };

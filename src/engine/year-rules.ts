@@ -6,7 +6,7 @@
  */
 import type { FinancialYear, IsoDate } from "../common/dates";
 import type { RuleSet } from "../rules/ruleset";
-import type { EligibilityCondition, FundedShare, MaxAmount, Region, RoleDefinition, RoleId } from "../rules/types";
+import type { AmountKey, EligibilityCondition, FundedShare, MaxAmount, Region, RoleDefinition, RoleId } from "../rules/types";
 import { onCostRatesForMonth, type OnCostRates } from "./costs";
 import { monthSpans, type MonthSpan } from "./months";
 import type { MonthClaim } from "./types";
@@ -18,8 +18,18 @@ export interface RoleMonth {
   claimable: boolean;
   /** Who may be claimed for in the role, beyond the role itself (GP CCT, nurses' 12 months). */
   conditions: EligibilityCondition[];
-  /** The maximum amount per 1.0 WTE in force on the 1st of the month, or null if none is known. */
+  /**
+   * The maximum amount per 1.0 WTE in force on the 1st of the month, or null if none is known. For a
+   * London PCN with no London figure, the national one (LONDON_RATE_MISSING).
+   */
   rate: MaxAmount | null;
+  /**
+   * With no amount on record for the month and the rate floor on: the latest earlier amount for the
+   * same role, band and region, which the unknown one cannot be below (amounts have only ever risen).
+   */
+  floor: MaxAmount | null;
+  /** Where the rate is the user's own: the built-in amount it replaces, if there is one. */
+  builtIn: MaxAmount | null;
   /** The share of cost that is reimbursable, where only a share is (PART_FUNDED). */
   fundedShare: FundedShare | null;
 }
@@ -39,20 +49,23 @@ export interface YearRules {
   notInPost: readonly MonthClaim[];
   /** The same for a row with no start date, whose months have no days at all. */
   noStartDate: readonly MonthClaim[];
-  /** A role's twelve months of rules, April first. */
-  roleMonths(role: RoleDefinition): RoleMonth[];
+  /** Claim up to an earlier amount when a month's is not on record (PcnSettings.rateFloor). */
+  rateFloor: boolean;
+  /** A role's twelve months of rules, April first, for the band and MHP table given where they matter. */
+  roleMonths(role: RoleDefinition, key?: AmountKey): RoleMonth[];
 }
 
 function nothingClaimed(span: MonthSpan, daysInMonth: number): MonthClaim {
   return Object.freeze({
     month: span.month, daysInPost: 0, daysInMonth, wte: 0, cost: 0,
     maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: "not-in-post" as const, rate: null,
+    floor: false, upliftOverBuiltIn: 0,
   });
 }
 
-export function yearRules(options: { year: FinancialYear; region: Region; rules: RuleSet }): YearRules {
-  const { year, region, rules } = options;
-  const byRole = new Map<RoleId, RoleMonth[]>();
+export function yearRules(options: { year: FinancialYear; region: Region; rules: RuleSet; rateFloor: boolean }): YearRules {
+  const { year, region, rules, rateFloor } = options;
+  const byRoleAndKey = new Map<string, RoleMonth[]>();
   const spans = monthSpans(year);
   return {
     year,
@@ -62,11 +75,13 @@ export function yearRules(options: { year: FinancialYear; region: Region; rules:
     notInPost: spans.map((span) => nothingClaimed(span, span.days)),
     noStartDate: spans.map((span) => nothingClaimed(span, 0)),
     onCostRates: year.months.map((month) => onCostRatesForMonth(month, rules)),
-    roleMonths(role) {
-      let months = byRole.get(role.id);
+    rateFloor,
+    roleMonths(role, key = {}) {
+      const cacheKey = `${role.id}|${key.band ?? ""}|${key.mhpTable ?? ""}`;
+      let months = byRoleAndKey.get(cacheKey);
       if (!months) {
-        months = year.months.map((month) => roleMonth(rules, role.id, month, region));
-        byRole.set(role.id, months);
+        months = year.months.map((month) => roleMonth({ rules, role: role.id, month, region, key, rateFloor }));
+        byRoleAndKey.set(cacheKey, months);
       }
       return months;
     },
@@ -75,15 +90,20 @@ export function yearRules(options: { year: FinancialYear; region: Region; rules:
 
 /**
  * A London PCN with no London figure for a role falls back to the national one (the finding
- * LONDON_RATE_MISSING says so): it can only under-claim, never over-claim.
+ * LONDON_RATE_MISSING says so): it can only under-claim, never over-claim. The same holds for the
+ * floor. The built-in amount a user's figure replaces is the one for the same region.
  */
-function roleMonth(rules: RuleSet, role: RoleId, month: IsoDate, region: Region): RoleMonth {
-  const rate = rules.maxAmount(role, month, region) ?? (region !== "national" ? rules.maxAmount(role, month, "national") : null);
+function roleMonth(options: { rules: RuleSet; role: RoleId; month: IsoDate; region: Region; key: AmountKey; rateFloor: boolean }): RoleMonth {
+  const { rules, role, month, region, key, rateFloor } = options;
+  const inRegionOrNational = (find: (where: Region) => MaxAmount | null) => find(region) ?? (region !== "national" ? find("national") : null);
+  const rate = inRegionOrNational((where) => rules.maxAmount(role, month, where, key));
   return {
     month,
     claimable: rules.isClaimable(role, month),
     conditions: rules.eligibilityConditions(role, month),
     rate,
-    fundedShare: rules.fundedShare(role, month),
+    floor: rate || !rateFloor ? null : inRegionOrNational((where) => rules.earlierAmount(role, month, where, key)),
+    builtIn: rate?.confidence === "user" ? rules.builtInAmount(role, month, rate.region, key) : null,
+    fundedShare: rules.fundedShare(role, month, key),
   };
 }

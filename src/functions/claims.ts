@@ -122,7 +122,9 @@ function runClaims(context: FunctionContext, args: readonly unknown[]): { shape:
   }
   for (const group of groups.values()) {
     const rules = withoutCaps(rulesFor(context, group.year));
-    const settings = { financialYear: group.year.label, listSize: null, weightedPopulation: null, region: group.region };
+    // No rate floor: a cell cannot carry the warning that says a claim rests on an earlier year's figure,
+    // so a month with no maximum on record is #N/A, as the function's reference says.
+    const settings = { financialYear: group.year.label, listSize: null, weightedPopulation: null, region: group.region, rateFloor: false };
     // Each cell is a person of its own: no names or staff IDs, so none is matched with another, and no caps.
     const result = checkRoster({ rows: group.rows, settings, rules });
     result.staff.forEach((staff, i) => { cells[group.cells[i]] = { staff, role: group.roles[i], region: group.region }; });

@@ -23,6 +23,7 @@ export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptio
     [text(SETTINGS_LABELS.weightedPopulation), optionalNumber(settings.weightedPopulation)],
     // The region id ("outer-london") is what the settings reader and the command line both take.
     [text(SETTINGS_LABELS.region), text(settings.region)],
+    [text(SETTINGS_LABELS.rateFloor), text(settings.rateFloor === false ? "No" : "Yes")],
     [text(SETTINGS_LABELS.rosterSheet), text(options.rosterSheet)],
     ...Object.entries(options.columnMapping ?? {}).map(([field, header]) => [text(`${COLUMN_MAPPING_LABEL_PREFIX}${field}`), text(header)]),
   ];

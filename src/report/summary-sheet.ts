@@ -11,7 +11,7 @@ import { integer, money, SheetRows, sum, text, wte } from "./cells";
 import type { BuildOptions, ChartSpec, OutputCell, OwnedSheet, SheetRange } from "./types";
 import { capUseText, REGION_TEXT, SEVERITY_TEXT } from "./words";
 
-export const SUMMARY_COLUMN_WIDTHS = [44, 14, 12, 20, 30, 26];
+export const SUMMARY_COLUMN_WIDTHS = [44, 14, 12, 20, 30, 26, 26];
 
 export function buildSummarySheet(result: CheckResult, options: BuildOptions): OwnedSheet {
   const year = result.financialYear.label;
@@ -47,6 +47,7 @@ function addSettingsUsed(sheet: SheetRows, result: CheckResult): void {
   sheet.add(text(SETTINGS_LABELS.listSize), settings.listSize === null ? text("not given") : integer(settings.listSize));
   sheet.add(text(SETTINGS_LABELS.weightedPopulation), settings.weightedPopulation === null ? text("not given") : integer(settings.weightedPopulation));
   sheet.add(text(SETTINGS_LABELS.region), text(REGION_TEXT[settings.region]));
+  sheet.add(text(SETTINGS_LABELS.rateFloor), text(settings.rateFloor === false ? "No: a month with no maximum on record claims £0" : "Yes: see RATE_FLOOR"));
 }
 
 interface RoleLine {
@@ -55,6 +56,7 @@ interface RoleLine {
   wte: number;
   claimable: number;
   overMaxGap: number;
+  backdatedUplift: number;
   capUse: string;
 }
 
@@ -65,6 +67,7 @@ function roleLine(summary: RoleSummary): RoleLine {
     wte: summary.wte,
     claimable: summary.claimable,
     overMaxGap: summary.overMaxGap,
+    backdatedUplift: summary.backdatedUplift,
     capUse: capUseText(summary.cap),
   };
 }
@@ -79,6 +82,7 @@ function unrecognisedLine(staff: readonly StaffResult[]): RoleLine | null {
     wte: sum(rows.map((s) => s.wte ?? 0)),
     claimable: sum(rows.map((s) => s.claimable)),
     overMaxGap: sum(rows.map((s) => s.overMaxGap)),
+    backdatedUplift: sum(rows.map((s) => s.backdatedUplift)),
     capUse: "",
   };
 }
@@ -89,11 +93,15 @@ function addByRole(sheet: SheetRows, result: CheckResult): SheetRange | null {
   const unrecognised = unrecognisedLine(result.staff);
   if (unrecognised) lines.push(unrecognised);
 
+  // The backdated uplift has a column only when the user's figures replaced built-in ones.
+  const uplift = result.totals.backdatedUplift !== 0;
   sheet.add(text("By role", "subtitle"));
-  sheet.add(...["Role", "Headcount", "WTE", `Claimable ${result.financialYear.label}`, "Cost above the maximum (PCN funds)", "Cap use"].map((h) => text(h, "header")));
+  const headers = ["Role", "Headcount", "WTE", `Claimable ${result.financialYear.label}`, "Cost above the maximum (PCN funds)", "Cap use"];
+  sheet.add(...[...headers, ...(uplift ? ["Backdated uplift (your figures over the built-in ones)"] : [])].map((h) => text(h, "header")));
   const first = sheet.nextRow;
   for (const line of lines) {
-    sheet.add(text(line.name), integer(line.headcount), wte(line.wte), money(line.claimable), money(line.overMaxGap), text(line.capUse));
+    sheet.add(text(line.name), integer(line.headcount), wte(line.wte), money(line.claimable), money(line.overMaxGap), text(line.capUse),
+      ...(uplift ? [money(line.backdatedUplift)] : []));
   }
   const last = sheet.nextRow - 1;
   if (lines.length === 0) sheet.add(text("No staff were found on the roster.", "note"));
@@ -105,6 +113,7 @@ function addByRole(sheet: SheetRows, result: CheckResult): SheetRange | null {
     money(sum(lines.map((l) => l.claimable)), "total"),
     money(sum(lines.map((l) => l.overMaxGap)), "total"),
     { value: null, style: "total" },
+    ...(uplift ? [money(sum(lines.map((l) => l.backdatedUplift)), "total")] : []),
   );
   return lines.length > 0 ? { top: first, left: 4, bottom: last, right: 4 } : null;
 }
@@ -113,10 +122,19 @@ function addAgainstArrsSum(sheet: SheetRows, result: CheckResult): void {
   const { totals, entitlement } = result;
   const year = result.financialYear.label;
   sheet.add(text("Against the ARRS sum", "subtitle"));
+  const unconfirmed = entitlement !== null && (entitlement.rate.confidence === "inferred" || entitlement.rate.confidence === "third-party");
+  const notConfirmed = unconfirmed ? text(`not confirmed: £${entitlement.rate.perWeightedPatient} per weighted patient is a third-party figure`, "warning") : null;
   sheet.add(text(`Total claimable ${year}`), money(totals.claimable));
-  sheet.add(text("ARRS sum (the PCN's entitlement)"), totals.entitlement === null ? text(entitlementUnknownText(result), "info") : money(totals.entitlement));
+  if (totals.onEarlierMaximums > 0) {
+    sheet.add(text(`   of which rests on earlier maximums (${year} figures not on record)`), money(totals.onEarlierMaximums), text("see RATE_FLOOR on the rows", "warning"));
+  }
+  if (totals.backdatedUplift !== 0) {
+    sheet.add(text("Backdated uplift to claim (your figures over the built-in ones)"), money(totals.backdatedUplift));
+  }
+  sheet.add(text("ARRS sum (the PCN's entitlement)"), totals.entitlement === null ? text(entitlementUnknownText(result), "info") : money(totals.entitlement),
+    ...(notConfirmed ? [notConfirmed] : []));
   if (entitlement?.gpRingFenced != null) sheet.add(text("   of which ring-fenced for GPs"), money(entitlement.gpRingFenced));
-  sheet.add(text("Headroom (ARRS sum less total claimable)"), headroomCell(totals.headroom));
+  sheet.add(text("Headroom (ARRS sum less total claimable)"), headroomCell(totals.headroom), ...(notConfirmed ? [notConfirmed] : []));
   sheet.add(text("Cost above the maximum amounts, funded by the PCN"), money(totals.overMaxGap));
   sheet.add(text("Total staff cost (salary + employer NI + pension)"), money(totals.cost));
 }

@@ -44,6 +44,8 @@ export const LIMIT_TEXT: Record<MonthLimit, string> = {
   "not-eligible": "not eligible this month (see the row's findings)",
   "invalid-row": "not claimed: the roster row has errors (see its findings)",
   "over-max": "limited to the maximum; the PCN funds the cost above it",
+  "london-rate-missing": "limited to the national maximum: no London figure is on record (add it to claim the rest)",
+  "earlier-maximum": "limited to an earlier year's maximum: this year's is not on record (add it to claim the rest)",
 };
 
 /** "0.8", "2.75", "3.0": at least one decimal so a WTE reads as a WTE, at most two. */

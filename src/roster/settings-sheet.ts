@@ -10,7 +10,7 @@ import type { Grid } from "../common/grid";
 import { OWNED_SHEETS } from "../common/owned";
 import { COLUMN_MAPPING_LABEL_PREFIX, SETTINGS_LABELS } from "../common/settings-keys";
 import type { Finding, Region } from "../rules/types";
-import { cellText, quoteValue } from "./cells";
+import { cellText, parseYesNo, quoteValue } from "./cells";
 import { ROSTER_FIELDS } from "./columns";
 import type { ColumnMapping, RosterField, StoredSettings } from "./types";
 
@@ -128,6 +128,12 @@ export function readSettingsSheet(grid: Grid): { settings: StoredSettings; findi
         const region = parseRegion(value);
         if (region) settings.region = region;
         else ignore(rowNumber, label, value, "national, outer London or inner London");
+        return;
+      }
+      case "rateFloor": {
+        const answer = parseYesNo(value);
+        if (answer?.ok && answer.value !== "promoted") settings.rateFloor = answer.value === "yes";
+        else ignore(rowNumber, label, value, "Yes or No");
         return;
       }
       case "rosterSheet":

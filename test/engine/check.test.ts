@@ -69,14 +69,14 @@ describe("rates change on the 1st of a month", () => {
     const r = run([makeRow({ annualSalary: 90000, employerNi: 0, employerPension: 0, start: "2020-01-01" })], { financialYear: "2023/24" });
     expect(r.staff[0].months.map((m) => m.maximumAnnual)).toEqual([59312, 59312, 59312, ...Array(9).fill(62340)]);
   });
-  test("no figure for the period: NO_RATE and nothing claimed, never another year's figure", () => {
-    const r = run([makeRow({ start: "2021-04-01" })], { financialYear: "2021/22" });
+  test("no figure for the period and the floor turned off: NO_RATE and nothing claimed, never another year's figure", () => {
+    const r = run([makeRow({ start: "2021-04-01" })], { financialYear: "2021/22", rateFloor: false });
     expect(r.staff[0].claimable).toBe(0);
     expect(codes(r)).toContain("NO_RATE");
     expect(r.staff[0].status).toBe("error");
   });
-  test("2026/27 has no amounts yet", () => {
-    const r = run([makeRow({ start: "2025-04-01" })], { financialYear: "2026/27" });
+  test("2026/27 has no amounts yet: with the floor turned off, NO_RATE", () => {
+    const r = run([makeRow({ start: "2025-04-01" })], { financialYear: "2026/27", rateFloor: false });
     expect(r.staff[0].claimable).toBe(0);
     expect(codes(r)).toContain("NO_RATE");
   });
@@ -275,12 +275,12 @@ describe("one claim in every financial year of the scheme", () => {
   const cases: [string, number][] = [
     ["2019/20", (37810 * 9) / 12], // from 1 July 2019; 70% of cost, capped at £37,810
     ["2020/21", 55670],
-    ["2021/22", 0], // no pharmacist figure on record: NO_RATE
+    ["2021/22", 55670], // no pharmacist figure on record: the 2020/21 one is the floor
     ["2022/23", (57318 * 6 + 59312 * 6) / 12], // 1 October 2022 uplift
     ["2023/24", (59312 * 3 + 62340 * 9) / 12], // 1 July 2023 uplift
     ["2024/25", (62340 * 6 + 65838 * 6) / 12], // 1 October 2024 uplift
     ["2025/26", 66972],
-    ["2026/27", 0], // no amounts yet
+    ["2026/27", 66972], // no amounts yet: the 2025/26 one is the floor
   ];
   test.each(cases)("%s", (year, expected) => {
     const r = run([makeRow({ start: "2019-07-01", annualSalary: 120000, employerNi: 0, employerPension: 0 })], { financialYear: year });

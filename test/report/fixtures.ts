@@ -67,7 +67,7 @@ export function person(spec: PersonSpec): StaffResult {
       claimable = 0;
     }
     if (daysInPost === 0) claimable = 0;
-    return { month: monthStart, daysInPost, daysInMonth: days, wte, cost, maximumAnnual: maximum, maximumForMonth, claimable, limit, rate: maxAmount };
+    return { month: monthStart, daysInPost, daysInMonth: days, wte, cost, maximumAnnual: maximum, maximumForMonth, claimable, limit, rate: maxAmount, floor: false, upliftOverBuiltIn: 0 };
   });
   const claimable = months.reduce((s, m) => s + m.claimable, 0);
   const overMaxGap = months.reduce((s, m) => s + (m.limit === "over-max" ? m.cost - m.claimable : 0), 0);
@@ -89,6 +89,8 @@ export function person(spec: PersonSpec): StaffResult {
     annualCost,
     months,
     claimable,
+    onEarlierMaximum: 0,
+    backdatedUplift: 0,
     overMaxGap,
     findings,
     status: worst(findings),
@@ -117,6 +119,7 @@ export function summarise(staff: StaffResult[], caps: Partial<Record<RoleId, { l
       wte: rows.reduce((s, r) => s + (r.wte ?? 0), 0),
       claimable: rows.reduce((s, r) => s + r.claimable, 0),
       overMaxGap: rows.reduce((s, r) => s + r.overMaxGap, 0),
+      backdatedUplift: rows.reduce((s, r) => s + r.backdatedUplift, 0),
       cap: cap
         ? { limit: cap.limit, peakWte: cap.peakWte, rule: { role, from: "2025-04-01", to: null, smallPcn: cap.limit, largePcn: cap.limit, confidence: "published", source: { title: "test" } } }
         : null,
@@ -157,6 +160,8 @@ export function checkResult(spec: ResultSpec): CheckResult {
       months,
       cost: spec.staff.reduce((s, p) => s + p.months.reduce((t, m) => t + m.cost, 0), 0),
       overMaxGap: spec.staff.reduce((s, p) => s + p.overMaxGap, 0),
+      onEarlierMaximums: spec.staff.reduce((s, p) => s + p.onEarlierMaximum, 0),
+      backdatedUplift: spec.staff.reduce((s, p) => s + p.backdatedUplift, 0),
       entitlement: entitlementAmount,
       headroom: entitlementAmount === null ? null : entitlementAmount - claimable,
     },

@@ -19,6 +19,7 @@ describe("settings sheet", () => {
       [SETTINGS_LABELS.listSize, 120000],
       [SETTINGS_LABELS.weightedPopulation, null],
       [SETTINGS_LABELS.region, "outer-london"],
+      [SETTINGS_LABELS.rateFloor, "Yes"],
       [SETTINGS_LABELS.rosterSheet, "Staff 25-26"],
       [`${COLUMN_MAPPING_LABEL_PREFIX}wte`, "FTE"],
       [`${COLUMN_MAPPING_LABEL_PREFIX}annualSalary`, "Pay"],

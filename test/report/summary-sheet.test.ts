@@ -27,6 +27,7 @@ describe("claim summary sheet", () => {
       ["List size", 60000],
       ["Weighted population", 50000],
       ["Region", "National"],
+      ["Claim up to earlier maximums when a figure is missing", "Yes: see RATE_FLOOR"],
     ]);
   });
 

@@ -79,3 +79,16 @@ describe("parseRegion", () => {
     expect(parseRegion(input)).toBe(expected);
   });
 });
+
+describe("the rate floor setting", () => {
+  test.each([["Yes", true], ["No", false], [true, true]])("%p reads as %p", (value, expected) => {
+    const read = sheet([["Setting", "Value"], [SETTINGS_LABELS.rateFloor, value]]);
+    expect(read.settings.rateFloor).toBe(expected);
+  });
+
+  test("anything else is ignored with a warning", () => {
+    const read = sheet([["Setting", "Value"], [SETTINGS_LABELS.rateFloor, "perhaps"]]);
+    expect(read.settings.rateFloor).toBeUndefined();
+    expect(read.findings).toHaveLength(1);
+  });
+});
