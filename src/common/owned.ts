@@ -39,7 +39,7 @@ export function isOwnedColumnHeader(header: unknown): boolean {
 /** Workbook-level name marking the tool's roster columns (a defined name where the format allows). */
 export const OWNED_RANGE_NAME = "ARRS_Output";
 
-/** Sheets whose name starts so hold the user's own maximum amounts (ARRS reference, section 7). */
+/** Sheets whose name starts so hold the user's own maximum amounts (docs/rules.md, your own figures). */
 export const RATE_SHEET_PREFIX = "arrs max reimb";
 
 export function isRateSheetName(name: string): boolean {

@@ -1,7 +1,7 @@
 /**
  * Step 1 of a check: each row on its own, before anything that looks across rows. The row is
  * validated, its role recognised, and each month of the year worked out as a plain record: days in
- * post, cost, the maximum in force, and the claim (ARRS reference, section 5).
+ * post, cost, the maximum in force, and the claim (docs/rules.md).
  */
 import { addYears, dayNumber } from "../common/dates";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
@@ -30,7 +30,7 @@ export interface AssessedRow {
 
 /**
  * A month's cost: its share of the annual cost (salary + employer NI + pension) for the days in post
- * (ARRS reference, section 5).
+ * (docs/rules.md).
  */
 export function monthCost(daysInPost: number, daysInMonth: number, annualCost: number): number {
   return ((daysInPost / daysInMonth) * annualCost) / 12;
@@ -88,7 +88,7 @@ export function claimForMonth(options: {
 /**
  * Whether the person may not be claimed for in the role this month, beyond the role itself: a GP who
  * started more than GP_YEARS_AFTER_CCT years after their CCT, or a nurse employed by the PCN in the
- * previous 12 months (ARRS reference, section 2).
+ * previous 12 months (docs/rules.md).
  */
 function personNotEligible(row: StaffInput, conditions: readonly EligibilityCondition[]): boolean {
   return conditions.some((condition) => {

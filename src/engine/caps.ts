@@ -1,5 +1,5 @@
 /**
- * Step 2 of a check: caps on numbers by PCN list size (ARRS reference, section 4). A cap counts the
+ * Step 2 of a check: caps on numbers by PCN list size (docs/rules.md). A cap counts the
  * WTE in post at the same time, month by month. Places under the cap go in order of start date (row
  * order breaks ties), so the rows beyond it are those that started latest; a row only partly beyond
  * it keeps the part within it, since the cap is in WTE.

@@ -1,6 +1,6 @@
 /**
  * A person's claimable cost: actual salary + employer NI + employer pension, nothing else
- * (ARRS reference, section 5). When the roster leaves NI or pension blank they are estimated from
+ * (docs/rules.md). When the roster leaves NI or pension blank they are estimated from
  * the statutory rates, and the row says so.
  */
 import { addDays, type IsoDate } from "../common/dates";

@@ -45,12 +45,12 @@ export function bySeverity(a: Finding, b: Finding): number {
 
 /** The rules the engine applies itself, as its findings cite them. */
 export const ENGINE_SOURCE = {
-  claimFormula: "ARRS reference section 5: claim = days-in-post fraction × min(cost, maximum × WTE) / 12, maximum in force on the 1st of the month",
-  requiredValues: "ARRS reference section 5: the claim needs role, WTE, start date and salary",
-  caps: "DES specification, ARRS section: caps on numbers by PCN list size (ARRS reference section 4)",
-  duplicates: "ARRS reference section 5: one person cannot be claimed above 1.0 WTE",
-  onCosts: "ARRS reference section 5: on-cost estimates (employer NI above the secondary threshold, NHS pension 14.38%)",
-  entitlement: "DES specification, ARRS section: the PCN's ARRS sum (ARRS reference section 6)",
-  roles: "DES specification Annex B: roles and the dates they became claimable (ARRS reference section 2)",
+  claimFormula: "Network Contract DES, ARRS section: actual cost (salary, employer NI and pension) up to the maximum per WTE, month by month, pro rata for days in post",
+  requiredValues: "Network Contract DES, ARRS section: a claim needs the role, WTE, start date and pay",
+  caps: "Network Contract DES, ARRS section: caps on the numbers of some roles by PCN list size",
+  duplicates: "Network Contract DES, ARRS section: one person cannot be claimed above 1.0 WTE",
+  onCosts: "HMRC employer NI rates and thresholds; NHS Pension Scheme employer contribution (estimates of blank on-costs)",
+  entitlement: "Network Contract DES, ARRS section: the PCN's ARRS sum",
+  roles: "Network Contract DES, Annex B: the roles and when each became claimable",
   mhpTables: "Network Contract DES 2025/26, Tables 3a and 3b: mental health practitioners by Agenda for Change band",
 } as const;

@@ -1,6 +1,6 @@
 /**
  * Days in post in each month of a financial year. A claim is pro rata by days in post in the month
- * (ARRS reference, section 5): start and end dates both count as days in post.
+ * (docs/rules.md): start and end dates both count as days in post.
  */
 import { dayNumber, daysInMonth, partsOf, type FinancialYear, type IsoDate } from "../common/dates";
 

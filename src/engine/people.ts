@@ -1,6 +1,6 @@
 /**
  * Step 3 of a check: people on several rows. One person cannot be claimed above 1.0 WTE at the same
- * time (ARRS reference, section 5). A person is the same staff ID where the roster has one, else the
+ * time (docs/rules.md). A person is the same staff ID where the roster has one, else the
  * same name; case, spaces at either end, and (for names) runs of spaces are ignored. The finding is a
  * warning: it reduces no claim, since two rows may be a genuine change of hours that the dates do not
  * yet show.

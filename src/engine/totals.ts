@@ -1,7 +1,7 @@
 /**
  * Step 5 of a check: the totals. Per role and for the PCN, summed from the rows' unrounded months;
  * and the PCN's ARRS sum (entitlement): £ per weighted patient × weighted population, or a fixed sum
- * in 2019/20 (ARRS reference, section 6).
+ * in 2019/20 (docs/rules.md).
  */
 import type { FinancialYear } from "../common/dates";
 import { formatMoney } from "../common/money";

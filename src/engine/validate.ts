@@ -1,6 +1,6 @@
 /**
  * Whether a row can be claimed at all: a claim needs the role, WTE, start date and salary, each
- * usable (ARRS reference, section 5). Rows made by hand (the worksheet functions, tests) are held to
+ * usable (docs/rules.md). Rows made by hand (the worksheet functions, tests) are held to
  * the same checks as rows from a roster. Where the roster reader has already said why a cell is
  * unusable, the engine does not say it again.
  */

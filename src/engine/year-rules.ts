@@ -1,7 +1,7 @@
 /**
  * The rules as they stand in each month of the year being checked, for this PCN's region: the
  * maximum amount, whether the role is claimable yet, who is eligible, the funded share, and the
- * on-cost rates. Rules change only on the first of a month (ARRS reference, section 1), so a month
+ * on-cost rates. Rules change only on the first of a month (docs/rules.md), so a month
  * is the unit; each role's twelve months are looked up once per check.
  */
 import type { FinancialYear, IsoDate } from "../common/dates";

@@ -5,7 +5,7 @@
 export const ROSTER_SOURCES = {
   date: "Roster reader: dates are read in UK order (DD/MM/YYYY)",
   amount: "Roster reader: amounts are annual, in pounds",
-  wte: "Roster reader: 37.5 hours a week, or 9 GP sessions a week, is 1.0 WTE (ARRS reference, section 5)",
+  wte: "Roster reader: 37.5 hours a week, or 9 GP sessions a week, is 1.0 WTE (Network Contract DES, ARRS section)",
   answer: "Roster reader: yes, no or promoted (2025/26 nurse and HCSW 12-month rule)",
   sheet: "Roster reader: header row and columns",
 } as const;

@@ -1,6 +1,6 @@
 /**
  * A row's whole-time equivalent. Rosters give it as a WTE (or FTE), as contracted hours a week or as
- * GP sessions a week; the ARRS reference (section 5) sets 37.5 hours, or 9 sessions, as 1.0 WTE.
+ * GP sessions a week; the scheme counts 37.5 hours, or 9 sessions, as 1.0 WTE.
  * One row claims at most 1.0 WTE, so a larger figure is a mistake, and the finding says which one
  * it most likely is (hours or a percentage typed as a WTE).
  */
@@ -11,9 +11,9 @@ import { cellFinding, type RowCells } from "./row-cells";
 import { ROSTER_SOURCES } from "./sources";
 import type { RosterRow } from "./types";
 
-/** Hours a week that make 1.0 WTE for Agenda for Change staff (ARRS reference, section 5). */
+/** Hours a week that make 1.0 WTE for Agenda for Change staff (Agenda for Change full time; 9 sessions for GPs). */
 export const HOURS_PER_WTE = 37.5;
-/** GP sessions a week that make 1.0 WTE (ARRS reference, section 5). */
+/** GP sessions a week that make 1.0 WTE (Agenda for Change full time; 9 sessions for GPs). */
 export const SESSIONS_PER_WTE = 9;
 /** Room for rounding in a figure typed as exactly the most allowed (1.0, 37.5 hours, 9 sessions). */
 const TOLERANCE = 1e-9;
