@@ -543,12 +543,47 @@ function makeNotAWorkbook() {
 
 // ---------------------------------------------------------------------------------------------------
 
+// ---------------------------------------------------------------------------------------------------
+// test/fixtures/uplift-2025-26.xlsx: the user's uplifted 2025/26 amounts over the built-in ones.
+
+async function makeUplift() {
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet("Staff 25-26");
+  ws.getRow(1).values = ["Name", "Role", "WTE", "Start date", "Annual salary", "Employer NI", "Employer pension"];
+  styleHeaderRow(ws.getRow(1));
+  [22, 26, 6, 12, 14, 14, 16].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  const rows = [
+    // name, role, wte, start, actual salary, employer NI, employer pension (2025/26: 15% above £5,000; 14.38%)
+    ["Priya Shah", "Clinical Pharmacist", 1.0, d(2024, 4, 1), 60000, 8250, 8628],
+    ["Tom Reed", "Pharmacy Technician", 1.0, d(2025, 10, 1), 36000, 4650, 5176.8],
+    ["Ana Costa", "Advanced Practitioner", 0.8, d(2025, 4, 1), 50000, 6750, 7190],
+  ];
+  rows.forEach((values, i) => {
+    const row = ws.getRow(2 + i);
+    row.values = values;
+    row.getCell(4).numFmt = DATE_FMT;
+    [5, 6, 7].forEach((c) => { row.getCell(c).numFmt = MONEY; });
+  });
+  const mr = wb.addWorksheet("ARRS max reimb 25-26");
+  mr.getCell("A1").value = "Maximum amounts after the August 2025 uplift (3.6%), backdated to 1 April 2025";
+  mr.getCell("A1").font = BOLD;
+  mr.getRow(3).values = ["Role", "National"];
+  styleHeaderRow(mr.getRow(3));
+  [28, 12].forEach((w, i) => { mr.getColumn(i + 1).width = w; });
+  [["Clinical Pharmacist", 69383], ["Pharmacy Technician", 44913], ["Advanced Practitioner", 75974]].forEach((values, i) => {
+    mr.getRow(4 + i).values = values;
+    mr.getRow(4 + i).getCell(2).numFmt = WHOLE_POUNDS;
+  });
+  await save(wb, path.join(FIXTURES, "uplift-2025-26.xlsx"));
+}
+
 async function main() {
   await makeSample();
   await makeMinimal();
   await makeCaps();
   await makeLondon();
   await makeMessy();
+  await makeUplift();
   await makeNoRoster();
   makeNotAWorkbook();
 }
