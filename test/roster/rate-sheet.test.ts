@@ -34,7 +34,9 @@ describe("readRateSheet", () => {
       ["Care Co-ordinator", "4", null],
     ]);
     expect(result.financialYear.label).toBe("2022/23");
-    expect(result.findings).toEqual([]);
+    // The role named without a figure is listed once, as a note, rather than passed over silently.
+    expect(result.findings).toEqual([expect.objectContaining({ code: "RATE_SHEET_PROBLEM", severity: "info" })]);
+    expect(result.findings[0].message).toMatch(/no 2022\/23 figure for Care Co-ordinator \(row 7\)/);
     expect(result.overrides).toEqual([
       { role: "clinical-pharmacist", region: "national", amount: 55670, from: "2022-04-01", to: "2023-03-31", sheetName: "ARRS max reimb 22-23", rowNumber: 5 },
       { role: "social-prescribing-link-worker", region: "national", amount: 35389, from: "2022-04-01", to: "2023-03-31", sheetName: "ARRS max reimb 22-23", rowNumber: 6 },
