@@ -12,6 +12,9 @@ export const HELP = `arrs: check an ARRS staff roster and write the claim summar
 Usage:
   arrs check <workbook.xlsx> [options]
   arrs check <roster.csv> [options]   a CSV roster (comma or semicolon, UTF-8 or Excel's own) is read as one sheet
+  arrs rates --year 2026/27 [--out FILE.xlsx]
+                                write a rates sheet to complete from the DES: the figures the tool knows are
+                                filled in, the rest are blank and shaded (default file: arrs-rates-2026-27.xlsx)
   arrs --help | --version
 
 Options:
@@ -24,6 +27,10 @@ Options:
   --out FILE.xlsx               where to write the checked copy (default: beside the input, as NAME.arrs.xlsx)
   --json                        print one JSON document instead of the readable summary
   --claim-lines FILE.csv        also write every claim line (one per person per month) to a CSV file
+  --rates FILE.xlsx             take the maximum amounts from that workbook's "ARRS max reimb" sheet(s): they win
+                                over the roster workbook's own rates sheet, which wins over the built-in figures
+  --no-rate-floor               claim nothing for a month whose maximum is not on record (by default the claim
+                                goes up to the latest earlier maximum, which the new one cannot be below)
 
 The input workbook is never modified. Settings are also read from an "ARRS Settings" sheet, which the
 tool writes; flags win. Exit codes: 0 when the check ran (whatever it found), 2 when it could not run.`;
@@ -37,9 +44,18 @@ export interface CheckArgs {
   json: boolean;
   /** Where to write every claim line as CSV, if asked. */
   claimLines?: string;
+  /** A workbook of maximum amounts to use before the roster's own. */
+  rates?: string;
 }
 
-export type ParsedArgs = CheckArgs | { command: "help" } | { command: "version" };
+export interface RatesArgs {
+  command: "rates";
+  /** "2026/27"; absent means the current financial year, which the command then names. */
+  year?: string;
+  out?: string;
+}
+
+export type ParsedArgs = CheckArgs | RatesArgs | { command: "help" } | { command: "version" };
 
 function positiveNumber(flag: string, text: string | undefined, integer: boolean): number {
   const value = Number((text ?? "").replace(/,/g, ""));
@@ -49,34 +65,70 @@ function positiveNumber(flag: string, text: string | undefined, integer: boolean
   return value;
 }
 
+/** Each argument as flag and value: "--year=2025/26" and "--year 2025/26" alike. */
+class ArgReader {
+  private index = -1;
+  constructor(private readonly args: readonly string[]) {}
+
+  next(): { arg: string; flag: string; inline?: string } | null {
+    this.index += 1;
+    const arg = this.args[this.index];
+    if (arg === undefined) return null;
+    const split = arg.startsWith("--") && arg.includes("=");
+    return split ? { arg, flag: arg.slice(0, arg.indexOf("=")), inline: arg.slice(arg.indexOf("=") + 1) } : { arg, flag: arg };
+  }
+
+  value(current: { flag: string; inline?: string }): string {
+    if (current.inline !== undefined) return current.inline;
+    const value = this.args[this.index + 1];
+    if (value === undefined || value.startsWith("--")) throw new UsageError(`${current.flag} needs a value.`);
+    this.index += 1;
+    return value;
+  }
+}
+
+function yearLabel(text: string): string {
+  try { return checkedFinancialYear(text).label; } catch (error) { throw new UsageError((error as Error).message); }
+}
+
+function xlsxName(flag: string, file: string): string {
+  if (!file.toLowerCase().endsWith(".xlsx")) throw new UsageError(`${flag} needs a file name ending .xlsx, for example ${flag} rates.xlsx (not "${file}").`);
+  return file;
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || argv[0] === "help") return { command: "help" };
   if (argv.includes("--version") || argv.includes("-v")) return { command: "version" };
   const [command, ...rest] = argv;
-  if (command !== "check") throw new UsageError(`Unknown command "${command}". Use: arrs check <workbook.xlsx>`);
+  if (command === "check") return parseCheck(rest);
+  if (command === "rates") return parseRates(rest);
+  throw new UsageError(`Unknown command "${command}". Use: arrs check <workbook.xlsx>, or arrs rates --year 2026/27`);
+}
 
+function parseRates(rest: readonly string[]): RatesArgs {
+  const parsed: RatesArgs = { command: "rates" };
+  const reader = new ArgReader(rest);
+  for (let current = reader.next(); current; current = reader.next()) {
+    switch (current.flag) {
+      case "--year": parsed.year = yearLabel(reader.value(current)); break;
+      case "--out": parsed.out = xlsxName("--out", reader.value(current)); break;
+      default:
+        if (current.arg.startsWith("-")) throw new UsageError(`Unknown option ${current.flag} for arrs rates: it takes --year and --out.`);
+        throw new UsageError(`arrs rates takes no file of its own: use --out ${current.arg} to name the file it writes.`);
+    }
+  }
+  return parsed;
+}
+
+function parseCheck(rest: readonly string[]): CheckArgs {
   const parsed: CheckArgs = { command: "check", file: "", settings: {}, json: false };
-  const takeValue = (flag: string, index: number): string => {
-    const value = rest[index + 1];
-    if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value.`);
-    return value;
-  };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const v = takeValue(flag, i);
-      i += 1;
-      return v;
-    };
+  const reader = new ArgReader(rest);
+  for (let current = reader.next(); current; current = reader.next()) {
+    const { arg, flag } = current;
+    const value = () => reader.value(current);
     switch (flag) {
       case "--sheet": parsed.sheet = value(); break;
-      case "--year": {
-        const text = value();
-        try { parsed.settings.financialYear = checkedFinancialYear(text).label; } catch (error) { throw new UsageError((error as Error).message); }
-        break;
-      }
+      case "--year": parsed.settings.financialYear = yearLabel(value()); break;
       case "--list-size": parsed.settings.listSize = positiveNumber(flag, value(), true); break;
       case "--weighted-population": parsed.settings.weightedPopulation = positiveNumber(flag, value(), false); break;
       case "--region": {
@@ -94,6 +146,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         parsed.claimLines = file;
         break;
       }
+      case "--rates": parsed.rates = xlsxName(flag, value()); break;
+      case "--no-rate-floor": parsed.settings.rateFloor = false; break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`Unknown option ${flag}. Run arrs --help for the options.`);
         if (parsed.file) throw new UsageError(`One workbook at a time: got "${parsed.file}" and "${arg}".`);

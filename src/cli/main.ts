@@ -4,10 +4,9 @@
  * failure never leaves a half-written workbook. Problems the user can fix end with exit code 2 and a
  * one-line message on stderr; there is never a stack trace.
  */
-import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { isoFromParts } from "../common/dates";
-import { checkWorkbook } from "../pipeline/check-workbook";
+import { checkWorkbook, type RatesWorkbook } from "../pipeline/check-workbook";
 import { COMMAND_LINE_WORDS } from "../pipeline/door-words";
 import { SettingsError } from "../pipeline/settings";
 import { claimLinesCsvChunks } from "../report/claim-lines-csv";
@@ -16,6 +15,8 @@ import { csvToWorkbookBytes, CsvFileError } from "../workbook/csv";
 import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
+import { CliProblem, readInput, writeAtomically } from "./files";
+import { runRates } from "./rates";
 import { toJson } from "./json";
 import { formatSummary } from "./summary";
 
@@ -34,52 +35,25 @@ const realIo: Io = {
   },
 };
 
-/** A problem the user can fix: reported in one line, exit code 2. */
-class CliProblem extends Error {}
-
 export function defaultOutputPath(input: string): string {
   const parsed = path.parse(input);
   return path.join(parsed.dir, `${parsed.name}.arrs.xlsx`);
 }
 
-async function readInput(file: string): Promise<Buffer> {
-  const extension = path.extname(file).toLowerCase();
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch {
-    throw new CliProblem(`cannot find "${file}". Check the path and try again.`);
+/** The --rates workbook, opened; the name it is cited by is the one the user typed. */
+async function openRates(file: string, options: { input: string; output: string }): Promise<RatesWorkbook> {
+  if (path.resolve(file) === path.resolve(options.output)) {
+    throw new CliProblem("--rates must be a different file from --out: the checked copy would replace the rates file.");
   }
-  if (stat.isDirectory()) throw new CliProblem(`"${file}" is a folder, not a workbook.`);
-  if (extension === ".xls") throw new CliProblem(`"${file}" is an old-style .xls workbook. Open it in Excel and save it as .xlsx (Excel Workbook), then run again.`);
-  try {
-    return await fs.readFile(file);
-  } catch (error) {
-    throw new CliProblem(`cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? "read failed"}.`);
+  if (path.resolve(file) === path.resolve(options.input)) {
+    throw new CliProblem("--rates names the roster workbook itself; its own \"ARRS max reimb\" sheets are read anyway. Leave out --rates.");
   }
-}
-
-/** Bytes, or text in pieces (a long CSV file is written as it is made, never held whole). */
-async function writeAtomically(target: string, data: Uint8Array | Iterable<string>, flag = "--out"): Promise<void> {
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const bytes = await readInput(file);
   try {
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    if (data instanceof Uint8Array) await fs.writeFile(temporary, data);
-    else {
-      const handle = await fs.open(temporary, "w");
-      try {
-        for (const chunk of data) await handle.write(chunk, null, "utf8");
-      } finally {
-        await handle.close();
-      }
-    }
-    await fs.rename(temporary, target);
+    return { workbook: await XlsxWorkbook.fromBuffer(bytes), name: file };
   } catch (error) {
-    await fs.rm(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CliProblem(code === "EBUSY" || code === "EPERM" || code === "EACCES"
-      ? `cannot write "${target}": it is open in another program or the folder is read-only. Close it, or choose another file with ${flag}.`
-      : `cannot write "${target}" (${code ?? "write failed"}).`);
+    if (error instanceof WorkbookFileError) throw new CliProblem(`${file}: ${error.message}`);
+    throw error;
   }
 }
 
@@ -93,13 +67,14 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (claimLinesFile && [args.file, output].some((file) => path.resolve(file) === path.resolve(claimLinesFile))) {
     throw new CliProblem("--claim-lines must be a different file from the input workbook and the checked copy.");
   }
+  const rates = args.rates ? await openRates(args.rates, { input: args.file, output }) : undefined;
   let workbook: XlsxWorkbook;
   let checked: Awaited<ReturnType<typeof checkWorkbook>>;
   try {
     // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
     workbook = await XlsxWorkbook.fromBuffer(path.extname(args.file).toLowerCase() === ".csv" ? await csvToWorkbookBytes(input, args.file) : input);
     // Sheets are read as the pipeline needs them, so a sheet too long to read is refused here.
-    checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today() });
+    checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates });
   } catch (error) {
     if (error instanceof WorkbookFileError || error instanceof CsvFileError) throw new CliProblem(`${args.file}: ${error.message}`);
     throw error;
@@ -133,6 +108,7 @@ export async function main(argv: readonly string[], io: Io = realIo): Promise<nu
     const args = parseArgs(argv);
     if (args.command === "help") { io.stdout(`${HELP}\n`); return 0; }
     if (args.command === "version") { io.stdout(`arrs ${VERSION}\n`); return 0; }
+    if (args.command === "rates") return await runRates(args, io);
     return await runCheck(args, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliProblem || error instanceof SettingsError) {

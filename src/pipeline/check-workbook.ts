@@ -4,12 +4,13 @@
  * the caller, so that a door can show results first or write to a copy.
  */
 import type { IsoDate } from "../common/dates";
-import { RuleSet, type RateOverride } from "../rules/ruleset";
-import type { Finding } from "../rules/types";
+import type { Grid } from "../common/grid";
+import { isRateSheetName } from "../common/owned";
+import { RuleSet } from "../rules/ruleset";
 import { bySeverity } from "../engine/findings";
 import { checkRoster } from "../engine/check";
 import type { CheckResult } from "../engine/types";
-import { readRateSheet, readRoster } from "../roster";
+import { readRoster } from "../roster";
 import type { ColumnMapping, RosterReadResult } from "../roster/types";
 import { buildWorkbookOutput } from "../report";
 import type { WorkbookOutput } from "../report/types";
@@ -17,6 +18,13 @@ import type { WorkbookPort } from "../workbook/types";
 import { findRoster, mappingAsText, openWorkbook, settingsFor, type OpenedWorkbook } from "./open-workbook";
 import type { RequestedSettings } from "./settings";
 import type { DoorWords } from "./door-words";
+import { rulesWithRateSheets } from "./rate-sources";
+
+/** A separate workbook of maximum amounts (`arrs check --rates FILE`), and the name to cite it by. */
+export interface RatesWorkbook {
+  workbook: WorkbookPort;
+  name: string;
+}
 
 export interface CheckWorkbookOptions {
   /** The roster sheet's name; otherwise the stored one, otherwise the sheet that looks most like a roster. */
@@ -29,6 +37,8 @@ export interface CheckWorkbookOptions {
   today: IsoDate;
   /** What the door has already read with openWorkbook, so that it is not read twice. */
   opened?: OpenedWorkbook;
+  /** Maximum amounts from another workbook: they win over the roster workbook's own rate sheets. */
+  rates?: RatesWorkbook;
 }
 
 export interface CheckedWorkbook {
@@ -50,19 +60,16 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
   const rateGrids = await Promise.all(opened.rateSheets.map((name) => workbook.readSheet(name)));
   const found = await findRoster(workbook, opened, { sheet: options.sheet, words: options.words });
   if ("problem" in found) return { kind: "problem", message: found.problem };
+  const external = options.rates ? await readRatesWorkbook(options.rates) : null;
+  if (external && "problem" in external) return { kind: "problem", message: external.problem };
 
   // The rate sheet's year is only known once the checked year is; a sheet that names none is for it.
-  const rules = new RuleSet();
-  const { settings, year: checkedYear, findings: settingsFindings } = settingsFor(opened, { rosterSheet: found.grid.sheetName, requested: options.settings, today: options.today });
+  // The rates file's sheets come first, as its figures do.
+  const withExternal = external ? { ...opened, rateSheets: [...external.grids.map((g) => g.sheetName), ...opened.rateSheets] } : opened;
+  const { settings, year: checkedYear, findings: settingsFindings } = settingsFor(withExternal, { rosterSheet: found.grid.sheetName, requested: options.settings, today: options.today });
 
-  const overrides: RateOverride[] = [];
-  const rateFindings: Finding[] = [];
-  for (const grid of rateGrids) {
-    const sheet = readRateSheet(grid, { rules, checkedYear });
-    overrides.push(...sheet.overrides);
-    rateFindings.push(...sheet.findings);
-  }
-  const rulesWithSheet = rules.withRateOverrides(overrides);
+  const sources = [...(external && options.rates ? [{ grids: external.grids, workbook: options.rates.name }] : []), { grids: rateGrids }];
+  const { rules: rulesWithSheet, findings: rateFindings } = rulesWithRateSheets(new RuleSet(), { sources, checkedYear });
   const mapping = { ...opened.stored.columnMapping, ...options.mapping };
   const roster = readRoster(found.grid, { rules: rulesWithSheet, mapping });
   const result = checkRoster({ rows: roster.rows, settings, rules: rulesWithSheet });
@@ -75,4 +82,14 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
     tooManyClaimLines: options.words.tooManyClaimLines,
   });
   return { kind: "checked", result, roster, output, rateSheets: opened.rateSheets };
+}
+
+/** The "ARRS max reimb" sheets of a rates workbook; a workbook with none is a problem to report, not to ignore. */
+async function readRatesWorkbook(rates: RatesWorkbook): Promise<{ grids: Grid[] } | { problem: string }> {
+  const names = (await rates.workbook.sheetNames()).filter(isRateSheetName);
+  if (names.length === 0) {
+    return { problem: `${rates.name} has no sheet whose name starts "ARRS max reimb", so it gives no maximum amounts. `
+      + 'Make one with "arrs rates", or rename the sheet that holds the figures.' };
+  }
+  return { grids: await Promise.all(names.map((name) => rates.workbook.readSheet(name))) };
 }

@@ -39,6 +39,7 @@ export const FINDING_CODES: readonly FindingCodeInfo[] = [
   { code: "ENTITLEMENT_UNKNOWN", severity: "info", level: "pcn", meaning: "The ARRS sum could not be worked out (no weighted population, or no rate on record for the year)." },
   { code: "SETTING_ASSUMED", severity: "info", level: "pcn", meaning: "A PCN setting was not given and was taken from elsewhere (the workbook or a default); the message says which." },
   { code: "RATE_SHEET_PROBLEM", severity: "warning", level: "pcn", meaning: "A row of the \"ARRS max reimb\" sheet could not be used (unknown role or unreadable amount)." },
+  { code: "RATE_SOURCES_DIFFER", severity: "info", level: "pcn", meaning: "Two places give different maximums for the same role, region and year (a --rates file, the workbook's own \"ARRS max reimb\" sheet, the built-in figures): the first of them in that order was used; a warning when two of your own sheets disagree." },
 ];
 
 const BY_CODE = new Map<FindingCode, FindingCodeInfo>(FINDING_CODES.map((entry) => [entry.code, entry]));

@@ -1,12 +1,16 @@
 /**
- * A new .xlsx workbook of one sheet of text cells: how a CSV roster becomes a workbook, so that the
- * rest of the pipeline is the same as for an .xlsx file. The smallest package Excel opens without
- * complaint (ECMA-376 Part 1, 12.2): content types, the package and workbook relationships, the
- * workbook, one worksheet, a styles part.
+ * New .xlsx workbooks of one sheet: a CSV roster as a workbook of text cells, so that the rest of the
+ * pipeline is the same as for an .xlsx file; and one of the tool's sheets (the rates template) with its
+ * formats and styles, marked by a workbook-level name so the tool can recognise its own file later.
+ * The smallest package Excel opens without complaint (ECMA-376 Part 1, 12.2): content types, the
+ * package and workbook relationships, the workbook, one worksheet, a styles part.
  */
+import type { OwnedSheet } from "../../report/types";
 import { cellXml } from "./cells-write";
-import { MAIN_NS, REL_NS, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE } from "./package";
-import { MINIMAL_STYLES } from "./styles-write";
+import { ownedSheetXml } from "./owned-sheet";
+import { MAIN_NS, REL_NS, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE, XlsxPackage } from "./package";
+import { MINIMAL_STYLES, StyleBook } from "./styles-write";
+import { definedName, quotedSheetName } from "./workbook-part";
 import { escapeXml } from "./xml";
 import { newEntry, writeZip } from "./zip";
 
@@ -19,6 +23,37 @@ export async function newWorkbookBytes(sheetName: string, rows: readonly (readon
     const cells = fields.map((value, c) => (value === "" ? "" : cellXml(r + 1, c + 1, { value }, 0, false))).join("");
     return cells ? `<row r="${r + 1}">${cells}</row>` : "";
   }).join("");
+  const sheetXml = `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${sheetRows}</sheetData></worksheet>`;
+  return packageOf({ sheetName, sheetXml, stylesXml: MINIMAL_STYLES, definedNames: "" });
+}
+
+/**
+ * A new workbook holding one of the tool's sheets, styled as the adapters style it, with a
+ * workbook-level name `markName` pointing at its A1: the mark by which the tool knows the file is its own.
+ */
+export async function newOwnedSheetWorkbookBytes(sheet: OwnedSheet, options: { markName: string }): Promise<Uint8Array> {
+  const styles = new StyleBook(MINIMAL_STYLES);
+  const sheetXml = ownedSheetXml(sheet, styles, { date1904: false, keptView: ' tabSelected="1"' });
+  const mark = `<definedNames><definedName name="${escapeXml(options.markName)}">${escapeXml(`${quotedSheetName(sheet.name)}!$A$1`)}</definedName></definedNames>`;
+  return packageOf({ sheetName: sheet.name, sheetXml, stylesXml: styles.result() ?? MINIMAL_STYLES, definedNames: mark });
+}
+
+/**
+ * Whether the bytes are an .xlsx workbook carrying the workbook-level name `markName`; false for
+ * anything else, including files that are not workbooks at all.
+ */
+export async function workbookHasMark(bytes: Uint8Array, markName: string): Promise<boolean> {
+  try {
+    const pkg = await XlsxPackage.open(bytes);
+    const xml = await pkg.text(await pkg.workbookPath());
+    return xml !== null && definedName(xml, markName) !== null;
+  } catch {
+    return false;
+  }
+}
+
+async function packageOf(options: { sheetName: string; sheetXml: string; stylesXml: string; definedNames: string }): Promise<Uint8Array> {
+  const { sheetName, sheetXml, stylesXml, definedNames } = options;
   const parts: [string, string][] = [];
   parts.push(["[Content_Types].xml", `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`
     + '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -30,11 +65,11 @@ export async function newWorkbookBytes(sheetName: string, rows: readonly (readon
   parts.push(["_rels/.rels", `${XML_HEAD}<Relationships xmlns="${PACKAGE_RELS_NS}">`
     + `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.officeDocument}" Target="xl/workbook.xml"/></Relationships>`]);
   parts.push(["xl/workbook.xml", `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`
-    + `<bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`]);
+    + `<bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets>${definedNames}</workbook>`]);
   parts.push(["xl/_rels/workbook.xml.rels", `${XML_HEAD}<Relationships xmlns="${PACKAGE_RELS_NS}">`
     + `<Relationship Id="rId1" Type="${RELATIONSHIP_TYPES.worksheet}" Target="worksheets/sheet1.xml"/>`
     + `<Relationship Id="rId2" Type="${RELATIONSHIP_TYPES.styles}" Target="styles.xml"/></Relationships>`]);
-  parts.push(["xl/worksheets/sheet1.xml", `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData>${sheetRows}</sheetData></worksheet>`]);
-  parts.push(["xl/styles.xml", MINIMAL_STYLES]);
+  parts.push(["xl/worksheets/sheet1.xml", sheetXml]);
+  parts.push(["xl/styles.xml", stylesXml]);
   return writeZip(await Promise.all(parts.map(([name, text]) => newEntry(name, [text]))));
 }
