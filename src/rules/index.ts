@@ -1,5 +1,4 @@
 export * from "./types";
 export * from "./ruleset";
 export * from "./finding-codes";
-export { LARGE_PCN_LIST_SIZE } from "./data/caps";
-export { GP_YEARS_AFTER_CCT } from "./data/eligibility";
+export { LARGE_PCN_LIST_SIZE, GP_YEARS_AFTER_CCT, BAND_DEPENDENT_ALIASES, RuleDataError } from "./load";

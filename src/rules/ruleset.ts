@@ -7,13 +7,10 @@ import type {
   AmountKey, CapRule, EligibilityCondition, EntitlementRate, FundedShare, IsoDate, MaxAmount, MhpTable, OnCostRate,
   Provenance, Region, RoleDefinition, RoleId,
 } from "./types";
-import { ROLES, BAND_DEPENDENT_ALIASES } from "./data/roles";
-import { MAX_AMOUNTS, UNPUBLISHED_UPLIFTS } from "./data/max-amounts";
-import { CAP_RULES, LARGE_PCN_LIST_SIZE } from "./data/caps";
-import { ENTITLEMENT_RATES } from "./data/entitlement";
-import { ON_COST_RATES } from "./data/on-costs";
-import { FUNDED_SHARES } from "./data/funded-shares";
-import { ELIGIBILITY_CONDITIONS } from "./data/eligibility";
+import {
+  BAND_DEPENDENT_ALIASES, CAP_RULES, ELIGIBILITY_CONDITIONS, ENTITLEMENT_RATES, FUNDED_SHARES, LARGE_PCN_LIST_SIZE, MAX_AMOUNTS,
+  ON_COST_RATES, ROLES, UNPUBLISHED_UPLIFTS,
+} from "./load";
 
 /** A maximum amount the user gave in an "ARRS max reimb" sheet, for one financial year. */
 export interface RateOverride {
@@ -214,17 +211,22 @@ function userAmount(own: RateOverride): MaxAmount {
   };
 }
 
+/** How sure a value is, in a practice manager's words. */
 const CONFIDENCE_WORDS: Record<Provenance["confidence"], string> = {
   published: "published",
-  inferred: "inferred, unconfirmed",
-  "third-party": "third-party figure, unconfirmed",
+  inferred: "inferred from published figures, not yet confirmed",
+  "third-party": "from a third party, not yet confirmed",
   user: "your own figure",
 };
 
 /** Rule data does not change, so each value's citation is made once (findings cite it on every row). */
 const described = new WeakMap<Provenance, string>();
 
-/** "Network Contract DES ... 2025/26, Table 2 (published)": how a finding cites a value. */
+/**
+ * "Network Contract DES Contract specification 2025/26 – PCN Requirements and Entitlements, Table 2
+ * (published)": the document and its section, and how sure the value is. Where the figure was read
+ * (source.readAt) is left to docs/rules.md, to keep a finding's citation short.
+ */
 export function describeSource(value: Provenance): string {
   let text = described.get(value);
   if (text === undefined) {

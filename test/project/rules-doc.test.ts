@@ -1,11 +1,11 @@
 /**
- * docs/rules.md is the rule data as it stands: the page scripts/make-rules-doc.js renders from
- * src/rules/, character for character. After changing the data, `npm run docs:rules` rewrites it.
+ * docs/rules.md is the rule data as it stands: the page scripts/make-rules-doc.js renders from the
+ * tables in src/rules/data/, character for character. After changing them, `npm run docs:rules`
+ * rewrites it.
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { BUILT_IN_RULES, GP_YEARS_AFTER_CCT, LARGE_PCN_LIST_SIZE, type RuleData } from "../../src/rules";
-import { BAND_DEPENDENT_ALIASES } from "../../src/rules/data/roles";
+import { BAND_DEPENDENT_ALIASES, BUILT_IN_RULES, GP_YEARS_AFTER_CCT, LARGE_PCN_LIST_SIZE, type RuleData } from "../../src/rules";
 
 // The generator is a plain Node script (it runs on the built lib/); its renderer is the one used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,7 +40,8 @@ test("every maximum amount, cap and ARRS sum rate in the data is on the page", (
     if (rate.perWeightedPatient !== null) expect(page).toContain(pounds(rate.perWeightedPatient));
   }
   const date = "\\d{1,2} [A-Z][a-z]{2} \\d{4}";
-  const amountRow = new RegExp(`^\\| ${date} \\| ${date} \\| (?:national|outer London|inner London) \\| £`);
+  // A row per amount: from, to, region, (band and table for mental health practitioners,) amount.
+  const amountRow = new RegExp(`^\\| ${date} \\| ${date} \\| (?:national|outer London|inner London) \\| (?:[^|]+ \\| [^|]+ \\| )?£`);
   expect(page.split("\n").filter((line) => amountRow.test(line))).toHaveLength(BUILT_IN_RULES.maxAmounts.length);
   expect(page.split("\n").filter((line) => / WTE \| .* WTE \| /.test(line))).toHaveLength(BUILT_IN_RULES.caps.length);
 });
