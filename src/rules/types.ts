@@ -7,7 +7,7 @@
 export type IsoDate = string;
 
 /**
- * How sure we are of a figure (see ../shared/arrs-reference.md):
+ * How sure we are of a figure (docs/rules.md says the same to users):
  * - published: quoted by at least one source that names the DES;
  * - inferred: arithmetic or a band pattern from published figures (the note gives the reasoning);
  * - third-party: only a calculator or tool gives it;
