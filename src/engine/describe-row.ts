@@ -121,10 +121,10 @@ function monthList(count: number, firstMonth: string): string {
   return count === 1 ? `the month from ${formatUkDate(firstMonth)}` : `${count} months from ${formatUkDate(firstMonth)}`;
 }
 
+/** A note's first sentence, without its full stop, to stand in brackets. */
 function firstSentence(text: string): string {
   const end = text.indexOf(". ");
-  const sentence = (end === -1 ? text : text.slice(0, end)).replace(/\.$/, "");
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  return (end === -1 ? text : text.slice(0, end)).replace(/\.$/, "");
 }
 
 /** NO_RATE, LONDON_RATE_MISSING, RATE_UNCONFIRMED, USER_RATE_USED, OVER_MAX and PART_FUNDED: the maximums used. */
@@ -155,7 +155,7 @@ function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: Year
   if (own) {
     say({
       rowNumber: row.rowNumber, code: "USER_RATE_USED", source: describeSource(own),
-      message: `Maximum ${formatWholePounds(own.amount)} taken from this workbook's ${own.source.title.replace(" in this workbook", "")} (${own.source.section}).`,
+      message: `Maximum ${formatWholePounds(own.amount)} taken from your ${own.source.title} (${own.source.section}).`,
     });
   }
   if (overMax > 0 && row.wte !== null) {
@@ -193,7 +193,7 @@ function unconfirmedRateWordsFor(rate: MaxAmount): Omit<FindingOptions, "rowNumb
   return {
     code: "RATE_UNCONFIRMED", source: describeSource(rate),
     details: { amount: rate.amount, from: rate.from, confidence: rate.confidence, reasoning: rate.note ?? null },
-    message: `The maximum used, ${formatWholePounds(rate.amount)} from ${formatUkDate(rate.from)}, is ${rate.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${rate.note ? ` (${firstSentence(rate.note)})` : ""}. Check it against Table 2, or give your own figure in an "ARRS max reimb" sheet.`,
+    message: `The maximum used, ${formatWholePounds(rate.amount)} from ${formatUkDate(rate.from)}, is ${rate.confidence === "inferred" ? "inferred" : "a third-party figure"}, not confirmed against the DES${rate.note ? ` (${firstSentence(rate.note)})` : ""}. Check it against the DES${rate.source.section ? ` (${rate.source.section})` : ""}, or give your own figure in an "ARRS max reimb" sheet.`,
   };
 }
 

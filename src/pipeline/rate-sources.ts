@@ -34,7 +34,14 @@ export function rulesWithRateSheets(rules: RuleSet, options: { sources: RateShee
       findings.push(...sheet.findings.map((f) => (source.workbook ? { ...f, message: `${source.workbook}: ${f.message}` } : f)));
     }
   }
-  return { rules: rules.withRateOverrides(overrides), findings: [...findings, ...differences(rules, overrides)] };
+  // A figure that only restates the built-in one for its whole period is left out, so that the result
+  // keeps the built-in figure's source and confidence (a completed rates template repeats them all).
+  const own = overrides.filter((o) => !restatesBuiltIn(rules, o));
+  return { rules: rules.withRateOverrides(own), findings: [...findings, ...differences(rules, own)] };
+}
+
+function restatesBuiltIn(rules: RuleSet, o: RateOverride): boolean {
+  return monthStarts(o.from, o.to).every((month) => rules.builtInAmount(o.role, month, o.region, { band: o.band ?? null, mhpTable: o.mhpTable ?? null })?.amount === o.amount);
 }
 
 function keyOf(o: RateOverride): string {

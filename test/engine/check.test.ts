@@ -89,9 +89,12 @@ describe("rates change on the 1st of a month", () => {
     expect(used.message).toContain("row 9");
   });
   test("London PCN with no London figure: national used, with a warning", () => {
-    const r = run([makeRow({ role: "experienced-general-practice-nurse", roleText: "Practice Nurse (experienced)", employedInLast12Months: "no", annualSalary: 70000, employerNi: 0, employerPension: 0 })], { region: "inner-london" });
-    expect(r.staff[0].claimable).toBeCloseTo(53319, 6);
+    // Link workers in October 2024 to March 2025: a national figure (inferred), no London one.
+    const r = run([makeRow({ role: "social-prescribing-link-worker", roleText: "SPLW", start: "2024-10-01", annualSalary: 70000, employerNi: 0, employerPension: 0 })],
+      { region: "inner-london", financialYear: "2024/25" });
+    expect(r.staff[0].claimable).toBeCloseTo(42437 / 2, 6);
     expect(codes(r)).toContain("LONDON_RATE_MISSING");
+    expect(codes(r)).not.toContain("OVER_MAX");
   });
   test("2025/26 built-in figures predate the August 2025 uplift: said once for the PCN", () => {
     expect(run([makeRow()]).findings.map((f) => f.code)).toContain("RATE_BEFORE_UPLIFT");
