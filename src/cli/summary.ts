@@ -41,7 +41,13 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
     lines.push("");
   }
   const { totals: t, counts } = summariseResult(result);
-  lines.push(`Claimable for the year: ${formatMoney(t.claimable)}` + (t.entitlement !== null ? ` of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom!)})` : " (ARRS sum not known)"));
+  const rate = result.entitlement?.rate;
+  const unconfirmed = rate && (rate.confidence === "inferred" || rate.confidence === "third-party") ? ", not confirmed: see RATE_UNCONFIRMED" : "";
+  lines.push(`Claimable for the year: ${formatMoney(t.claimable)}` + (t.entitlement !== null ? ` of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom!)}${unconfirmed})` : " (ARRS sum not known)"));
+  if (result.totals.onEarlierMaximums > 0) {
+    lines.push(`  of which ${formatMoney(result.totals.onEarlierMaximums)} rests on earlier years' maximums, this year's not being on record (RATE_FLOOR): add them with an "ARRS max reimb" sheet or --rates`);
+  }
+  if (result.totals.backdatedUplift !== 0) lines.push(`Backdated uplift to claim (your figures over the built-in ones): ${formatMoney(result.totals.backdatedUplift)}`);
   if (t.overMaxGap > 0) lines.push(`Cost above the maximum amounts, funded by the PCN: ${formatMoney(t.overMaxGap)}`);
   lines.push("");
   if (result.byRole.length > 0) {

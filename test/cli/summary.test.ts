@@ -3,7 +3,9 @@
  * printed, and the rest are pointed to rather than printed.
  */
 import { formatSummary, MAX_PRINTED_PER_SEVERITY } from "../../src/cli/summary";
+import { checkRoster } from "../../src/engine";
 import { checkResult, finding, person } from "../report/fixtures";
+import { makeRow } from "../helpers/rows";
 
 test("prints at most MAX_PRINTED_PER_SEVERITY findings of each severity, then says how many more and where they are", () => {
   const rows = MAX_PRINTED_PER_SEVERITY + 5;
@@ -18,4 +20,14 @@ test("prints at most MAX_PRINTED_PER_SEVERITY findings of each severity, then sa
   expect(text.match(/ ERROR {3}UNKNOWN_ROLE/g)).toHaveLength(3);
   expect(text).toContain("  … and 5 more warnings: every finding is in the ARRS findings column of the copy, and in --json.");
   expect(text).not.toContain("more errors");
+});
+
+test("2026/27: says how much rests on earlier years' maximums, and that the ARRS sum is not confirmed", () => {
+  const result = checkRoster({
+    rows: [makeRow({ start: "2025-04-01", annualSalary: 50000, employerNi: 6750, employerPension: 7190 })],
+    settings: { financialYear: "2026/27", listSize: 50000, weightedPopulation: 60000, region: "national" },
+  });
+  const text = formatSummary(result, { workbook: "r.xlsx", sheet: "Staff", headerRow: 1, output: null });
+  expect(text).toContain("Claimable for the year: £63,940.00 of an ARRS sum of £1,660,080.00 (headroom £1,596,140.00, not confirmed: see RATE_UNCONFIRMED)");
+  expect(text).toContain("  of which £63,940.00 rests on earlier years' maximums, this year's not being on record (RATE_FLOOR)");
 });
