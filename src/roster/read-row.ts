@@ -3,7 +3,7 @@
  * column-mapping.ts say which); a cell that cannot be used becomes a finding on the row, in the order
  * the fields are read below, and the value reads as blank.
  */
-import { cellText, isBlankCell, parseMhpAgreement, parseYesNo } from "./cells";
+import { cellText, isBlankCell, parseMhpAgreement, parseYesNo, type Parsed } from "./cells";
 import type { HeaderField } from "./columns";
 import type { AssignedColumn } from "./header-row";
 import type { RoleResolver } from "./role-text";
@@ -36,21 +36,23 @@ function readSalary(cells: RowCells, wte: number | null): Salary {
 }
 
 /**
- * Whether the person was employed in the PCN in the last 12 months (the 2025/26 nurse and HCSW
- * 12-month rule). An answer that is not yes, no or promoted is reported and read as blank.
+ * An answer column (yes/no and the like): the parsed answer, or null when the column is absent or the
+ * cell blank. An answer it cannot read is reported, with what to write instead, and read as blank.
  */
-function readEmployedInLast12Months(cells: RowCells): RosterRow["employedInLast12Months"] {
-  const column = cells.columns.get("employedInLast12Months");
+function readAnswer<T>(cells: RowCells, field: "employedInLast12Months" | "mhpAgreement", options: {
+  parse: (value: unknown) => Parsed<T> | null; whatToWrite: string;
+}): T | null {
+  const column = cells.columns.get(field);
   if (!column) return null;
   const value = cells.row[column.index];
-  const parsed = parseYesNo(value);
+  const parsed = options.parse(value);
   if (parsed?.ok) return parsed.value;
   if (parsed) {
     cellFinding(cells, {
       code: "MISSING_VALUE",
       severity: "warning",
       column,
-      message: `${column.header}: ${parsed.problem}, so it was treated as blank. Enter yes, no, or promoted (recruited to a more senior role).`,
+      message: `${column.header}: ${parsed.problem}, so it was treated as blank. ${options.whatToWrite}`,
       source: ROSTER_SOURCES.answer,
       value,
     });
@@ -58,27 +60,19 @@ function readEmployedInLast12Months(cells: RowCells): RosterRow["employedInLast1
   return null;
 }
 
+/** Whether the person was employed in the PCN in the last 12 months (the 2025/26 nurse and HCSW 12-month rule). */
+function readEmployedInLast12Months(cells: RowCells): RosterRow["employedInLast12Months"] {
+  return readAnswer(cells, "employedInLast12Months", { parse: parseYesNo, whatToWrite: "Enter yes, no, or promoted (recruited to a more senior role)." });
+}
+
 /**
  * A mental health practitioner's funding (from 2025/26): a written agreement with the provider ("yes",
- * "100%", "Table 3b") or not ("no", "50%", "Table 3a"). Anything else is reported and read as blank.
+ * "100%", "Table 3b") or not ("no", "50%", "Table 3a").
  */
 function readMhpAgreement(cells: RowCells): RosterRow["mhpAgreement"] {
-  const column = cells.columns.get("mhpAgreement");
-  if (!column) return null;
-  const value = cells.row[column.index];
-  const parsed = parseMhpAgreement(value);
-  if (parsed?.ok) return parsed.value;
-  if (parsed) {
-    cellFinding(cells, {
-      code: "MISSING_VALUE",
-      severity: "warning",
-      column,
-      message: `${column.header}: ${parsed.problem}, so it was treated as blank. Enter Yes (a written agreement with the mental health provider: up to 100%) or No (50%).`,
-      source: ROSTER_SOURCES.answer,
-      value,
-    });
-  }
-  return null;
+  return readAnswer(cells, "mhpAgreement", {
+    parse: parseMhpAgreement, whatToWrite: "Enter Yes (a written agreement with the mental health provider: up to 100%) or No (50%).",
+  });
 }
 
 export interface RowInput {
