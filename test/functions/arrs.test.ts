@@ -53,14 +53,21 @@ describe("MAXREIMB", () => {
     expect(arrs.maxReimb(ctx, "Clin Pharm", "01/04/2025", "outer London")).toBe(74392);
     expect(arrs.maxReimb(ctx, "Clin Pharm", "01/04/2025", "inner-london")).toBe(77545);
     expect(arrs.maxReimb(ctx, "Clin Pharm", "01/04/2025", "National")).toBe(66972);
-    expect(arrs.maxReimb(ctx, "Consultant Nurse", "01/04/2025", "inner london")).toBe(102683);
+    // Social prescribing link workers have a national figure for October 2024 to March 2025 but no London one.
+    expect(arrs.maxReimb(ctx, "SPLW", "01/10/2024", "National")).toBe(42437);
+    expect(arrs.maxReimb(ctx, "SPLW", "01/10/2024", "inner london")).toBe(42437);
+    expect(arrs.maxReimb(ctx, "SPLW", "01/10/2024", "outer london")).toBe(42437);
     expectError(arrs.maxReimb(ctx, "Clin Pharm", "01/04/2025", "London"), "value", "region: 'London' is not a region; write national, outer London or inner London.");
   });
 
   test("no figure on record is #N/A with why; a role not yet claimable says when it was", () => {
-    expectError(arrs.maxReimb(ctx, "Care Co-ordinator", "01/06/2025"), "na",
-      "No maximum is on record for Care Co-ordinator on 01/06/2025 (national); add it to an ARRS max reimb sheet.");
-    expectError(arrs.maxReimb(ctx, "MHP", "01/06/2025", "outer london"), "na", /Mental Health Practitioner on 01\/06\/2025 \(outer London, nor national\)/);
+    // Not known (docs/rules.md): care co-ordinators nationally October 2024 to March 2025, mental health
+    // practitioners April 2021 to March 2025, every role in 2026/27.
+    expectError(arrs.maxReimb(ctx, "Care Co-ordinator", "01/01/2025"), "na",
+      "No maximum is on record for Care Co-ordinator on 01/01/2025 (national); add it to an ARRS max reimb sheet.");
+    expectError(arrs.maxReimb(ctx, "MHP", "01/06/2024", "outer london"), "na", /Mental Health Practitioner on 01\/06\/2024 \(outer London, nor national\)/);
+    expectError(arrs.maxReimb(ctx, "Clin Pharm", "01/04/2026"), "na",
+      "No maximum is on record for Clinical Pharmacist on 01/04/2026 (national); add it to an ARRS max reimb sheet.");
     expectError(arrs.maxReimb(ctx, "GP", "30/09/2024"), "na", "General Practitioner was not claimable under ARRS on 30/09/2024; it was from 01/10/2024.");
   });
 
@@ -76,14 +83,15 @@ describe("MAXREIMB", () => {
 
   test("a column of roles is one call; errors are per cell; a blank role is blank", () => {
     const roles = [["Clin Pharm"], ["SPLW"], ["Clin Pharmacy"], [""], ["Care Co-ordinator"], ["ANP"]];
-    const result = arrs.maxReimb(ctx, roles, [["01/04/2025"]]) as unknown[][];
+    // 01/01/2025: no national care co-ordinator figure is on record for October 2024 to March 2025.
+    const result = arrs.maxReimb(ctx, roles, [["01/01/2025"]]) as unknown[][];
     expect(result).toHaveLength(6);
-    expect(result[0]).toEqual([66972]);
-    expect(result[1]).toEqual([arrs.maxReimb(ctx, "SPLW", "01/04/2025")]);
+    expect(result[0]).toEqual([65838]);
+    expect(result[1]).toEqual([arrs.maxReimb(ctx, "SPLW", "01/01/2025")]);
     expectError(result[2][0], "value");
     expect(result[3]).toEqual([""]);
-    expectError(result[4][0], "na");
-    expect(result[5]).toEqual([73334]);
+    expectError(result[4][0], "na", /Care Co-ordinator on 01\/01\/2025/);
+    expect(result[5]).toEqual([72141]);
   });
 
   test("a 2-D range of roles against a 2-D range of dates of the same shape", () => {
@@ -247,11 +255,13 @@ describe("SOURCE", () => {
   });
 
   test("says when a London PCN is paid against the national figure", () => {
-    expect(arrs.source(ctx, "Consultant Nurse", "01/04/2025", "inner london")).toMatch(/^National maximum \(no inner London figure is on record\): .*Table 2/);
+    expect(arrs.source(ctx, "SPLW", "01/10/2024", "inner london")).toMatch(/^National maximum \(no inner London figure is on record\): .*Table 2/);
+    expect(arrs.source(ctx, "SPLW", "01/10/2024", "outer london")).toMatch(/^National maximum \(no outer London figure is on record\): /);
+    expect(arrs.source(ctx, "SPLW", "01/10/2024", "inner london")).toContain(arrs.source(ctx, "SPLW", "01/10/2024") as string);
   });
 
   test("ranges and errors as MAXREIMB", () => {
-    const result = arrs.source(ctx, [["Clin Pharm"], ["Care Co-ordinator"]], "01/06/2025") as unknown[][];
+    const result = arrs.source(ctx, [["Clin Pharm"], ["Care Co-ordinator"]], "01/01/2025") as unknown[][];
     expect(result[0][0]).toMatch(/published/);
     expectError(result[1][0], "na", /No maximum is on record for Care Co-ordinator/);
   });
@@ -304,11 +314,13 @@ describe("CLAIM and MONTHLY", () => {
   });
 
   test("a month without a maximum on record is #N/A (CLAIM) or #N/A in that month (MONTHLY)", () => {
-    expectError(arrs.claim(ctx, "MHP", 45000, 1, "01/04/2025", null, "2025/26"), "na",
-      "No maximum is on record for Mental Health Practitioner on 01/04/2025 (national); add it to an ARRS max reimb sheet.");
-    const months = (arrs.monthly(ctx, "Care Co-ordinator", 30000, 1, "01/03/2026", null, "2025/26") as unknown[][])[0];
+    // Not known (docs/rules.md): mental health practitioners April 2021 to March 2025, care co-ordinators
+    // nationally October 2024 to March 2025.
+    expectError(arrs.claim(ctx, "MHP", 45000, 1, "01/04/2024", null, "2024/25"), "na",
+      "No maximum is on record for Mental Health Practitioner on 01/04/2024 (national); add it to an ARRS max reimb sheet.");
+    const months = (arrs.monthly(ctx, "Care Co-ordinator", 30000, 1, "01/03/2025", null, "2024/25") as unknown[][])[0];
     expect(months.slice(0, 11)).toEqual(new Array(11).fill(0));
-    expectError(months[11], "na", /Care Co-ordinator on 01\/03\/2026/);
+    expectError(months[11], "na", /Care Co-ordinator on 01\/03\/2025/);
   });
 
   test("input the engine cannot use is #VALUE! with the engine's message", () => {

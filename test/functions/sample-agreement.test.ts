@@ -28,16 +28,16 @@ const TODAY = "2026-11-21";
 const YEAR = "2025/26";
 
 /**
- * Sheet row → why the task pane's figure cannot come from CLAIM's arguments, and what CLAIM gives.
- * docs/functions.md lists the same rows.
+ * Sheet row → why the task pane's figure cannot come from CLAIM's arguments, what the task pane writes
+ * (0, or a claim) and what CLAIM gives. docs/functions.md lists the same rows.
  */
-const NOT_COMPARABLE: Record<number, { reason: string; claim: "value" | "na" | "more" }> = {
-  10: { reason: "invalid row: the start date \"31/02/2025\" is not a date (the task pane writes 0 and INVALID_DATE; CLAIM is #VALUE!)", claim: "value" },
-  17: { reason: "GP started more than 2 years after CCT: the CCT date is not an argument of CLAIM (the task pane writes 0)", claim: "more" },
-  19: { reason: "nurse employed by the PCN in the last 12 months: that answer is not an argument of CLAIM (the task pane writes 0); \"Practice Nurse\" also needs its band", claim: "value" },
-  21: { reason: "invalid row: end date before start date (the task pane writes 0 and END_BEFORE_START; CLAIM is #VALUE!)", claim: "value" },
-  24: { reason: "no national maximum on record for a Mental Health Practitioner (the task pane writes 0 and NO_RATE; CLAIM is #N/A)", claim: "na" },
-  25: { reason: "not an ARRS role, \"Receptionist (ARRS)\" (the task pane writes 0 and UNKNOWN_ROLE; CLAIM is #VALUE!)", claim: "value" },
+const NOT_COMPARABLE: Record<number, { reason: string; pane: "zero" | "claim"; claim: "value" | "na" | "more" }> = {
+  10: { reason: "invalid row: the start date \"31/02/2025\" is not a date (the task pane writes 0 and INVALID_DATE; CLAIM is #VALUE!)", pane: "zero", claim: "value" },
+  17: { reason: "GP started more than 2 years after CCT: the CCT date is not an argument of CLAIM (the task pane writes 0)", pane: "zero", claim: "more" },
+  19: { reason: "nurse employed by the PCN in the last 12 months: that answer is not an argument of CLAIM (the task pane writes 0); \"Practice Nurse\" also needs its band", pane: "zero", claim: "value" },
+  21: { reason: "invalid row: end date before start date (the task pane writes 0 and END_BEFORE_START; CLAIM is #VALUE!)", pane: "zero", claim: "value" },
+  24: { reason: "Mental Health Practitioner: from 2025/26 the task pane claims by band and by the person's place in it (band 6, the first, on the 50% Table 3a); neither is an argument of CLAIM, which has no maximum without them (#N/A)", pane: "claim", claim: "na" },
+  25: { reason: "not an ARRS role, \"Receptionist (ARRS)\" (the task pane writes 0 and UNKNOWN_ROLE; CLAIM is #VALUE!)", pane: "zero", claim: "value" },
 };
 
 const pence = (amount: number) => Math.round(amount * 100);
@@ -113,8 +113,10 @@ describe("ARRS.CLAIM against the task pane on the sample workbook", () => {
     expect(written(11)).toBeGreaterThan(0);
   });
 
-  const listed = Object.entries(NOT_COMPARABLE).map(([row, { reason, claim }]) => [Number(row), reason, claim] as const);
-  test.each(listed)("row %d is listed (%s)", (rowNumber, _reason, expected) => {
+  const listed = Object.entries(NOT_COMPARABLE).map(([row, { reason, pane, claim }]) => [Number(row), reason, pane, claim] as const);
+  test.each(listed)("row %d is listed (%s)", (rowNumber, _reason, pane, expected) => {
+    if (pane === "zero") expect(written(rowNumber)).toBe(0);
+    else expect(written(rowNumber)).toBeGreaterThan(0);
     const claim = claimFor(rowNumber);
     if (expected === "more") {
       expect(isCellError(claim)).toBe(false);
@@ -124,9 +126,30 @@ describe("ARRS.CLAIM against the task pane on the sample workbook", () => {
     }
   });
 
-  test("without the rate sheet, the care co-ordinator (row 11) has no figure: the sheet is what makes them agree", () => {
+  // The sheet's one figure that differs from the built-in ones is the care co-ordinator's: £36,000 (its
+  // row 13) against the built-in 2025/26 band 4 £36,150. Row 11's cost is within both, so its agreement
+  // alone would not show the sheet is read: these check that CLAIM, like the task pane, uses the sheet.
+  test("the care co-ordinator (row 11) is claimed against the sheet's £36,000, not the built-in £36,150, by both", () => {
     const row = checked.roster.rows.find((r) => r.rowNumber === 11)!;
-    const claim = arrs.claim({ today: TODAY }, cell(11, "role"), row.annualSalary! + row.employerNi! + row.employerPension!, row.wte, asExcelPasses(cell(11, "start")), "", YEAR);
-    expect(isCellError(claim) && (claim as CellError).error).toBe("na");
+    const staff = checked.result.staff.find((s) => s.rowNumber === 11)!;
+    expect(staff.findings.filter((f) => f.code === "USER_RATE_USED").map((f) => f.message)).toEqual([expect.stringContaining("(row 13)")]);
+
+    const withSheet = { today: TODAY, rules: (year: Parameters<WorkbookRates["rulesFor"]>[0]) => rates.rulesFor(year) };
+    const builtIn = { today: TODAY };
+    const role = cell(11, "role");
+    expect(arrs.maxReimb(withSheet, role, "01/04/2025")).toBe(36000);
+    expect(arrs.source(withSheet, role, "01/04/2025")).toBe('"ARRS max reimb 25-26" sheet in this workbook, row 13 (your own figure)');
+    expect(arrs.maxReimb(builtIn, role, "01/04/2025")).toBe(36150);
+    expect(arrs.source(builtIn, role, "01/04/2025")).toMatch(/Table 2/);
+
+    // In post all year: a cost above both maximums claims the sheet's with it, the built-in one without.
+    const start = asExcelPasses(cell(11, "start"));
+    expect(row.wte).toBe(1);
+    expect(arrs.claim(withSheet, role, 40000, row.wte, start, "", YEAR)).toBeCloseTo(36000, 8);
+    expect(arrs.claim(builtIn, role, 40000, row.wte, start, "", YEAR)).toBeCloseTo(36150, 8);
+    // Row 11's own cost is within both, so it is claimed in full either way.
+    const cost = row.annualSalary! + row.employerNi! + row.employerPension!;
+    expect(cost).toBeLessThan(36000);
+    expect(pence(arrs.claim(builtIn, role, cost, row.wte, start, "", YEAR) as number)).toBe(pence(written(11)));
   });
 });

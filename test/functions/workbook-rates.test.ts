@@ -6,10 +6,15 @@
 import { parseFinancialYear } from "../../src/common/dates";
 import type { CellValue, Grid } from "../../src/common/grid";
 import * as arrs from "../../src/functions/arrs";
-import { isCellError, type CellError } from "../../src/functions/arguments";
 import { RateSheetCache, WorkbookRates, type RateSheetSource, type SheetEvent } from "../../src/functions/workbook-rates";
 
 const TODAY = "2025-06-01";
+
+/**
+ * The built-in 2025/26 national care co-ordinator (band 4) maximum (docs/rules.md): what MAXREIMB gives
+ * with no rate sheet. Every sheet below gives a different figure, so which one is in use shows.
+ */
+const BUILT_IN_CARE_COORDINATOR = 36150;
 
 function rateSheet(name: string, rows: [string, number][]): Grid {
   const values: CellValue[][] = [["Maximum reimbursable amounts", null], ["Role", "National"], ...rows];
@@ -87,7 +92,7 @@ describe("a rate sheet in the workbook", () => {
     const sheet = rateSheet("ARRS max reimb 25-26", [["Care co-ordinator", 36000], ["Clinical pharmacist", 70000]]);
     const rates = new WorkbookRates([sheet]);
     const context = { today: TODAY, rules: (year: Parameters<WorkbookRates["rulesFor"]>[0]) => rates.rulesFor(year) };
-    expectNa(arrs.maxReimb({ today: TODAY }, "Care Co-ordinator", "01/06/2025"));
+    expect(arrs.maxReimb({ today: TODAY }, "Care Co-ordinator", "01/06/2025")).toBe(BUILT_IN_CARE_COORDINATOR);
     expect(arrs.maxReimb(context, "Care Co-ordinator", "01/06/2025")).toBe(36000);
     expect(arrs.maxReimb(context, [["Clin Pharm"], ["Clin Pharm"], ["SPLW"]], [["01/04/2025"], ["31/03/2025"], ["01/04/2025"]])).toEqual([[70000], [65838], [43352]]);
     expect(arrs.source(context, "Clin Pharm", "01/04/2025")).toBe('"ARRS max reimb 25-26" sheet in this workbook, row 4 (your own figure)');
@@ -106,10 +111,6 @@ describe("a rate sheet in the workbook", () => {
     expect(rates.problemsFor(parseFinancialYear("2025/26")!).map((f) => f.code)).toEqual(["RATE_SHEET_PROBLEM"]);
   });
 });
-
-function expectNa(value: unknown): void {
-  expect(isCellError(value) && (value as CellError).error).toBe("na");
-}
 
 describe("the cache of the workbook's rates", () => {
   let workbook: FakeWorkbook;
@@ -166,11 +167,11 @@ describe("the cache of the workbook's rates", () => {
 
   test("a rate sheet added, renamed to or from \"ARRS max reimb\", or deleted, is followed", async () => {
     workbook.remove(rateId);
-    expectNa(await maxReimb(cache, "Care Co-ordinator", "01/06/2025"));
+    expect(await maxReimb(cache, "Care Co-ordinator", "01/06/2025")).toBe(BUILT_IN_CARE_COORDINATOR);
 
     const added = workbook.add("Sheet3", rateSheet("", [["Care co-ordinator", 34000]]));
     await settle();
-    expectNa(await maxReimb(cache, "Care Co-ordinator", "01/06/2025"));
+    expect(await maxReimb(cache, "Care Co-ordinator", "01/06/2025")).toBe(BUILT_IN_CARE_COORDINATOR);
 
     workbook.rename(added, "ARRS max reimb 2025-26");
     await settle();
@@ -179,14 +180,14 @@ describe("the cache of the workbook's rates", () => {
 
     workbook.rename(added, "Old rates");
     await settle();
-    expectNa(await maxReimb(cache, "Care Co-ordinator", "01/06/2025"));
+    expect(await maxReimb(cache, "Care Co-ordinator", "01/06/2025")).toBe(BUILT_IN_CARE_COORDINATOR);
 
     workbook.rename(added, "ARRS max reimb 25-26");
     await settle();
     expect(await maxReimb(cache, "Care Co-ordinator", "01/06/2025")).toBe(34000);
     workbook.remove(added);
     await settle();
-    expectNa(await maxReimb(cache, "Care Co-ordinator", "01/06/2025"));
+    expect(await maxReimb(cache, "Care Co-ordinator", "01/06/2025")).toBe(BUILT_IN_CARE_COORDINATOR);
     expect(recalculations).toBe(4);
   });
 
