@@ -5,6 +5,7 @@
  * arrs.ts gathers all nine. See arrs.ts for the conventions.
  */
 import { financialYearOf, formatUkDate, type FinancialYear, type IsoDate } from "../common/dates";
+import { MENTAL_HEALTH_PRACTITIONER, MHP_TABLES_FROM } from "../engine/mhp";
 import { describeSource, RuleSet } from "../rules/ruleset";
 import type { MaxAmount, Region, RoleDefinition } from "../rules/types";
 import {
@@ -61,6 +62,10 @@ interface Maximum {
 }
 
 export function noMaximum(role: RoleDefinition, date: IsoDate, region: Region): CellError {
+  // From 2025/26 an MHP's maximum depends on the band and table, which the functions do not take.
+  if (role.id === MENTAL_HEALTH_PRACTITIONER && date >= MHP_TABLES_FROM) {
+    return naError(`From 2025/26 a ${role.name}'s maximum depends on the Agenda for Change band and on DES Table 3a or 3b (first in the band, or a written agreement), which the ARRS functions do not take: see the task pane or arrs check.`);
+  }
   const where = region === "national" ? "national" : `${REGION_WORDS[region]}, nor national`;
   return naError(`No maximum is on record for ${role.name} on ${formatUkDate(date)} (${where}); add it to an ARRS max reimb sheet.`);
 }

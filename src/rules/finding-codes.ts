@@ -15,7 +15,7 @@ export interface FindingCodeInfo {
 export const FINDING_CODES: readonly FindingCodeInfo[] = [
   { code: "UNKNOWN_ROLE", severity: "error", level: "row", meaning: "The role is not one the tool recognises as an ARRS role. Nothing is claimed until it is renamed to a scheme role." },
   { code: "ROLE_NOT_ELIGIBLE", severity: "error", level: "row", meaning: "The role was not claimable on the dates in post (a warning when it became claimable part-way: claimable from that date only)." },
-  { code: "NO_RATE", severity: "error", level: "row", meaning: "No maximum amount is known for the role on that date, so 0 is claimed for those months. Add the figure to an \"ARRS max reimb\" sheet." },
+  { code: "NO_RATE", severity: "error", level: "row", meaning: "No maximum amount is known for the role on that date, and no earlier one to rest on (or the rate floor is off), so 0 is claimed for those months. Add the figure to an \"ARRS max reimb\" sheet." },
   { code: "RATE_UNCONFIRMED", severity: "warning", level: "row or pcn", meaning: "The claim rests on an inferred or third-party maximum (or, for the PCN, the ARRS sum on an unconfirmed rate per weighted patient). Check it against the DES, or give your own figure in an \"ARRS max reimb\" sheet." },
   { code: "RATE_FLOOR", severity: "warning", level: "row", meaning: "The maximum for the month is not on record, so the claim rests on the latest earlier one, which it cannot be below: at cost when the cost is within it, else up to it. Add the figure to claim the rest." },
   { code: "RATE_BEFORE_UPLIFT", severity: "info", level: "pcn", meaning: "A built-in 2025/26 maximum predates the August 2025 pay uplift; the uplifted amounts will be higher." },

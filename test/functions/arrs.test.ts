@@ -313,6 +313,11 @@ describe("CLAIM and MONTHLY", () => {
     expect(arrs.claim(ctx, "GP", 90000, 1, "01/04/2024", null, "2024/25")).toBeCloseTo(6 * 90000 / 12, 8);
   });
 
+  test("from 2025/26 a mental health practitioner's maximum needs a band and table the functions do not take: #N/A saying so", () => {
+    expectError(arrs.claim(ctx, "MHP", 45000, 1, "01/04/2025", null, "2025/26"), "na", /depends on the Agenda for Change band and on DES Table 3a or 3b/);
+    expectError(arrs.maxReimb(ctx, "MHP", "01/06/2025"), "na", /which the ARRS functions do not take/);
+  });
+
   test("a month without a maximum on record is #N/A (CLAIM) or #N/A in that month (MONTHLY)", () => {
     // Not known (docs/rules.md): mental health practitioners April 2021 to March 2025, care co-ordinators
     // nationally October 2024 to March 2025.
