@@ -123,10 +123,10 @@ function addAgainstArrsSum(sheet: SheetRows, result: CheckResult): void {
   const year = result.financialYear.label;
   sheet.add(text("Against the ARRS sum", "subtitle"));
   const unconfirmed = entitlement !== null && (entitlement.rate.confidence === "inferred" || entitlement.rate.confidence === "third-party");
-  const notConfirmed = unconfirmed ? text(`not confirmed: £${entitlement.rate.perWeightedPatient} per weighted patient is a third-party figure`, "warning") : null;
+  const notConfirmed = unconfirmed ? text(`not confirmed: £${entitlement.rate.perWeightedPatient} per weighted patient (see the PCN's findings)`, "warning") : null;
   sheet.add(text(`Total claimable ${year}`), money(totals.claimable));
   if (totals.onEarlierMaximums > 0) {
-    sheet.add(text(`   of which rests on earlier maximums (${year} figures not on record)`), money(totals.onEarlierMaximums), text("see RATE_FLOOR on the rows", "warning"));
+    sheet.add(text("   of which rests on earlier maximums"), money(totals.onEarlierMaximums), text(`${year} figures not on record: see RATE_FLOOR`, "warning"));
   }
   if (totals.backdatedUplift !== 0) {
     sheet.add(text("Backdated uplift to claim (your figures over the built-in ones)"), money(totals.backdatedUplift));
