@@ -12,6 +12,15 @@ export type PreviousEmployment = "yes" | "no" | "promoted";
 export interface StaffInput {
   /** Sheet row number (1-based). */
   rowNumber: number;
+  /** The roster sheet the row is on, where a PCN keeps one roster per member practice. */
+  sheet?: string | null;
+  /** The member practice: a Practice column, else the sheet's name where there is one per practice. */
+  practice?: string | null;
+  /**
+   * For staff engaged through a supplier (a sub-contract): the fee the PCN pays, £ a year (a monthly
+   * fee × 12). Claimed up to the maximum in place of salary and on-costs, with no on-costs estimated.
+   */
+  supplierFee?: number | null;
   name: string | null;
   staffId: string | null;
   /** The role as written, and the scheme role it names (null when not recognised). */
@@ -80,6 +89,11 @@ export interface MonthClaim {
   wte: number;
   /** The person's cost for the month: salary + employer NI + employer pension, pro rata for days in post. */
   cost: number;
+  /**
+   * The month's cost in its parts, as a monthly claim line shows them: the month's pay, employer NI and
+   * employer pension (or a supplier's fee). Where set, they add up to `cost`.
+   */
+  parts?: { salary: number; employerNi: number; employerPension: number; supplierFee: number };
   /** The annual maximum per 1.0 WTE in force on the 1st of the month, or null if none is known. */
   maximumAnnual: number | null;
   /**
@@ -105,6 +119,13 @@ export type RowStatus = "ok" | Severity;
 
 export interface StaffResult {
   rowNumber: number;
+  /** The roster sheet and member practice of the row (see StaffInput). */
+  sheet?: string | null;
+  practice?: string | null;
+  /** The Agenda for Change band as written. */
+  band?: string | null;
+  /** A supplier's fee, £ a year, for staff engaged through a supplier (see StaffInput). */
+  supplierFee?: number | null;
   name: string | null;
   staffId: string | null;
   role: RoleId | null;
