@@ -6,7 +6,7 @@
 import { addYears, dayNumber } from "../common/dates";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import type { EligibilityCondition, Finding, MaxAmount, RoleDefinition } from "../rules/types";
-import { annualCostWith } from "./costs";
+import { monthCostParts, partsTotal, type MonthCostParts } from "./costs";
 import { ENGINE_SOURCE, finding } from "./findings";
 import { daysInPostIn, type MonthSpan } from "./months";
 import type { MonthClaim, MonthLimit, StaffInput } from "./types";
@@ -28,24 +28,17 @@ export interface AssessedRow {
   mhp: MhpPlace | null;
 }
 
-/**
- * A month's cost: its share of the annual cost (salary + employer NI + pension) for the days in post
- * (docs/rules.md).
- */
-export function monthCost(daysInPost: number, daysInMonth: number, annualCost: number): number {
-  return ((daysInPost / daysInMonth) * annualCost) / 12;
-}
-
 /** A month's maximum: days-in-post fraction × the annual maximum per WTE × WTE / 12. */
 export function monthMaximum(daysInPost: number, daysInMonth: number, maximumAnnual: number, wte: number): number {
   return ((daysInPost / daysInMonth) * maximumAnnual * wte) / 12;
 }
 
-/** A month with nothing claimed, for the reason given. */
-function unclaimedMonth(span: MonthSpan, daysInPost: number, daysInMonth: number, limit: MonthLimit, wte = 0, cost = 0): MonthClaim {
+/** A month in post with nothing claimed, for the reason given (with its WTE and cost, where known). */
+function unclaimedMonth(options: { span: MonthSpan; daysInPost: number; limit: MonthLimit; wte?: number; parts?: MonthCostParts }): MonthClaim {
+  const { span, daysInPost, limit, wte = 0, parts } = options;
   return {
-    month: span.month, daysInPost, daysInMonth, wte, cost, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit, rate: null,
-    floor: false, upliftOverBuiltIn: 0,
+    month: span.month, daysInPost, daysInMonth: span.days, wte, cost: parts ? partsTotal(parts) : 0, ...(parts ? { parts } : {}),
+    maximumAnnual: null, maximumForMonth: null, claimable: 0, limit, rate: null, floor: false, upliftOverBuiltIn: 0,
   };
 }
 
@@ -70,12 +63,13 @@ const LIMIT_WHEN_HELD: Record<RateBasis, MonthLimit> = {
  */
 export function claimForMonth(options: {
   span: MonthSpan; daysInPost: number; daysInMonth: number; wte: number; cost: number; rate: MaxAmount; share: number; basis?: RateBasis;
+  parts?: MonthCostParts;
 }): MonthClaim {
-  const { span, daysInPost, daysInMonth, wte, cost, rate, share, basis = "in-force" } = options;
+  const { span, daysInPost, daysInMonth, wte, cost, rate, share, basis = "in-force", parts } = options;
   const maximumForMonth = monthMaximum(daysInPost, daysInMonth, rate.amount, wte);
   const claimableCost = share * cost;
   return {
-    month: span.month, daysInPost, daysInMonth, wte, cost,
+    month: span.month, daysInPost, daysInMonth, wte, cost, ...(parts ? { parts } : {}),
     maximumAnnual: rate.amount, maximumForMonth,
     claimable: Math.min(claimableCost, maximumForMonth),
     limit: claimableCost > maximumForMonth ? LIMIT_WHEN_HELD[basis] : null,
@@ -124,13 +118,13 @@ export function assessRow(row: StaffInput, year: YearRules, mhp: MhpPlace | null
   const monthInPost = (span: MonthSpan, i: number, daysInPost: number): MonthClaim => {
     const rules = roleMonths[i];
     const wte = row.wte!;
-    const cost = monthCost(daysInPost, span.days, annualCostWith(row.annualSalary!, row, year.onCostRates[i]));
-    if (!rules.claimable) return unclaimedMonth(span, daysInPost, span.days, "role-not-claimable", wte, cost);
-    if (personNotEligible(row, rules.conditions)) return unclaimedMonth(span, daysInPost, span.days, "not-eligible", wte, cost);
+    const parts = monthCostParts({ row, daysInPost, daysInMonth: span.days, rates: year.onCostRates[i] });
+    if (!rules.claimable) return unclaimedMonth({ span, daysInPost, limit: "role-not-claimable", wte, parts });
+    if (personNotEligible(row, rules.conditions)) return unclaimedMonth({ span, daysInPost, limit: "not-eligible", wte, parts });
     const rate = rules.rate ?? rules.floor;
-    if (!rate) return unclaimedMonth(span, daysInPost, span.days, "no-rate", wte, cost);
+    if (!rate) return unclaimedMonth({ span, daysInPost, limit: "no-rate", wte, parts });
     const basis: RateBasis = !rules.rate ? "floor" : rate.region !== year.region ? "national-fallback" : "in-force";
-    const month = { span, daysInPost, daysInMonth: span.days, wte, cost, share: rules.fundedShare?.share ?? 1 };
+    const month = { span, daysInPost, daysInMonth: span.days, wte, cost: partsTotal(parts), parts, share: rules.fundedShare?.share ?? 1 };
     const claim = claimForMonth({ ...month, rate, basis });
     if (!rules.builtIn) return claim;
     const atBuiltIn = claimForMonth({ ...month, rate: rules.builtIn, basis });
@@ -144,7 +138,7 @@ export function assessRow(row: StaffInput, year: YearRules, mhp: MhpPlace | null
     if (from === null) return year.noStartDate[i];
     const daysInPost = daysInPostIn(span, from, to);
     if (daysInPost === 0) return year.notInPost[i];
-    if (!usable) return unclaimedMonth(span, daysInPost, span.days, "invalid-row");
+    if (!usable) return unclaimedMonth({ span, daysInPost, limit: "invalid-row" });
     return monthInPost(span, i, daysInPost);
   });
   return { input: row, role, usable, months, findings, mhp };

@@ -47,3 +47,39 @@ export function annualCostWith(salary: number, given: { employerNi: number | nul
 export function onCostUnknown(given: { employerNi: number | null; employerPension: number | null }, rates: OnCostRates): boolean {
   return (given.employerNi === null && rates.ni === null) || (given.employerPension === null && rates.pension === null);
 }
+
+/** A month's cost in its parts, as a claim line shows them; they add up to the month's cost. */
+export interface MonthCostParts {
+  salary: number;
+  employerNi: number;
+  employerPension: number;
+  supplierFee: number;
+}
+
+/**
+ * A month's cost, worked out per pay period (HMRC: employer NI is charged per pay period): the month's
+ * pay is the annual salary / 12 for the days in post; employer NI is the figure given pro rata, or the
+ * month's rate on the month's pay above the monthly threshold (annual / 12: in a part month the pay is
+ * smaller but the threshold is not); pension is the figure given pro rata, or the rate on the month's
+ * pay. Staff engaged through a supplier cost the fee for the days, with no on-costs.
+ */
+export function monthCostParts(options: {
+  row: { annualSalary: number | null; employerNi: number | null; employerPension: number | null; supplierFee?: number | null };
+  daysInPost: number; daysInMonth: number; rates: OnCostRates;
+}): MonthCostParts {
+  const { row, rates } = options;
+  const share = options.daysInPost / options.daysInMonth;
+  if (row.supplierFee !== null && row.supplierFee !== undefined) {
+    return { salary: 0, employerNi: 0, employerPension: 0, supplierFee: (share * row.supplierFee) / 12 };
+  }
+  const salary = (share * row.annualSalary!) / 12;
+  const employerNi = row.employerNi !== null ? (share * row.employerNi) / 12
+    : rates.ni ? rates.ni.rate * Math.max(0, salary - rates.ni.annualThreshold / 12) : 0;
+  const employerPension = row.employerPension !== null ? (share * row.employerPension) / 12
+    : rates.pension ? rates.pension.rate * salary : 0;
+  return { salary, employerNi, employerPension, supplierFee: 0 };
+}
+
+export function partsTotal(parts: MonthCostParts): number {
+  return parts.salary + parts.employerNi + parts.employerPension + parts.supplierFee;
+}

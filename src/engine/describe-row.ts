@@ -13,10 +13,13 @@ import { annualCostWith, employerNiFor, employerPensionFor } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, statusOf, type FindingOptions } from "./findings";
 import { bandOf, MENTAL_HEALTH_PRACTITIONER, MHP_TABLES_FROM } from "./mhp";
 import { summariseMonths, type MonthsSummary } from "./months-summary";
+import { monthsInPence, sumPounds } from "./pence";
 import type { StaffResult } from "./types";
 import type { YearRules } from "./year-rules";
 
-export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult {
+export function describeRow(assessedRow: AssessedRow, year: YearRules): StaffResult {
+  // Caps and people are settled: the months become pounds and pence, and everything below sums those.
+  const assessed = { ...assessedRow, months: monthsInPence(assessedRow.months) };
   const { input: row, role, usable, months } = assessed;
   // The assessed row is this step's to finish: its findings list becomes the result's.
   const { findings } = assessed;
@@ -38,24 +41,35 @@ export function describeRow(assessed: AssessedRow, year: YearRules): StaffResult
     describeRates(assessed, summary, year, say);
     describeFloor(assessed, summary, year, say);
     describeMhp(assessed, say);
-    // The on-costs shown are those of the first month in post (April's when not in post this year).
-    const rates = year.onCostRates[Math.max(0, summary.firstInPost)];
-    employerNi = employerNiFor(row.annualSalary!, row.employerNi, rates);
-    employerPension = employerPensionFor(row.annualSalary!, row.employerPension, rates);
-    annualCost = row.annualSalary! + employerNi + employerPension;
-    if (summary.firstInPost >= 0) describeOnCosts(assessed, summary, { employerNi, employerPension }, year, say);
+    if (isSupplied(row)) {
+      // A supplier's fee is the whole cost: no on-costs are added or estimated.
+      annualCost = row.supplierFee!;
+    } else {
+      // The annual on-costs shown are those of the first month in post (April's when not in post this year).
+      const rates = year.onCostRates[Math.max(0, summary.firstInPost)];
+      employerNi = employerNiFor(row.annualSalary!, row.employerNi, rates);
+      employerPension = employerPensionFor(row.annualSalary!, row.employerPension, rates);
+      annualCost = row.annualSalary! + employerNi + employerPension;
+      if (summary.firstInPost >= 0) describeOnCosts(assessed, summary, year, say);
+    }
   }
   if (findings.length > 1) findings.sort(bySeverity);
   return {
-    rowNumber: row.rowNumber, name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
-    roleText: row.roleText, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary,
-    employerNi, employerPension, onCostsEstimated: usable && (row.employerNi === null || row.employerPension === null),
+    rowNumber: row.rowNumber, sheet: row.sheet ?? null, practice: row.practice ?? null,
+    name: row.name, staffId: row.staffId, role: role?.id ?? null, roleName: role?.name ?? null,
+    roleText: row.roleText, band: row.band, wte: row.wte, start: row.start, end: row.end, salary: row.annualSalary, supplierFee: row.supplierFee ?? null,
+    employerNi, employerPension, onCostsEstimated: usable && !isSupplied(row) && (row.employerNi === null || row.employerPension === null),
     annualCost, months, claimable, onEarlierMaximum, backdatedUplift, overMaxGap, findings, status: statusOf(findings),
   };
 }
 
 /** Adds a finding about this row. */
 type Say = (f: FindingOptions) => void;
+
+/** Staff engaged through a supplier: the fee is the cost. */
+function isSupplied(row: AssessedRow["input"]): boolean {
+  return row.supplierFee !== null && row.supplierFee !== undefined;
+}
 
 /** NOT_IN_YEAR and ROLE_NOT_ELIGIBLE: time in post with nothing to claim. */
 function describeClaimable({ input: row, role }: AssessedRow, summary: MonthsSummary, year: YearRules, say: Say): void {
@@ -160,7 +174,7 @@ function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: Year
   }
   if (overMax > 0 && row.wte !== null) {
     const rate = months[firstOverMax].rate!;
-    const annualCost = annualCostWith(row.annualSalary!, row, year.onCostRates[firstOverMax]);
+    const annualCost = isSupplied(row) ? row.supplierFee! : annualCostWith(row.annualSalary!, row, year.onCostRates[firstOverMax]);
     say({
       rowNumber: row.rowNumber, code: "OVER_MAX", source: describeSource(rate), details: { annualCost, maximum: rate.amount, wte: row.wte },
       message: `Costs ${formatMoney(annualCost)} a year, above the maximum ${formatWholePounds(rate.amount)} × ${formatWte(row.wte)} WTE = ${formatMoney(rate.amount * row.wte)}: the claim is limited to the maximum and the PCN funds the gap (${formatMoney(summary.overMaxMonthsGap)} this year).`,
@@ -243,15 +257,18 @@ function estimatedOnCosts(row: AssessedRow["input"]): { words: string; field: st
   return null;
 }
 
-/** ONCOSTS_ESTIMATED, and on-costs that could not be estimated, for a row in post this year. */
-function describeOnCosts(
-  { input: row }: AssessedRow, summary: MonthsSummary, used: { employerNi: number; employerPension: number }, year: YearRules, say: Say,
-): void {
+/**
+ * ONCOSTS_ESTIMATED, and on-costs that could not be estimated, for a row in post this year. The
+ * estimate given is the sum of the months in post, as each month's claim line has it.
+ */
+function describeOnCosts({ input: row, months }: AssessedRow, summary: MonthsSummary, year: YearRules, say: Say): void {
   const estimated = estimatedOnCosts(row);
   if (estimated) {
+    const employerNi = sumPounds(months.map((m) => m.parts?.employerNi ?? 0));
+    const employerPension = sumPounds(months.map((m) => m.parts?.employerPension ?? 0));
     say({
       rowNumber: row.rowNumber, code: "ONCOSTS_ESTIMATED", source: ENGINE_SOURCE.onCosts, field: estimated.field,
-      message: `${estimated.words} (${formatMoney(used.employerNi)} NI, ${formatMoney(used.employerPension)} pension a year): enter the actual figures from payroll.`,
+      message: `${estimated.words} (${formatMoney(employerNi)} NI, ${formatMoney(employerPension)} pension this year, month by month): enter the actual figures from payroll.`,
     });
   }
   if (summary.onCostUnknown) {

@@ -5,6 +5,7 @@
 import type { EligibilityCondition, FundedShare, MaxAmount } from "../rules/types";
 import type { AssessedRow } from "./assess-row";
 import { onCostUnknown } from "./costs";
+import { sumPounds } from "./pence";
 import type { MonthClaim } from "./types";
 import type { RoleMonth, YearRules } from "./year-rules";
 
@@ -117,5 +118,9 @@ export function summariseMonths(options: { assessed: AssessedRow; roleMonths: Ro
       summary.onCostUnknown = onCostUnknown(row, year.onCostRates[i]);
     }
   });
+  // The year's figures in whole pence, the sums of the months' (monthsInPence), so that they add up exactly.
+  summary.claimable = sumPounds(assessed.months.map((m) => m.claimable));
+  summary.onEarlierMaximum = sumPounds(assessed.months.filter((m) => m.floor).map((m) => m.claimable));
+  summary.backdatedUplift = sumPounds(assessed.months.map((m) => m.upliftOverBuiltIn));
   return summary;
 }

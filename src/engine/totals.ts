@@ -9,6 +9,8 @@ import { describeSource, type RuleSet } from "../rules/ruleset";
 import type { Finding, RoleId } from "../rules/types";
 import { capsInForce, countsTowardsCap } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
+import { sumPounds, toPenceCount } from "./pence";
+import { personOfResult } from "./people";
 import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
 
 function sum(values: readonly number[]): number {
@@ -35,14 +37,18 @@ export function roleSummaries(staff: readonly StaffResult[], options: { rules: R
       summaries.set(person.role, summary);
       staffByRole.set(person.role, []);
     }
-    summary.headcount += 1;
     summary.wte += person.wte ?? 0;
-    summary.claimable += person.claimable;
     summary.overMaxGap += person.overMaxGap;
-    summary.backdatedUplift += person.backdatedUplift;
     staffByRole.get(person.role)!.push(person);
   }
-  for (const summary of summaries.values()) summary.cap = peakUnderCap(staffByRole.get(summary.role)!, summary.role, options);
+  for (const summary of summaries.values()) {
+    const people = staffByRole.get(summary.role)!;
+    // Headcount counts people, not rows: one person on two rows (a change of hours, two practices) is one.
+    summary.headcount = new Set(people.map((person, i) => personOfResult(person) ?? `row:${i}`)).size;
+    summary.claimable = sumPounds(people.map((person) => person.claimable));
+    summary.backdatedUplift = sumPounds(people.map((person) => person.backdatedUplift));
+    summary.cap = peakUnderCap(people, summary.role, options);
+  }
   const order = rules.roles.map((r) => r.id);
   return [...summaries.values()].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
 }
@@ -80,24 +86,21 @@ export function pcnTotals(staff: readonly StaffResult[], options: { settings: Pc
 } {
   const { settings, year, rules } = options;
   const findings: Finding[] = [];
-  // Each sum adds the rows in roster order, from 0.
-  const months = year.months.map(() => 0);
-  let cost = 0;
-  let overMaxGap = 0;
-  let onEarlierMaximums = 0;
-  let backdatedUplift = 0;
+  // Money in whole pence, so that the months add up to the year and the rows to the PCN exactly.
+  const monthsPence = year.months.map(() => 0);
+  let costPence = 0;
   for (const person of staff) {
-    let personCost = 0;
     person.months.forEach((m, i) => {
-      months[i] += m.claimable;
-      personCost += m.cost;
+      monthsPence[i] += toPenceCount(m.claimable);
+      costPence += toPenceCount(m.cost);
     });
-    cost += personCost;
-    overMaxGap += person.overMaxGap;
-    onEarlierMaximums += person.onEarlierMaximum;
-    backdatedUplift += person.backdatedUplift;
   }
-  const claimable = sum(months);
+  const months = monthsPence.map((pence) => pence / 100);
+  const claimable = sumPounds(months);
+  const cost = costPence / 100;
+  const overMaxGap = sum(staff.map((person) => person.overMaxGap));
+  const onEarlierMaximums = sumPounds(staff.map((person) => person.onEarlierMaximum));
+  const backdatedUplift = sumPounds(staff.map((person) => person.backdatedUplift));
   const { entitlement, problem } = entitlementFor(settings, year, rules);
   if (problem) findings.push(finding({ code: "ENTITLEMENT_UNKNOWN", message: problem, source: ENGINE_SOURCE.entitlement, field: "weightedPopulation" }));
   const unconfirmed = entitlement && (entitlement.rate.confidence === "inferred" || entitlement.rate.confidence === "third-party");

@@ -77,7 +77,9 @@ export type MonthLimit =
   /** Held to the national maximum in a London PCN with no London figure: a missing figure, not a cost the PCN funds. */
   | "london-rate-missing"
   /** Held to an earlier period's maximum, this month's not being on record (the rate floor). */
-  | "earlier-maximum";
+  | "earlier-maximum"
+  /** Cut so that one person on several rows is claimed at no more than 1.0 WTE at once. */
+  | "above-one-wte";
 
 /** One month of a row's claim. */
 export interface MonthClaim {

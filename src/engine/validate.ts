@@ -42,13 +42,15 @@ const REQUIRED_VALUES: readonly RequiredValue[] = [
   { field: "role", blank: (row) => isBlankText(row.roleText), message: "The role is blank: enter the person's ARRS role (for example Clinical Pharmacist)." },
   { field: "wte", blank: (row) => row.wte === null, message: "The WTE is blank: enter WTE, hours per week (37.5 = 1.0) or GP sessions (9 = 1.0)." },
   { field: "start", blank: (row) => row.start === null, message: "The start date is blank: enter the date the person started in post (DD/MM/YYYY)." },
-  { field: "annualSalary", blank: (row) => row.annualSalary === null, message: "The salary is blank: enter the annual salary actually paid at their WTE." },
+  // Staff engaged through a supplier have a fee in place of a salary.
+  { field: "annualSalary", blank: (row) => row.annualSalary === null && (row.supplierFee ?? null) === null, message: "The salary is blank: enter the annual salary actually paid at their WTE." },
 ];
 
 const AMOUNTS = [
   { field: "annualSalary", label: "salary", value: (row: StaffInput) => row.annualSalary },
   { field: "employerNi", label: "employer NI", value: (row: StaffInput) => row.employerNi },
   { field: "employerPension", label: "employer pension", value: (row: StaffInput) => row.employerPension },
+  { field: "supplierFee", label: "supplier fee", value: (row: StaffInput) => row.supplierFee ?? null },
 ] as const;
 
 /**

@@ -46,6 +46,7 @@ export const LIMIT_TEXT: Record<MonthLimit, string> = {
   "over-max": "limited to the maximum; the PCN funds the cost above it",
   "london-rate-missing": "limited to the national maximum: no London figure is on record (add it to claim the rest)",
   "earlier-maximum": "limited to an earlier year's maximum: this year's is not on record (add it to claim the rest)",
+  "above-one-wte": "cut: the same person is on another row, and no one is claimed above 1.0 WTE",
 };
 
 /** "0.8", "2.75", "3.0": at least one decimal so a WTE reads as a WTE, at most two. */

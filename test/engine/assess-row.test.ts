@@ -2,7 +2,7 @@
  * A month's claim (assess-row.ts), as a table: claim = f × min(share × annual cost, maximum × WTE) / 12,
  * f = days in post / days in month; the maximum is the one in force on the 1st of the month.
  */
-import { claimForMonth, monthCost, monthMaximum } from "../../src/engine/assess-row";
+import { claimForMonth, monthMaximum } from "../../src/engine/assess-row";
 import type { MaxAmount } from "../../src/rules/types";
 
 const RATE: MaxAmount = {
@@ -22,7 +22,7 @@ describe("claimForMonth", () => {
     ["a share of a cost above the maximum: still held to the maximum", 30, 1, 150000, 0.5, 66972 / 12, "over-max"],
     ["cost exactly at the maximum: not over it", 30, 1, 66972, 1, 66972 / 12, null],
   ])("%s", (_what, daysInPost, wte, annualCost, share, claimable, limit) => {
-    const cost = monthCost(daysInPost, JUNE.days, annualCost);
+    const cost = ((daysInPost / JUNE.days) * annualCost) / 12;
     const month = claimForMonth({ span: JUNE, daysInPost, daysInMonth: JUNE.days, wte, cost, rate: RATE, share });
     expect(month.claimable).toBeCloseTo(claimable, 9);
     expect(month.limit).toBe(limit);

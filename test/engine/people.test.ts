@@ -52,7 +52,14 @@ describe("above 1.0 WTE at the same time", () => {
     const duplicate = result.staff.map((s) => s.findings.find((f) => f.code === "DUPLICATE_PERSON"));
     expect(duplicate.map(Boolean)).toEqual([false, false, true, true]);
     expect(duplicate[2]!.message).toBe("The same person is on rows 4 and 5 at 1.1 WTE in total on 01/09/2025; no one can be claimed above 1.0 WTE. Correct the WTE or the dates, or remove the duplicate row.");
-    expect(duplicate[2]!.details).toEqual({ rows: "4,5", totalWte: 1.1 });
+    expect(duplicate[2]!.details).toEqual({ rows: "4,5", totalWte: 1.1, removed: 0 });
+    // Row 5 started later: 0.1 of its 0.6 WTE is cut from September. Its claim is held to
+    // 66,972 × 0.6 = £40,183.20 a year: 7 months are £23,440.20, of which a sixth, £3,906.70, is removed.
+    expect(duplicate[3]!.severity).toBe("error");
+    expect(duplicate[3]!.message).toContain("This row started later, so £3,906.70 is removed from its claim to keep the person at 1.0 WTE.");
+    expect(result.staff[3].claimable).toBeCloseTo(19533.5, 2);
+    expect(result.staff[3].months[5].wte).toBeCloseTo(0.5, 9);
+    expect(result.staff[3].months[5].limit).toBe("above-one-wte");
   });
 
   test("each row is flagged once, however many dates it is above 1.0 on", () => {

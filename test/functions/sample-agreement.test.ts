@@ -33,10 +33,12 @@ const YEAR = "2025/26";
  */
 const NOT_COMPARABLE: Record<number, { reason: string; pane: "zero" | "claim"; claim: "value" | "na" | "more" }> = {
   10: { reason: "invalid row: the start date \"31/02/2025\" is not a date (the task pane writes 0 and INVALID_DATE; CLAIM is #VALUE!)", pane: "zero", claim: "value" },
+  16: { reason: "on-costs the task pane estimates per pay period: in the part month the paramedic starts, employer NI is on the part pay above the full monthly threshold, while CLAIM takes one annual cost and pro-rates it (CLAIM gives a little more)", pane: "claim", claim: "more" },
   17: { reason: "GP started more than 2 years after CCT: the CCT date is not an argument of CLAIM (the task pane writes 0)", pane: "zero", claim: "more" },
   19: { reason: "nurse employed by the PCN in the last 12 months: that answer is not an argument of CLAIM (the task pane writes 0); \"Practice Nurse\" also needs its band", pane: "zero", claim: "value" },
   21: { reason: "invalid row: end date before start date (the task pane writes 0 and END_BEFORE_START; CLAIM is #VALUE!)", pane: "zero", claim: "value" },
   24: { reason: "Mental Health Practitioner: from 2025/26 the task pane claims by band and by the person's place in it (band 6, the first, on the 50% Table 3a); neither is an argument of CLAIM, which has no maximum without them (#N/A)", pane: "claim", claim: "na" },
+  26: { reason: "the same person as row 5, at 1.4 WTE in total: the task pane cuts this later row so the person is claimed at 1.0 WTE (DUPLICATE_PERSON); CLAIM sees one row", pane: "claim", claim: "more" },
   25: { reason: "not an ARRS role, \"Receptionist (ARRS)\" (the task pane writes 0 and UNKNOWN_ROLE; CLAIM is #VALUE!)", pane: "zero", claim: "value" },
 };
 
