@@ -7,7 +7,7 @@
  * The same controller serves both doors: inside Excel over the Office adapter, and in a browser tab
  * over the file adapter (workbook/xlsx) holding a file the user opened.
  */
-import { isoFromParts, type IsoDate } from "../common/dates";
+import { isoFromParts, parseFinancialYear, type IsoDate } from "../common/dates";
 import { OWNED_SHEETS } from "../common/owned";
 // The engine, the checking pipeline and the report builders load on the first action that needs them,
 // not with the pane: they are a third of its JavaScript, and the pane's first download has a budget.
@@ -18,6 +18,7 @@ import type { RequestedSettings } from "../pipeline/settings";
 import type { ColumnChanges } from "../pipeline/store-settings";
 import type { WorkbookPort } from "../workbook/types";
 import { PaneError } from "./messages";
+import { describeRatesSheet } from "./rates-view";
 import { SAMPLE_SHEET_NAME, sampleRosterValues } from "./sample-roster";
 import { checkSettingsForm, type SettingsForm, type SettingsFormCheck } from "./settings-form";
 import {
@@ -49,6 +50,11 @@ export class TaskpaneController {
 
   get canInsertSample(): boolean {
     return typeof this.port.addSheet === "function";
+  }
+
+  /** The rates sheet can be added: inside Excel, and to a file opened in a browser tab. */
+  get canInsertRates(): boolean {
+    return typeof this.port.addFormattedSheet === "function";
   }
 
   /** What the pane opens on: the roster found (or the sheet asked for), its columns, the stored settings. */
@@ -115,6 +121,29 @@ export class TaskpaneController {
     for (let i = 2; names.some((n) => n.toLowerCase() === name.toLowerCase()); i++) name = `${SAMPLE_SHEET_NAME} (${i})`;
     await this.port.addSheet(name, sampleRosterValues());
     return name;
+  }
+
+  /**
+   * Adds the year's rates sheet ("ARRS max reimb 26-27": the figures the checker knows filled in, the
+   * rest blank and shaded) and selects its first blank cell. Never writes over a sheet: if one of that
+   * name is there, it is selected instead. Returns what was done, in a sentence.
+   */
+  async insertRatesSheet(financialYear: string): Promise<string> {
+    if (!this.port.addFormattedSheet) throw new PaneError("This workbook cannot take a new sheet here.");
+    const year = parseFinancialYear(financialYear);
+    if (!year) throw new PaneError(`"${financialYear}" is not a financial year: write it as 2026/27.`);
+    const { ratesTemplate } = await import("../pipeline/rates-template");
+    const template = ratesTemplate(year);
+    const name = template.sheet.name;
+    const existing = (await this.port.sheetNames()).find((n) => n.toLowerCase() === name.toLowerCase());
+    const inExcel = typeof this.port.selectCell === "function";
+    const said = { financialYear: year.label, inExcel, firstBlank: template.firstBlank, blanks: template.blanks };
+    if (existing !== undefined) {
+      await this.port.selectCell?.(existing, "A1");
+      return describeRatesSheet({ ...said, sheetName: existing, existed: true });
+    }
+    await this.port.addFormattedSheet(template.sheet, { select: template.firstBlank });
+    return describeRatesSheet({ ...said, sheetName: name, existed: false });
   }
 
   private async run(sheet?: string): Promise<CheckedWorkbook> {

@@ -13,9 +13,11 @@ export interface SettingsForm {
   listSize: string;
   weightedPopulation: string;
   region: Region | "";
+  /** Claim up to earlier years' maximums while this year's are missing (the rate floor): on unless turned off. */
+  rateFloor: boolean;
 }
 
-export type SettingsErrors = Partial<Record<keyof SettingsForm, string>>;
+export type SettingsErrors = Partial<Record<Exclude<keyof SettingsForm, "rateFloor">, string>>;
 
 export type SettingsFormCheck = { ok: true; settings: RequestedSettings } | { ok: false; errors: SettingsErrors };
 
@@ -25,6 +27,7 @@ export function settingsFormOf(stored: StoredSettings): SettingsForm {
     listSize: stored.listSize != null ? String(stored.listSize) : "",
     weightedPopulation: stored.weightedPopulation != null ? String(stored.weightedPopulation) : "",
     region: stored.region ?? "",
+    rateFloor: stored.rateFloor !== false,
   };
 }
 
@@ -57,5 +60,6 @@ export function checkSettingsForm(form: SettingsForm): SettingsFormCheck {
   }
   if (!form.region || !REGIONS.includes(form.region)) errors.region = "Choose the region whose maximum amounts the PCN is paid at.";
   else settings.region = form.region;
+  settings.rateFloor = form.rateFloor;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings };
 }

@@ -10,7 +10,7 @@ import { userMessageOf } from "./messages";
 import type { SettingsForm } from "./settings-form";
 import type { CheckView, FindingView, PaneSnapshot } from "./views";
 
-export type BusyKind = "load" | "check" | "write" | "remove" | "settings" | "columns" | "sample" | "download" | "select";
+export type BusyKind = "load" | "check" | "write" | "remove" | "settings" | "columns" | "sample" | "download" | "select" | "rates";
 
 export const BUSY_TEXT: Record<BusyKind, string> = {
   load: "Reading the workbook…",
@@ -22,6 +22,7 @@ export const BUSY_TEXT: Record<BusyKind, string> = {
   sample: "Inserting the sample roster…",
   download: "Preparing the download…",
   select: "Selecting the row…",
+  rates: "Adding the rates sheet…",
 };
 
 /** Whether the tool's output is in the workbook as the pane last left it (decides what a download holds). */
@@ -40,6 +41,8 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
   const [check, setCheck] = useState<CheckView | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [output, setOutput] = useState<OutputState>("unknown");
+  /** What adding the rates sheet did, shown beside its button in the results. */
+  const [ratesMessage, setRatesMessage] = useState<string | null>(null);
   const mounted = useRef(true);
   const running = useRef(false);
 
@@ -104,6 +107,8 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
     announcement,
     canSelectRows: controller.canSelectRows,
     canInsertSample: controller.canInsertSample,
+    canInsertRates: controller.canInsertRates,
+    ratesMessage,
     dismissError: () => setError(null),
     validate: (form: SettingsForm) => controller.validateSettings(form),
     dismissNotice: () => setNotice(null),
@@ -136,6 +141,7 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
       const view = await controller.check(sheet);
       if (!mounted.current) return;
       setCheck(view);
+      setRatesMessage(null);
       announce(view.headline);
     }),
 
@@ -161,6 +167,13 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
       const name = await controller.insertSample();
       await reload(name);
       finish(`Inserted the sheet "${name}": twelve made-up staff, two of them with a deliberate mistake. Choose "Check roster" to see what the checker finds.`);
+    }),
+
+    insertRates: (financialYear: string) => run("rates", async () => {
+      const message = await controller.insertRatesSheet(financialYear);
+      if (!mounted.current) return;
+      setRatesMessage(message);
+      announce(message);
     }),
 
     selectFinding: (finding: FindingView) => run("select", () => controller.selectRow(finding)),

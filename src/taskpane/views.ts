@@ -3,7 +3,7 @@
  * check (its roster sheets, the roster found, the stored settings), a check's findings and money, and
  * a sentence for each thing written or removed. Pure functions, so components hold no ARRS logic.
  */
-import { formatMoney, formatWte } from "../common/money";
+import { formatWte } from "../common/money";
 import { isOwnedColumnHeader } from "../common/owned";
 import type { CheckedWorkbook } from "../pipeline/check-workbook";
 import type { OpenedWorkbook, RosterPreview } from "../pipeline/open-workbook";
@@ -14,6 +14,7 @@ import { cellText } from "../roster";
 import type { ColumnMapping, RosterField, RosterReadResult } from "../roster/types";
 import type { Finding, Severity } from "../rules/types";
 import { FIELD_LABELS, SEVERITY_LABELS } from "./labels";
+import { missingRatesView, totalLines, type MissingRatesView, type TotalLine } from "./rates-view";
 import { settingsFormOf, type SettingsForm } from "./settings-form";
 
 export interface RosterView {
@@ -73,8 +74,10 @@ export interface CheckView {
   groups: FindingGroup[];
   /** One sentence: what was found (read out by the live region). */
   headline: string;
-  /** Money lines: claimable, ARRS sum, headroom. */
-  totals: { label: string; value: string }[];
+  /** Money lines: claimable, ARRS sum, headroom, backdated uplift; each may have a note beside it. */
+  totals: TotalLine[];
+  /** Roles with no maximum on record for the year (the results open with it), else null. */
+  missingRates: MissingRatesView | null;
   worst: Severity | "ok";
 }
 
@@ -145,12 +148,8 @@ export function checkView(checked: CheckedWorkbook): CheckView {
     label: SEVERITY_LABELS[severity].group,
     findings: views.filter((v) => v.severity === severity).sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)),
   }));
-  const { counts, totals: t, financialYear } = summary;
+  const { counts, financialYear } = summary;
   const countText = SEVERITIES.map((s) => plural(counts[s], SEVERITY_LABELS[s].one, SEVERITY_LABELS[s].many)).join(", ");
-  const totals = [{ label: `Claimable for ${financialYear}`, value: formatMoney(t.claimable) }];
-  if (t.entitlement !== null) totals.push({ label: "ARRS sum (entitlement)", value: formatMoney(t.entitlement) });
-  if (t.headroom !== null) totals.push({ label: "Headroom", value: formatMoney(t.headroom) });
-  if (t.overMaxGap > 0) totals.push({ label: "Cost above the maximums (PCN funds)", value: formatMoney(t.overMaxGap) });
   return {
     sheetName,
     headerRowNumber: roster.headerRowNumber,
@@ -159,7 +158,8 @@ export function checkView(checked: CheckedWorkbook): CheckView {
     counts,
     groups,
     headline: `Checked ${plural(summary.staffRows, "staff row", "staff rows")} (${formatWte(summary.wte)} WTE) on "${sheetName}" for ${financialYear}: ${countText}.`,
-    totals,
+    totals: totalLines(result),
+    missingRates: missingRatesView(result),
     worst: counts.error ? "error" : counts.warning ? "warning" : counts.info ? "info" : "ok",
   };
 }

@@ -10,13 +10,13 @@
  * ExcelApi 1.20 for RunOptions.mergeUndoGroup, when the host has it.
  */
 import type { Grid } from "../common/grid";
-import type { OutputCell, WorkbookOutput } from "../report/types";
+import type { OutputCell, OwnedSheet, WorkbookOutput } from "../report/types";
 import type { WorkbookPort } from "./types";
 import { writeArea } from "./office-area";
 import { OfficeWorkbookError, officeErrorCode, toOfficeWorkbookError } from "./office-errors";
 import { readUsedRange } from "./office-read";
 import { RequestQueue } from "./office-requests";
-import { removeOutput, writeOutput } from "./office-write";
+import { finishCallCount, finishOwnedSheet, removeOutput, writeOutput } from "./office-write";
 
 export { OfficeWorkbookError, toUserMessage } from "./office-errors";
 
@@ -82,23 +82,46 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  async selectCell(sheetName: string, address: string): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
+      ws.activate();
+      ws.getRange(address).select();
+      await syncNamingSheet(context, sheetName);
+    });
+  }
+
   async addSheet(name: string, values: (string | number | null)[][]): Promise<void> {
+    const rows: OutputCell[][] = values.map((row) => row.map((value) => ({ value })));
+    await this.addNewSheet({ name, rows, columnWidths: [] }, { select: null });
+  }
+
+  async addFormattedSheet(sheet: OwnedSheet, options: { select?: string | null } = {}): Promise<void> {
+    await this.addNewSheet(sheet, { select: options.select ?? null, formatted: true });
+  }
+
+  /** A new sheet, refused if one of that name exists; activated, with `select` selected. One undo step. */
+  private async addNewSheet(sheet: OwnedSheet, options: { select: string | null; formatted?: boolean }): Promise<void> {
+    const { name } = sheet;
     await this.run(async (context) => {
       const existing = context.workbook.worksheets.getItemOrNullObject(name);
       await context.sync();
       if (!existing.isNullObject) throw new OfficeWorkbookError("exists", `A sheet named "${name}" already exists. Rename or delete it, then try again.`);
       const queue = new RequestQueue(context, { suspend: null });
       let ws: Excel.Worksheet | null = null;
-      const rows: OutputCell[][] = values.map((row) => row.map((value) => ({ value })));
       await writeArea(queue, {
         ws: () => ws!,
         top: 1,
         left: 1,
-        rows,
+        rows: sheet.rows,
         prepare: () => { ws = context.workbook.worksheets.add(name); },
         prepareCalls: 1,
-        finish: () => ws!.activate(),
-        finishCalls: 1,
+        finish: () => {
+          if (options.formatted) finishOwnedSheet(ws!, sheet);
+          ws!.activate();
+          if (options.select) ws!.getRange(options.select).select();
+        },
+        finishCalls: (options.formatted ? finishCallCount(sheet) : 0) + 2,
       });
       await queue.send();
     }, { undoGroup: true });

@@ -3,7 +3,7 @@
  * Excel, the file one (xlsx/xlsx-workbook.ts) for the command line and a file opened in a browser tab.
  */
 import type { Grid } from "../common/grid";
-import type { WorkbookOutput } from "../report/types";
+import type { OwnedSheet, WorkbookOutput } from "../report/types";
 
 export interface WorkbookPort {
   /** Every sheet's name, in tab order. */
@@ -21,4 +21,12 @@ export interface WorkbookPort {
   selectRow?(sheetName: string, rowNumber: number): Promise<void>;
   /** Adds a new sheet holding these values (the first-run "Insert sample roster"); fails if it exists. */
   addSheet?(name: string, values: (string | number | null)[][]): Promise<void>;
+  /**
+   * Adds a new sheet laid out and formatted as given (the rates template), with `select` (an address
+   * such as "C7") as its selected cell; inside Excel it becomes the active sheet. Fails if a sheet of
+   * that name exists, whatever its case: it never writes over one.
+   */
+  addFormattedSheet?(sheet: OwnedSheet, options?: { select?: string | null }): Promise<void>;
+  /** Inside Excel: activate a sheet and select a cell or range on it ("C7"). */
+  selectCell?(sheetName: string, address: string): Promise<void>;
 }

@@ -16,6 +16,8 @@ const SAMPLE = path.join(ROOT, "examples", "sample-pcn-2025-26.xlsx");
 const OUTPUT = path.join(ROOT, "test-output");
 const CHROMIUM = "/usr/bin/chromium";
 const PANE_WIDTH = 350;
+/** The pane after adding the 2026/27 rates sheet, to look at. */
+const RATES_SCREENSHOT = "/tmp/pane-rates.png";
 
 jest.setTimeout(600_000);
 
@@ -121,11 +123,13 @@ const haveChromium = existsSync(CHROMIUM);
 
       await page.getByRole("button", { name: "Check roster" }).click();
       await page.getByRole("heading", { name: "Results" }).waitFor({ timeout: 60_000 });
-      await page.getByText("Errors (6)").waitFor();
-      await page.getByText("Warnings (10)").waitFor();
-      await page.getByText("Notes (10)").waitFor();
-      const errors = page.getByRole("list", { name: "Errors: 6" });
-      expect(await errors.getByRole("listitem").count()).toBe(6);
+      // The counts follow the built-in figures (src/rules/data): the controller on the same file says them.
+      const { counts } = await expectedCheck();
+      await page.getByText(`Errors (${counts.error})`).waitFor();
+      await page.getByText(`Warnings (${counts.warning})`).waitFor();
+      await page.getByText(`Notes (${counts.info})`).waitFor();
+      const errors = page.getByRole("list", { name: `Errors: ${counts.error}` });
+      expect(await errors.getByRole("listitem").count()).toBe(counts.error);
       expect(await errors.getByRole("button").count()).toBe(0);
 
       // Nothing is wider than the pane.
@@ -184,7 +188,90 @@ const haveChromium = existsSync(CHROMIUM);
       await browser.close();
     }
   });
+
+  test("2026/27: the results offer the rates sheet; it goes into the download, and once filled every role claims on it", async () => {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    });
+    try {
+      const context = await browser.newContext({ viewport: { width: PANE_WIDTH, height: 900 }, acceptDownloads: true, colorScheme: "light" });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      await page.goto(`${site.url}/taskpane.html`);
+      const input = page.getByLabel("Open a workbook (.xlsx)");
+      await input.waitFor({ timeout: 30_000 });
+      await input.setInputFiles(SAMPLE);
+      await page.getByRole("combobox", { name: "Roster sheet" }).waitFor({ timeout: 60_000 });
+
+      // The year is set in the settings form, as a practice manager would in December 2026.
+      await page.getByRole("button", { name: "Change settings" }).click();
+      await page.getByRole("textbox", { name: /Financial year/ }).fill("2026/27");
+      expect(await page.getByRole("checkbox", { name: "Claim up to earlier years' maximums while this year's are missing" }).isChecked()).toBe(true);
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.getByRole("button", { name: "Change settings" }).waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Check roster" }).click();
+      await page.getByRole("heading", { name: "Results" }).waitFor({ timeout: 60_000 });
+      const sentence = page.locator(".fui-MessageBarBody span").getByText(/^No 2026\/27 maximum amounts are built in for \d+ roles on this roster: until you add them, their claims rest on earlier years' figures\.$/);
+      await sentence.waitFor();
+      await page.getByText(/of this rests on earlier years' maximums \(RATE_FLOOR\)/).waitFor();
+
+      const add = page.getByRole("button", { name: "Add the 2026/27 rates sheet" });
+      await add.click();
+      await page.locator(".fui-MessageBarBody span", { hasText: /^Added the sheet "ARRS max reimb 26-27" at the end of the workbook\. Download the workbook/ }).waitFor({ timeout: 60_000 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.evaluate(() => {
+        const heading = Array.from(document.querySelectorAll("h2")).find((h) => h.textContent === "Results");
+        window.scrollTo(0, (heading?.getBoundingClientRect().top ?? 0) + window.scrollY - 8);
+      });
+      await page.screenshot({ path: RATES_SCREENSHOT });
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download", { timeout: 60_000 }),
+        page.getByRole("button", { name: "Download checked workbook" }).click(),
+      ]);
+      const saved = path.join(dist, "with-rates.xlsx");
+      await download.saveAs(saved);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(saved);
+      const rates = workbook.getWorksheet("ARRS max reimb 26-27")!;
+      expect(rates).toBeTruthy();
+      expect(rates.getCell("A7").value).toBe("Clinical Pharmacist");
+      expect(rates.getCell("C7").value).toBeNull();
+
+      // Filled in (any figures: each blank a little over last year's), then opened and checked again.
+      rates.eachRow((row, rowNumber) => {
+        if (rowNumber <= 6) return;
+        for (let c = 3; c <= 5; c++) {
+          if (row.getCell(c).value === null) row.getCell(c).value = Math.round((Number(row.getCell(c + 4).value) || 50000) * 1.03);
+        }
+      });
+      const filled = path.join(dist, "filled.xlsx");
+      await workbook.xlsx.writeFile(filled);
+      await input.setInputFiles(filled);
+      await page.getByText(/Open: filled\.xlsx/).waitFor({ timeout: 60_000 });
+      await page.getByRole("button", { name: "Check roster" }).click();
+      await page.getByRole("heading", { name: "Results" }).waitFor({ timeout: 60_000 });
+      await page.getByText("Claimable for 2026/27").waitFor();
+      expect(await page.getByText(/maximum amounts are built in for/).count()).toBe(0);
+      expect(await page.getByText(/rests on earlier years' maximums/).count()).toBe(0);
+      expect(await page.getByText(/\(RATE_FLOOR\)|\(NO_RATE\)/).count()).toBe(0);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
+/** What the pane's controller finds on the sample, checked in Node: the numbers the pane must show. */
+async function expectedCheck() {
+  const { TaskpaneController } = await import("../../src/taskpane/controller");
+  const { XlsxWorkbook } = await import("../../src/workbook/xlsx/xlsx-workbook");
+  const workbook = await XlsxWorkbook.fromBuffer(new Uint8Array(readFileSync(SAMPLE)));
+  return new TaskpaneController(workbook).check();
+}
 
 /** How long office.js waits, once loaded outside Office, before it adds its telemetry frame (ULSEndpointProxy). */
 const OFFICE_TELEMETRY_FRAME_DELAY_MS = 3_000;

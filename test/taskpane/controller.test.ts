@@ -11,7 +11,7 @@ import { WorkbookFileError } from "../../src/workbook/file-errors";
 import { emptyWorkbook, sampleWithoutSettings, sampleWorkbook, spyPort } from "./port";
 
 const today = () => "2025-11-21";
-const form = (values: Partial<SettingsForm>): SettingsForm => ({ financialYear: "2025/26", listSize: "", weightedPopulation: "", region: "national", ...values });
+const form = (values: Partial<SettingsForm>): SettingsForm => ({ financialYear: "2025/26", listSize: "", weightedPopulation: "", region: "national", rateFloor: true, ...values });
 
 describe("validateSettings", () => {
   const controller = new TaskpaneController(spyPort(emptyWorkbook()), { today });
@@ -31,11 +31,11 @@ describe("validateSettings", () => {
   test("good values, written as people write them", () => {
     expect(controller.validateSettings(form({ financialYear: "25-26", listSize: " 58,214 ", weightedPopulation: "61532.4", region: "inner-london" }))).toEqual({
       ok: true,
-      settings: { financialYear: "2025/26", listSize: 58214, weightedPopulation: 61532.4, region: "inner-london" },
+      settings: { financialYear: "2025/26", listSize: 58214, weightedPopulation: 61532.4, region: "inner-london", rateFloor: true },
     });
     expect(controller.validateSettings(form({}))).toEqual({
       ok: true,
-      settings: { financialYear: "2025/26", listSize: null, weightedPopulation: null, region: "national" },
+      settings: { financialYear: "2025/26", listSize: null, weightedPopulation: null, region: "national", rateFloor: true },
     });
   });
 });
@@ -46,7 +46,7 @@ test("load: the roster found, its header row and columns, and the stored setting
   expect(snapshot.roster).toMatchObject({ sheetName: "Roster 2025-26", headerRowNumber: 4, staffRows: 21, problem: null });
   expect(snapshot.roster!.columns).toContainEqual({ field: "role", header: "Job title" });
   expect(snapshot.roster!.headers).toContain("Comments");
-  expect(snapshot.settings).toEqual({ financialYear: "2025/26", listSize: "58214", weightedPopulation: "61532", region: "national" });
+  expect(snapshot.settings).toEqual({ financialYear: "2025/26", listSize: "58214", weightedPopulation: "61532", region: "national", rateFloor: true });
   expect(snapshot.hasStoredSettings).toBe(true);
   expect(snapshot.firstRun).toBe(false);
 });
@@ -68,15 +68,16 @@ test("saving settings in a new workbook writes only the settings sheet, read bac
   const port = spyPort(await sampleWithoutSettings());
   const controller = new TaskpaneController(port, { today });
   expect((await controller.load()).hasStoredSettings).toBe(false);
-  await controller.saveSettings({ financialYear: "2024/25", listSize: 101000, weightedPopulation: null, region: "outer-london" }, "Roster 2025-26");
+  await controller.saveSettings({ financialYear: "2024/25", listSize: 101000, weightedPopulation: null, region: "outer-london", rateFloor: false }, "Roster 2025-26");
   expect(port.write).toHaveBeenCalledTimes(1);
   expect(port.write.mock.calls[0][0].rosterColumns).toBeNull();
   const stored = readSettingsSheet(await port.workbook.readSheet("ARRS Settings")).settings;
-  expect(stored).toEqual({ financialYear: "2024/25", listSize: 101000, region: "outer-london", rosterSheet: "Roster 2025-26" });
+  expect(stored).toEqual({ financialYear: "2024/25", listSize: 101000, region: "outer-london", rosterSheet: "Roster 2025-26", rateFloor: false });
+  expect((await controller.load()).settings.rateFloor).toBe(false);
   // A column saved later keeps the settings, and the next check uses both.
   await controller.saveColumns({ staffId: "Practice" }, "Roster 2025-26");
   const again = readSettingsSheet(await port.workbook.readSheet("ARRS Settings")).settings;
-  expect(again).toMatchObject({ financialYear: "2024/25", listSize: 101000, columnMapping: { staffId: "Practice" } });
+  expect(again).toMatchObject({ financialYear: "2024/25", listSize: 101000, rateFloor: false, columnMapping: { staffId: "Practice" } });
   const view = await controller.check("Roster 2025-26");
   expect(view.financialYear).toBe("2024/25");
 });

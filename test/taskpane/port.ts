@@ -7,6 +7,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { FileWorkbook } from "../helpers/file-workbook";
 import type { Grid } from "../../src/common/grid";
+import type { OwnedSheet } from "../../src/report/types";
 import type { WorkbookPort } from "../../src/workbook/types";
 
 export const SAMPLE = path.join(__dirname, "..", "..", "examples", "sample-pcn-2025-26.xlsx");
@@ -19,6 +20,8 @@ export type SpyPort = WorkbookPort & {
   removeOutput: jest.Mock<ReturnType<WorkbookPort["removeOutput"]>, []>;
   selectRow: jest.Mock<Promise<void>, [string, number]>;
   addSheet: jest.Mock<Promise<void>, [string, (string | number | null)[][]]>;
+  addFormattedSheet: jest.Mock<Promise<void>, [OwnedSheet, { select?: string | null }?]>;
+  selectCell: jest.Mock<Promise<void>, [string, string]>;
 };
 
 /** Wraps a FileWorkbook: reads pass through; writes are recorded and applied. */
@@ -34,10 +37,21 @@ export function spyPort(workbook: FileWorkbook, options: { excel?: boolean } = {
       const ws = workbook.excel.addWorksheet(name);
       values.forEach((row) => ws.addRow(row));
     }),
+    // The rates sheet's values (its formats are the adapters' to test); refused if the name is taken.
+    addFormattedSheet: jest.fn(async (sheet: OwnedSheet) => {
+      if (workbook.excel.worksheets.some((ws) => ws.name.toLowerCase() === sheet.name.toLowerCase())) {
+        throw Object.assign(new Error(`A sheet named "${sheet.name}" already exists.`), { name: "WorkbookWriteError" });
+      }
+      const ws = workbook.excel.addWorksheet(sheet.name);
+      sheet.rows.forEach((row) => ws.addRow(row.map((cell) => (typeof cell.value === "object" && cell.value !== null ? cell.value.date : cell.value))));
+    }),
+    selectCell: jest.fn(async () => undefined),
   };
   if (!options.excel) {
+    // A file in a browser tab: a sheet can be added (it goes into the download), but nothing selected.
     delete (port as Partial<typeof port>).selectRow;
     delete (port as Partial<typeof port>).addSheet;
+    delete (port as Partial<typeof port>).selectCell;
   }
   return port as unknown as SpyPort;
 }

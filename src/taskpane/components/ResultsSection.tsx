@@ -8,6 +8,8 @@ import {
   MessageBarTitle, tokens,
 } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { MissingRates } from "./MissingRates";
+import { TotalsList } from "./TotalsList";
 import { useId, type ReactElement } from "react";
 import { SEVERITY_LABELS } from "../labels";
 import type { CheckView, FindingView } from "../views";
@@ -107,17 +109,14 @@ export function ResultsSection({ workspace, check }: { workspace: Workspace; che
   return (
     <section className={shared.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={shared.heading}>Results</h2>
+      {check.missingRates && <MissingRates workspace={workspace} missing={check.missingRates} />}
       <MessageBar intent={INTENT[check.worst]} layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>{STATUS_TITLE[check.worst]}.</MessageBarTitle>
           {check.headline}
         </MessageBarBody>
       </MessageBar>
-      <dl className={shared.pairs}>
-        {check.totals.map((t) => (
-          <div key={t.label} style={{ display: "contents" }}><dt>{t.label}</dt><dd>{t.value}</dd></div>
-        ))}
-      </dl>
+      <TotalsList totals={check.totals} />
       {clickable && <p className={shared.muted}>Choose a finding to select its row in the sheet.</p>}
       <Accordion multiple collapsible defaultOpenItems={open}>
         {check.groups.map((group) => (

@@ -2,7 +2,7 @@
  * The PCN settings: asked once (a short form, pre-filled from the workbook's ARRS Settings sheet),
  * then shown as a summary with "Change settings". The controller validates and stores them.
  */
-import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { REGION_LABELS, REGION_ORDER } from "../labels";
 import type { SettingsErrors, SettingsForm } from "../settings-form";
@@ -18,7 +18,9 @@ const useStyles = makeStyles({
   },
 });
 
-const FIELD_ORDER: (keyof SettingsForm)[] = ["financialYear", "listSize", "weightedPopulation", "region"];
+const FIELD_ORDER: (keyof SettingsErrors)[] = ["financialYear", "listSize", "weightedPopulation", "region"];
+
+const RATE_FLOOR_LABEL = "Claim up to earlier years' maximums while this year's are missing";
 
 export function SettingsSection({ workspace, snapshot }: { workspace: Workspace; snapshot: PaneSnapshot }) {
   const shared = useSharedStyles();
@@ -48,7 +50,7 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
     }
   }, [editing]);
 
-  const set = (key: keyof SettingsForm) => (value: string) => {
+  const set = (key: keyof SettingsErrors) => (value: string) => {
     setForm((f) => ({ ...f, [key]: value }));
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
@@ -81,6 +83,7 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
             <dt>List size</dt><dd>{s.listSize ? Number(s.listSize).toLocaleString("en-GB") : "Not given"}</dd>
             <dt>Weighted population</dt><dd>{s.weightedPopulation ? Number(s.weightedPopulation).toLocaleString("en-GB") : "Not given"}</dd>
             <dt>Region</dt><dd>{s.region ? REGION_LABELS[s.region] : "Not set"}</dd>
+            <dt>While this year&apos;s maximums are missing</dt><dd>{s.rateFloor ? "Claim up to earlier years'" : "Claim nothing"}</dd>
           </dl>
           <div className={shared.buttonRow}>
             <Button ref={changeButton} onClick={() => setEditing(true)}>Change settings</Button>
@@ -118,6 +121,13 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
               <option value="">Choose a region</option>
               {REGION_ORDER.map((region) => <option key={region} value={region}>{REGION_LABELS[region]}</option>)}
             </Select>
+          </Field>
+          <Field hint="Maximums have only ever gone up, so until this year's are known a claim can safely go up to last year's. Untick to claim nothing for those roles instead.">
+            <Checkbox
+              label={RATE_FLOOR_LABEL}
+              checked={form.rateFloor}
+              onChange={(_, d) => setForm((f) => ({ ...f, rateFloor: d.checked === true }))}
+            />
           </Field>
           <div className={shared.buttonRow}>
             <Button type="submit" appearance="primary" disabledFocusable={workspace.busy !== null}>Save settings</Button>
