@@ -33,11 +33,14 @@ export function monthMaximum(daysInPost: number, daysInMonth: number, maximumAnn
   return ((daysInPost / daysInMonth) * maximumAnnual * wte) / 12;
 }
 
+/** No cost in any part: a month whose cost is not known (the row cannot be claimed). */
+const NO_COST: MonthCostParts = Object.freeze({ salary: 0, employerNi: 0, employerPension: 0, supplierFee: 0 });
+
 /** A month in post with nothing claimed, for the reason given (with its WTE and cost, where known). */
 function unclaimedMonth(options: { span: MonthSpan; daysInPost: number; limit: MonthLimit; wte?: number; parts?: MonthCostParts }): MonthClaim {
-  const { span, daysInPost, limit, wte = 0, parts } = options;
+  const { span, daysInPost, limit, wte = 0, parts = NO_COST } = options;
   return {
-    month: span.month, daysInPost, daysInMonth: span.days, wte, cost: parts ? partsTotal(parts) : 0, ...(parts ? { parts } : {}),
+    month: span.month, daysInPost, daysInMonth: span.days, wte, cost: partsTotal(parts), parts,
     maximumAnnual: null, maximumForMonth: null, claimable: 0, limit, rate: null, floor: false, upliftOverBuiltIn: 0,
   };
 }
@@ -65,11 +68,11 @@ export function claimForMonth(options: {
   span: MonthSpan; daysInPost: number; daysInMonth: number; wte: number; cost: number; rate: MaxAmount; share: number; basis?: RateBasis;
   parts?: MonthCostParts;
 }): MonthClaim {
-  const { span, daysInPost, daysInMonth, wte, cost, rate, share, basis = "in-force", parts } = options;
+  const { span, daysInPost, daysInMonth, wte, cost, rate, share, basis = "in-force", parts = { ...NO_COST, salary: cost } } = options;
   const maximumForMonth = monthMaximum(daysInPost, daysInMonth, rate.amount, wte);
   const claimableCost = share * cost;
   return {
-    month: span.month, daysInPost, daysInMonth, wte, cost, ...(parts ? { parts } : {}),
+    month: span.month, daysInPost, daysInMonth, wte, cost, parts,
     maximumAnnual: rate.amount, maximumForMonth,
     claimable: Math.min(claimableCost, maximumForMonth),
     limit: claimableCost > maximumForMonth ? LIMIT_WHEN_HELD[basis] : null,
@@ -124,11 +127,13 @@ export function assessRow(row: StaffInput, year: YearRules, mhp: MhpPlace | null
     const rate = rules.rate ?? rules.floor;
     if (!rate) return unclaimedMonth({ span, daysInPost, limit: "no-rate", wte, parts });
     const basis: RateBasis = !rules.rate ? "floor" : rate.region !== year.region ? "national-fallback" : "in-force";
-    const month = { span, daysInPost, daysInMonth: span.days, wte, cost: partsTotal(parts), parts, share: rules.fundedShare?.share ?? 1 };
-    const claim = claimForMonth({ ...month, rate, basis });
+    const cost = partsTotal(parts);
+    const share = rules.fundedShare?.share ?? 1;
+    const claim = claimForMonth({ span, daysInPost, daysInMonth: span.days, wte, cost, parts, share, rate, basis });
     if (!rules.builtIn) return claim;
-    const atBuiltIn = claimForMonth({ ...month, rate: rules.builtIn, basis });
-    return { ...claim, upliftOverBuiltIn: claim.claimable - atBuiltIn.claimable };
+    const atBuiltIn = claimForMonth({ span, daysInPost, daysInMonth: span.days, wte, cost, parts, share, rate: rules.builtIn, basis });
+    claim.upliftOverBuiltIn = claim.claimable - atBuiltIn.claimable;
+    return claim;
   };
 
   // Days in post in each month (start and end both count); with no start date, no month has any.

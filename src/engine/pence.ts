@@ -42,11 +42,11 @@ export function monthsInPence(months: readonly MonthClaim[]): MonthClaim[] {
   const [salary, employerNi, employerPension, supplierFee] = [partsOf("salary"), partsOf("employerNi"), partsOf("employerPension"), partsOf("supplierFee")];
   return months.map((m, i) => {
     if (m.daysInPost === 0) return m;
-    const parts = m.parts ? { salary: salary[i], employerNi: employerNi[i], employerPension: employerPension[i], supplierFee: supplierFee[i] } : undefined;
+    const parts = { salary: salary[i], employerNi: employerNi[i], employerPension: employerPension[i], supplierFee: supplierFee[i] };
     return {
       ...m,
-      cost: parts ? sumPounds([parts.salary, parts.employerNi, parts.employerPension, parts.supplierFee]) : toPenceCount(m.cost) / 100,
-      ...(parts ? { parts } : {}),
+      cost: sumPounds([parts.salary, parts.employerNi, parts.employerPension, parts.supplierFee]),
+      parts,
       claimable: claimable[i],
       upliftOverBuiltIn: uplift[i],
     };

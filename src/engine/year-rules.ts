@@ -55,10 +55,12 @@ export interface YearRules {
   roleMonths(role: RoleDefinition, key?: AmountKey): RoleMonth[];
 }
 
+const NOTHING = Object.freeze({ salary: 0, employerNi: 0, employerPension: 0, supplierFee: 0 });
+
 function nothingClaimed(span: MonthSpan, daysInMonth: number): MonthClaim {
   return Object.freeze({
     month: span.month, daysInPost: 0, daysInMonth, wte: 0, cost: 0,
-    maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: "not-in-post" as const, rate: null,
+    parts: NOTHING, maximumAnnual: null, maximumForMonth: null, claimable: 0, limit: "not-in-post" as const, rate: null,
     floor: false, upliftOverBuiltIn: 0,
   });
 }
