@@ -59,10 +59,15 @@ export function findPeopleOnSeveralRows(rows: AssessedRow[]): void {
   }
 }
 
-/** Latest start first; of two that started the same day, the lower row first. */
-function latestFirst(a: AssessedRow, b: AssessedRow): number {
-  const [startA, startB] = [a.input.start!, b.input.start!];
-  return startA > startB ? -1 : startA < startB ? 1 : b.input.rowNumber - a.input.rowNumber;
+/**
+ * Latest start first; of two that started the same day, the later in row order first (the group is in
+ * the rows' order, which runs across sheets where a PCN keeps a roster per practice).
+ */
+function latestFirst(group: AssessedRow[]): (a: AssessedRow, b: AssessedRow) => number {
+  return (a, b) => {
+    const [startA, startB] = [a.input.start!, b.input.start!];
+    return startA > startB ? -1 : startA < startB ? 1 : group.indexOf(b) - group.indexOf(a);
+  };
 }
 
 /**
@@ -72,7 +77,7 @@ function latestFirst(a: AssessedRow, b: AssessedRow): number {
  */
 function limitToOneWte(group: AssessedRow[]): Map<AssessedRow, number> {
   const removed = new Map<AssessedRow, number>();
-  const ordered = [...group].sort(latestFirst);
+  const ordered = [...group].sort(latestFirst(group));
   const months = group[0].months.length;
   for (let i = 0; i < months; i++) {
     const claimed = ordered.filter((row) => row.months[i].claimable > 0);
@@ -110,10 +115,13 @@ function flagPerson(group: AssessedRow[], removed: Map<AssessedRow, number>): vo
     const total = together.reduce((sum, row) => sum + row.input.wte!, 0);
     if (total <= 1 + 1e-9) continue;
     const rowNumbers = together.map((row) => row.input.rowNumber);
+    // Rows on several sheets (a roster per member practice) are named with their sheet: "row 5 of Oakwood".
+    const sheets = new Set(together.map((row) => row.input.sheet ?? ""));
+    const rowsText = sheets.size > 1 ? together.map((row) => `row ${row.input.rowNumber} of ${row.input.sheet ?? "the roster"}`).join(" and ") : `rows ${rowNumbers.join(" and ")}`;
     for (const row of together) {
       if (row.findings.some((f) => f.code === "DUPLICATE_PERSON")) continue;
       const cut = removed.get(row) ?? 0;
-      const what = `The same person is on rows ${rowNumbers.join(" and ")} at ${formatWte(total)} WTE in total on ${formatUkDate(date)}; no one can be claimed above 1.0 WTE.`;
+      const what = `The same person is on ${rowsText} at ${formatWte(total)} WTE in total on ${formatUkDate(date)}; no one can be claimed above 1.0 WTE.`;
       row.findings.push(finding({
         code: "DUPLICATE_PERSON", source: ENGINE_SOURCE.duplicates, rowNumber: row.input.rowNumber,
         severity: cut > 0 ? "error" : "warning",
