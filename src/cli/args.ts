@@ -4,6 +4,8 @@
  */
 import { parseRegion, checkedFinancialYear } from "../pipeline/settings";
 import type { RequestedSettings } from "../pipeline/settings";
+import type { IsoDate } from "../common/dates";
+import { parseClaimMonth } from "./month";
 
 export class UsageError extends Error {}
 
@@ -27,6 +29,11 @@ Options:
   --out FILE.xlsx               where to write the checked copy (default: beside the input, as NAME.arrs.xlsx)
   --json                        print one JSON document instead of the readable summary
   --claim-lines FILE.csv        also write every claim line (one per person per month) to a CSV file
+  --month 2026-11               also write that month's claim (header and lines) to NAME.claim-2026-11.csv
+                                beside the copy, for the monthly submission (or 11/2026, "Nov 2026")
+  --pcn-name, --ods-code, --icb, --paying-practice TEXT
+                                the claim header (PCN name, PCN ODS code, ICB, lead or paying practice),
+                                kept in ARRS Settings once given
   --rates FILE.xlsx             take the maximum amounts from that workbook's "ARRS max reimb" sheet(s): they win
                                 over the roster workbook's own rates sheet, which wins over the built-in figures
   --no-rate-floor               claim nothing for a month whose maximum is not on record (by default the claim
@@ -46,6 +53,8 @@ export interface CheckArgs {
   claimLines?: string;
   /** A workbook of maximum amounts to use before the roster's own. */
   rates?: string;
+  /** The month whose claim to write as CSV too (the 1st of it), if asked. */
+  month?: IsoDate;
 }
 
 export interface RatesArgs {
@@ -85,6 +94,12 @@ class ArgReader {
     this.index += 1;
     return value;
   }
+}
+
+/** A claim header setting: text, not blank. */
+function headerText(flag: string, text: string): string {
+  if (text.trim() === "") throw new UsageError(`${flag} needs a value, for example ${flag} "North Town PCN".`);
+  return text.trim();
 }
 
 function yearLabel(text: string): string {
@@ -148,6 +163,17 @@ function parseCheck(rest: readonly string[]): CheckArgs {
       }
       case "--rates": parsed.rates = xlsxName(flag, value()); break;
       case "--no-rate-floor": parsed.settings.rateFloor = false; break;
+      case "--month": {
+        const text = value();
+        const month = parseClaimMonth(text);
+        if (!month) throw new UsageError(`--month needs a month, for example --month 2026-11, 11/2026 or "Nov 2026" (not "${text}").`);
+        parsed.month = month;
+        break;
+      }
+      case "--pcn-name": parsed.settings.pcnName = headerText(flag, value()); break;
+      case "--ods-code": parsed.settings.odsCode = headerText(flag, value()); break;
+      case "--icb": parsed.settings.icb = headerText(flag, value()); break;
+      case "--paying-practice": parsed.settings.payingPractice = headerText(flag, value()); break;
       default:
         if (arg.startsWith("-")) throw new UsageError(`Unknown option ${flag}. Run arrs --help for the options.`);
         if (parsed.file) throw new UsageError(`One workbook at a time: got "${parsed.file}" and "${arg}".`);

@@ -9,13 +9,14 @@ import { isoFromParts } from "../common/dates";
 import { checkWorkbook, type RatesWorkbook } from "../pipeline/check-workbook";
 import { COMMAND_LINE_WORDS } from "../pipeline/door-words";
 import { SettingsError } from "../pipeline/settings";
-import { claimLinesCsvChunks } from "../report/claim-lines-csv";
+import { claimLinesCsvChunks, monthClaimCsv } from "../report/claim-lines-csv";
 import { countClaimLines } from "../report/claim-lines-sheet";
 import { csvToWorkbookBytes, CsvFileError } from "../workbook/csv";
 import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
 import { CliProblem, readInput, writeAtomically } from "./files";
+import { monthClaimSummary, monthClaimTarget } from "./month-claim";
 import { runRates } from "./rates";
 import { toJson } from "./json";
 import { formatSummary } from "./summary";
@@ -80,6 +81,8 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     throw error;
   }
   if (checked.kind === "problem") throw new CliProblem(`${args.file}: ${checked.message}`);
+  // The month's claim is refused, like every problem, before anything is written.
+  const monthClaim = args.month ? await monthClaimTarget(args.month, checked.result.financialYear, { input: args.file, output, claimLines: claimLinesFile }) : null;
 
   try {
     await workbook.write(checked.output);
@@ -90,6 +93,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   await writeAtomically(output, await workbook.toBuffer());
   if (claimLinesFile) await writeAtomically(claimLinesFile, claimLinesCsvChunks(checked.result), "--claim-lines");
+  if (monthClaim) await writeAtomically(monthClaim.file, [monthClaimCsv(checked.result, monthClaim.month)], "--out");
 
   // "warnings" stays in the JSON for scripts that read it; the copy now keeps every part of the
   // workbook the tool does not write (charts, pivot tables, macros), so there is nothing to warn of.
@@ -98,7 +102,8 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
   else {
     const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";
-    io.stdout(`${formatSummary(checked.result, where)}\n${csv}`);
+    const month = monthClaim ? `${monthClaimSummary(checked.result, monthClaim)}\n` : "";
+    io.stdout(`${formatSummary(checked.result, where)}\n${csv}${month}`);
   }
   return 0;
 }

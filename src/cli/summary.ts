@@ -5,6 +5,7 @@
 import { formatMoney, formatWte } from "../common/money";
 import type { CheckResult } from "../engine/types";
 import { summariseResult } from "../pipeline/result-summary";
+import { missingClaimHeader } from "../report/claim-header";
 import type { Finding } from "../rules/types";
 
 const LABEL: Record<Finding["severity"], string> = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " };
@@ -16,6 +17,21 @@ const NOUN: Record<Finding["severity"], string> = { error: "error", warning: "wa
  * rest are counted and the reader is pointed to the copy's findings column and to --json.
  */
 export const MAX_PRINTED_PER_SEVERITY = 200;
+
+/** The flag that gives each claim header setting, by its label in ARRS Settings. */
+const CLAIM_HEADER_FLAGS: Record<string, string> = {
+  "PCN name": "--pcn-name",
+  "PCN ODS code": "--ods-code",
+  ICB: "--icb",
+  "Lead or paying practice": "--paying-practice",
+};
+
+/** What the claim header lacks, and the flags that give it once; null when nothing is missing. */
+export function claimHeaderLine(result: CheckResult): string | null {
+  const missing = missingClaimHeader(result.settings);
+  if (missing.length === 0) return null;
+  return `Claim header not given yet: ${missing.join(", ")}. Give ${missing.map((label) => CLAIM_HEADER_FLAGS[label]).join(", ")} once (kept in ARRS Settings).`;
+}
 
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -34,6 +50,8 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
   const lines: string[] = [];
   lines.push(`ARRS check of ${where.workbook}, sheet "${where.sheet}" (header on row ${where.headerRow}, ${count(result.staff.length, "staff row")})`);
   lines.push(`Financial year ${s.financialYear} · list size ${s.listSize?.toLocaleString("en-GB") ?? "not given"} · weighted population ${s.weightedPopulation?.toLocaleString("en-GB") ?? "not given"} · ${s.region.replace("-", " ")} rates`);
+  const header = claimHeaderLine(result);
+  if (header) lines.push(header);
   lines.push("");
   if (result.staff.length === 0) {
     // A header with no one under it (a new roster, or a template) is checked, not refused: say so plainly.

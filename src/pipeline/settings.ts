@@ -3,6 +3,7 @@
  * flags, the task pane) wins over what the workbook stores, which wins over a stated assumption.
  * Nothing is defaulted silently: every assumption becomes a SETTING_ASSUMED finding.
  */
+import { CLAIM_HEADER_FIELDS, type ClaimHeaderSettings } from "../common/settings-keys";
 import { financialYearOf, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
 import { SCHEME_START } from "../rules/ruleset";
 import type { Finding, Region } from "../rules/types";
@@ -17,7 +18,19 @@ export interface RequestedSettings {
   region?: Region;
   /** False: claim £0 for a month whose maximum is not on record, rather than up to an earlier one. */
   rateFloor?: boolean;
+  /** The claim header (PCN name, ODS code, ICB, lead or paying practice): given once, then kept in ARRS Settings. */
+  pcnName?: string;
+  odsCode?: string;
+  icb?: string;
+  payingPractice?: string;
 }
+
+/**
+ * The settings a run uses: the engine's, and the claim header, which rides along on the same object
+ * (the engine keeps every field of its settings, so the report reads it from CheckResult.settings;
+ * see claimHeaderOf in src/report/claim-header.ts). Each header field is null until given.
+ */
+export type ResolvedSettings = PcnSettings & Required<ClaimHeaderSettings>;
 
 export class SettingsError extends Error {}
 
@@ -42,7 +55,7 @@ export function resolveSettings(options: {
   /** The year named by an "ARRS max reimb" sheet, if any. */
   rateSheetYear: FinancialYear | null;
   today: IsoDate;
-}): { settings: PcnSettings; findings: Finding[] } {
+}): { settings: ResolvedSettings; findings: Finding[] } {
   const { requested, stored, rosterSheetYear, rateSheetYear, today } = options;
   const findings: Finding[] = [];
   const assumed = (message: string, field: string) => findings.push(finding({ code: "SETTING_ASSUMED", message, source: SETTINGS_SOURCE, field }));
@@ -72,7 +85,16 @@ export function resolveSettings(options: {
       weightedPopulation: requested.weightedPopulation !== undefined ? requested.weightedPopulation : stored.weightedPopulation ?? null,
       region: region ?? "national",
       rateFloor: requested.rateFloor ?? stored.rateFloor ?? true,
+      ...claimHeader(requested, stored),
     },
     findings,
   };
+}
+
+/** Each claim header field as asked for, else as stored; null (not assumed, not a finding) until given. */
+function claimHeader(requested: RequestedSettings, stored: StoredSettings): Required<ClaimHeaderSettings> {
+  const given = (text: string | undefined): string | null => (text !== undefined && text.trim() !== "" ? text.trim() : null);
+  const header = {} as Required<ClaimHeaderSettings>;
+  for (const field of CLAIM_HEADER_FIELDS) header[field] = given(requested[field]) ?? given(stored[field]);
+  return header;
 }

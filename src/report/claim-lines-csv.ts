@@ -1,14 +1,16 @@
 /**
- * Every claim line as CSV, for `arrs check --claim-lines FILE.csv`: the same columns and order as the
- * "ARRS Claim Lines" sheet, with no limit on their number. UTF-8 with a byte-order mark (so Excel
+ * Claim lines as CSV: every line for `arrs check --claim-lines FILE.csv`, and one month's claim with
+ * its header for `--month`; the same columns and order as the "ARRS Claim Lines" sheet, with no limit
+ * on their number. UTF-8 with a byte-order mark (so Excel
  * reads "£" and accented names right), CRLF line ends (RFC 4180), UK dates, money to the penny
  * without "£" or commas (so it stays a number), and text always quoted. Text that a spreadsheet app
  * would run as a formula (starting =, +, -, @, tab or carriage return) gets a leading apostrophe.
  */
-import { formatUkDate } from "../common/dates";
+import { formatUkDate, type IsoDate } from "../common/dates";
 import { formatWte, toPence } from "../common/money";
-import type { CheckResult, MonthClaim, StaffResult } from "../engine/types";
-import { CLAIM_LINE_COLUMNS, CLAIM_LINE_HEADERS, claimLines, costParts, type ClaimLineColumn, type CostParts } from "./claim-lines-sheet";
+import type { CheckResult } from "../engine/types";
+import { claimHeaderRows, longMonth, missingClaimHeaderNote } from "./claim-header";
+import { CLAIM_LINE_COLUMNS, CLAIM_LINE_HEADERS, claimLines, HOURS_NOTE, type ClaimLine, type ClaimLineColumn } from "./claim-lines-sheet";
 
 const CSV_BYTE_ORDER_MARK = "\uFEFF";
 const LINE_END = "\r\n";
@@ -27,42 +29,79 @@ export function csvMoney(value: number | null): string {
   return (pence === 0 ? 0 : pence).toFixed(2);
 }
 
-function csvLine(person: StaffResult, claim: MonthClaim): string {
-  const parts = costParts(person, claim.cost);
-  return CLAIM_LINE_COLUMNS.map((column) => csvField(column, person, claim, parts)).join(",") + LINE_END;
+function csvLine(line: ClaimLine): string {
+  return CLAIM_LINE_COLUMNS.map((column) => csvField(column, line)).join(",") + LINE_END;
 }
 
 /** A column's value as a CSV field, formatted by its kind. */
-function csvField(column: ClaimLineColumn, person: StaffResult, claim: MonthClaim, parts: CostParts | null): string {
+function csvField(column: ClaimLineColumn, line: ClaimLine): string {
   switch (column.kind) {
-    case "month": return formatUkDate(column.value(person, claim, parts));
-    case "integer": return String(column.value(person, claim, parts));
-    case "text": return csvText(column.value(person, claim, parts));
+    case "month": return formatUkDate(column.value(line));
+    case "date": {
+      const value = column.value(line);
+      return value === null ? "" : formatUkDate(value);
+    }
+    case "integer": return String(column.value(line));
+    case "text": return csvText(column.value(line));
     case "wte": {
-      const value = column.value(person, claim, parts);
+      const value = column.value(line);
       return Number.isFinite(value) ? formatWte(value) : "";
     }
-    case "money": return csvMoney(column.value(person, claim, parts));
+    case "money": return csvMoney(column.value(line));
   }
 }
 
+const HEADER_LINE = CLAIM_LINE_HEADERS.map(csvText).join(",") + LINE_END;
+
 /**
  * The CSV file in pieces of `chunkLines` lines (the first starts with the byte-order mark and the
- * header), made as they are asked for, so a very long file is never held whole in memory.
+ * header), made as they are asked for, so a very long file is never held whole in memory. The year's
+ * file (--claim-lines) is the table alone, for filters and scripts.
  */
 export function* claimLinesCsvChunks(result: CheckResult, chunkLines = 10_000): Generator<string> {
-  let lines: string[] = [CSV_BYTE_ORDER_MARK + CLAIM_LINE_HEADERS.map(csvText).join(",") + LINE_END];
-  for (const { person, claim } of claimLines(result)) {
-    lines.push(csvLine(person, claim));
-    if (lines.length >= chunkLines) {
-      yield lines.join("");
-      lines = [];
+  yield* linesInChunks(CSV_BYTE_ORDER_MARK + HEADER_LINE, claimLines(result), chunkLines);
+}
+
+function* linesInChunks(first: string, lines: Iterable<ClaimLine>, chunkLines: number): Generator<string> {
+  let chunk: string[] = [first];
+  for (const line of lines) {
+    chunk.push(csvLine(line));
+    if (chunk.length >= chunkLines) {
+      yield chunk.join("");
+      chunk = [];
     }
   }
-  if (lines.length > 0) yield lines.join("");
+  if (chunk.length > 0) yield chunk.join("");
 }
 
 /** The whole CSV file as one string (tests, small results). */
 export function claimLinesCsv(result: CheckResult): string {
   return [...claimLinesCsvChunks(result)].join("");
+}
+
+/**
+ * One month's claim as CSV, for the monthly submission (`arrs check --month 2026-11`): the claim
+ * header (the month, PCN name, ODS code, ICB, lead or paying practice, and what is not given yet) as
+ * label and value lines, a blank line, then the month's lines under the same header row and columns
+ * as the year's file.
+ */
+export function monthClaimCsv(result: CheckResult, monthStart: IsoDate): string {
+  const rows = claimHeaderRows(result.settings, longMonth(monthStart));
+  const missing = missingClaimHeaderNote(result.settings);
+  const head = [
+    ...rows.map(({ label, value }) => `${csvText(label)},${csvText(value)}`),
+    ...(missing ? [csvText(missing)] : []),
+    csvText(HOURS_NOTE),
+    "",
+  ].join(LINE_END) + LINE_END;
+  return [...linesInChunks(CSV_BYTE_ORDER_MARK + head + HEADER_LINE, claimLines(result, { month: monthStart }), Infinity)].join("");
+}
+
+/**
+ * Whether a file's text is a month's claim as this tool writes it (its first line, and the claim
+ * lines' header row), so a later run may replace it. A file saved again by a spreadsheet app, or any
+ * other file, is not.
+ */
+export function isMonthClaimCsv(text: string): boolean {
+  return text.startsWith(`${CSV_BYTE_ORDER_MARK}${csvText("Claim period")},`) && text.includes(`${LINE_END}${HEADER_LINE}`);
 }

@@ -4,15 +4,18 @@
  * "Column: <field>" row per column mapping. Nothing else below the table, so nothing else is read.
  */
 import { OWNED_SHEETS } from "../common/owned";
-import { COLUMN_MAPPING_LABEL_PREFIX, SETTINGS_LABELS } from "../common/settings-keys";
+import { CLAIM_HEADER_FIELDS, COLUMN_MAPPING_LABEL_PREFIX, SETTINGS_LABELS } from "../common/settings-keys";
 import type { CheckResult } from "../engine/types";
 import { blank, integer, text } from "./cells";
+import { claimHeaderOf } from "./claim-header";
 import type { BuildOptions, OutputCell, OwnedSheet } from "./types";
 
 export const SETTINGS_TITLE = "ARRS settings";
 
 export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptions, "rosterSheet" | "columnMapping">): OwnedSheet {
   const { settings } = result;
+  const header = claimHeaderOf(settings);
+  const optionalText = (value: string | null): OutputCell => (value === null ? blank() : text(value));
   const optionalNumber = (value: number | null): OutputCell => (value === null ? blank() : integer(value));
   const rows: OutputCell[][] = [
     [text(SETTINGS_TITLE, "title")],
@@ -25,6 +28,8 @@ export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptio
     [text(SETTINGS_LABELS.region), text(settings.region)],
     [text(SETTINGS_LABELS.rateFloor), text(settings.rateFloor === false ? "No" : "Yes")],
     [text(SETTINGS_LABELS.rosterSheet), text(options.rosterSheet)],
+    // The claim header: blank until given, so a user can fill it in here once.
+    ...CLAIM_HEADER_FIELDS.map((field) => [text(SETTINGS_LABELS[field]), optionalText(header[field])]),
     ...Object.entries(options.columnMapping ?? {}).map(([field, header]) => [text(`${COLUMN_MAPPING_LABEL_PREFIX}${field}`), text(header)]),
   ];
   return { name: OWNED_SHEETS.settings, rows, columnWidths: [28, 30] };

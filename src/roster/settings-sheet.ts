@@ -139,6 +139,12 @@ export function readSettingsSheet(grid: Grid): { settings: StoredSettings; findi
       case "rosterSheet":
         settings.rosterSheet = cellText(value) ?? undefined;
         return;
+      case "pcnName":
+      case "odsCode":
+      case "icb":
+      case "payingPractice":
+        settings[setting] = cellText(value) ?? undefined;
+        return;
     }
   }
 

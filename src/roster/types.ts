@@ -71,4 +71,9 @@ export interface StoredSettings {
   rateFloor?: boolean;
   rosterSheet?: string;
   columnMapping?: ColumnMapping;
+  /** The claim header (src/common/settings-keys.ts CLAIM_HEADER_FIELDS): text as given. */
+  pcnName?: string;
+  odsCode?: string;
+  icb?: string;
+  payingPractice?: string;
 }

@@ -26,11 +26,14 @@ describe("--claim-lines", () => {
     const result = await run(["check", SAMPLE, "--out", path.join(dir, "out.xlsx"), "--claim-lines", csvFile]);
     expect(result.code).toBe(0);
     const csv = readFileSync(csvFile, "utf8");
-    expect(csv.startsWith("\uFEFF\"Month\",\"Roster row\",\"Name\",\"Role\",\"WTE\"")).toBe(true);
+    // The year's file is the table alone (no claim header block), for filters and scripts.
+    expect(csv.startsWith("\uFEFF\"Month\",\"Practice\",\"Staff ID\",\"Name\",\"Role\",\"AfC band\",\"Hours a week\",\"WTE\"")).toBe(true);
     const lines = csv.split("\r\n").slice(1, -1);
-    const sheet = (await sheetRows(path.join(dir, "out.xlsx"), "ARRS Claim Lines")).slice(1);
+    const rows = await sheetRows(path.join(dir, "out.xlsx"), "ARRS Claim Lines");
+    const sheet = rows.slice(rows.findIndex((r) => r[0] === "Month") + 1);
     expect(lines).toHaveLength(sheet.length);
-    expect(lines[0]).toMatch(/^01\/04\/2025,\d+,"[^"]+","[^"]+",[\d.]+,\d+\.\d\d,/);
+    // Month, practice, staff ID, name, role, band, hours, WTE, start date, end date, pay.
+    expect(lines[0]).toMatch(/^01\/04\/2025,"[^"]*","[^"]*","[^"]+","[^"]+","[^"]*",[\d.]+,[\d.]+,\d\d\/\d\d\/\d{4},(\d\d\/\d\d\/\d{4})?,\d+\.\d\d,/);
     expect(result.stdout).toContain(`Claim lines: ${sheet.length} written to ${csvFile}`);
     // No temporary file is left behind.
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -74,10 +77,12 @@ describe("a roster with more claim lines than a sheet holds", () => {
     const result = await run(["check", input, "--out", out, "--claim-lines", csvFile, "--year", "2025/26", "--list-size", "60000", "--weighted-population", "60000"]);
     expect(result.code).toBe(0);
     const sheet = await sheetRows(out, "ARRS Claim Lines");
-    expect(sheet).toEqual([[`50,400 claim lines are too many for a sheet here: run "arrs check --claim-lines FILE.csv" to get them all as a CSV file, or use =ARRS.MONTHLY.`]]);
+    expect(sheet[0]).toEqual(["Claim period", "April 2025 to March 2026 (2025/26)"]);
+    expect(sheet.slice(-1)).toEqual([[`50,400 claim lines are too many for a sheet here: run "arrs check --claim-lines FILE.csv" to get them all as a CSV file, or use =ARRS.MONTHLY.`]]);
     const lines = readFileSync(csvFile, "utf8").split("\r\n").slice(1, -1);
     expect(lines).toHaveLength(50_400);
-    expect(lines[0]).toMatch(/^01\/04\/2025,2,"Person 1","Clinical Pharmacist",1,/);
-    expect(lines.at(-1)).toMatch(/^01\/03\/2026,4201,"Person 4200","Social Prescribing Link Worker",1,/);
+    expect(lines[0]).toMatch(/^01\/04\/2025,("[^"]*")?,,"Person 1","Clinical Pharmacist",,37.5,1,01\/01\/2024,,/);
+    expect(lines[0]).toMatch(/,2\r?$/);
+    expect(lines.at(-1)).toMatch(/^01\/03\/2026,("[^"]*")?,,"Person 4200","Social Prescribing Link Worker",,37.5,1,.*,4201$/);
   }, 120_000);
 });

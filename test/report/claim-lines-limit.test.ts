@@ -18,16 +18,19 @@ describe("the claim lines sheet when the lines are too many", () => {
   it("holds a note saying how many and how to get them all, instead of the lines", () => {
     const result = samplePcn();
     const count = countClaimLines(result);
-    expect(count).toBe(result.staff.reduce((n, s) => n + s.months.filter((m) => m.daysInPost > 0).length, 0));
+    // A line per month with something claimable (row 6, an unknown role, claims nothing).
+    expect(count).toBe(result.staff.reduce((n, s) => n + s.months.filter((m) => m.claimable > 0).length, 0));
     const sheet = buildClaimLinesSheet(result, { limit: count - 1 });
     expect(sheet.name).toBe("ARRS Claim Lines");
-    expect(sheet.rows).toHaveLength(1);
-    expect(sheet.rows[0]).toHaveLength(1);
-    expect(sheet.rows[0][0].value).toBe(`${count} claim lines are too many for a sheet here: run "arrs check --claim-lines FILE.csv" to get them all as a CSV file, or use =ARRS.MONTHLY.`);
+    // The claim header block stays above the note.
+    expect(sheet.rows[0].map((c) => c.value)).toEqual(["Claim period", "April 2025 to March 2026 (2025/26)"]);
+    expect(sheet.rows.at(-1)).toHaveLength(1);
+    expect(sheet.rows.at(-1)![0].value).toBe(`${count} claim lines are too many for a sheet here: run "arrs check --claim-lines FILE.csv" to get them all as a CSV file, or use =ARRS.MONTHLY.`);
     expect(sheet.autoFilter).toBeUndefined();
     expect(sheet.freezeRows).toBeUndefined();
-    // At the limit itself the lines are all there.
-    expect(buildClaimLinesSheet(result, { limit: count }).rows).toHaveLength(count + 1);
+    // At the limit itself the lines are all there, under the header block and the header row.
+    const all = buildClaimLinesSheet(result, { limit: count });
+    expect(all.rows).toHaveLength(all.freezeRows! + count);
   });
 
   it("switches to the note above 50,000 lines", () => {
@@ -36,19 +39,18 @@ describe("the claim lines sheet when the lines are too many", () => {
     const template = person({ rowNumber: 2 });
     const staff = Array.from({ length: 4167 }, (_, i) => ({ ...template, rowNumber: i + 2 }));
     const sheet = buildClaimLinesSheet(checkResult({ staff }));
-    expect(sheet.rows).toHaveLength(1);
-    expect(sheet.rows[0][0].value).toMatch(/^50,004 claim lines are too many for a sheet here/);
+    expect(sheet.rows.at(-1)![0].value).toMatch(/^50,004 claim lines are too many for a sheet here/);
     const fewer = buildClaimLinesSheet(checkResult({ staff: staff.slice(0, 4166) }));
-    expect(fewer.rows).toHaveLength(49_992 + 1);
+    expect(fewer.rows).toHaveLength(fewer.freezeRows! + 49_992);
     // The add-in's words reach the sheet through the whole output.
     const output = buildWorkbookOutput(checkResult({ staff }), rosterRead({ lastColumn: 8, rowNumbers: [2] }), { generatedOn: "2025-09-15", rosterSheet: "Staff", tooManyClaimLines: TOO_MANY_CLAIM_LINES_IN_THE_PANE });
-    expect(output.sheets.find((s) => s.name === "ARRS Claim Lines")!.rows[0][0].value).toBe(`50,004 ${TOO_MANY_CLAIM_LINES_IN_THE_PANE}`);
+    expect(output.sheets.find((s) => s.name === "ARRS Claim Lines")!.rows.at(-1)![0].value).toBe(`50,004 ${TOO_MANY_CLAIM_LINES_IN_THE_PANE}`);
   });
 
   it("says in the add-in's own words where else to look, naming no command-line option", () => {
     const result = samplePcn();
     const count = countClaimLines(result);
-    const note = buildClaimLinesSheet(result, { limit: count - 1, tooManyClaimLines: TOO_MANY_CLAIM_LINES_IN_THE_PANE }).rows[0][0].value as string;
+    const note = buildClaimLinesSheet(result, { limit: count - 1, tooManyClaimLines: TOO_MANY_CLAIM_LINES_IN_THE_PANE }).rows.at(-1)![0].value as string;
     expect(note).toBe(`${count} claim lines are too many to list on this sheet. The totals are on the ARRS Claim Summary sheet; `
       + "=ARRS.MONTHLY(role, annual cost, WTE, start date, end date) gives one person's twelve months.");
     expect(note).not.toMatch(/--|arrs check|csv|command line/i);
@@ -69,25 +71,31 @@ describe("claim lines as CSV", () => {
   });
 
   it("has the sheet's lines in the sheet's order, with UK dates and money to the penny", () => {
-    const sheet = buildClaimLinesSheet(result).rows.slice(1);
+    const built = buildClaimLinesSheet(result);
+    const sheet = built.rows.slice(built.freezeRows);
     const rows = lines.slice(1, -1).map(fields);
-    expect(rows.map((r) => [r[0], r[1]])).toEqual(sheet.map((l) => {
-      const [y, m, d] = (l[0].value as { date: string }).date.split("-");
-      return [`${d}/${m}/${y}`, String(l[1].value)];
-    }));
-    const june3 = rows.find((r) => r[0] === "01/06/2025" && r[1] === "3")!;
+    const at = (header: string) => CLAIM_LINE_HEADERS.indexOf(header);
+    const ukDate = (cell: { value: unknown }) => {
+      const [y, m, d] = (cell.value as { date: string }).date.split("-");
+      return `${d}/${m}/${y}`;
+    };
+    expect(rows.map((r) => [r[0], r[at("Roster row")]])).toEqual(sheet.map((l) => [ukDate(l[0]), String(l[at("Roster row")].value)]));
+    // Row 3: 0.6 WTE from 16 June 2025, a part month.
+    const june3 = rows.find((r) => r[0] === "01/06/2025" && r[at("Roster row")] === "3")!;
     const month = result.staff[1].months[2];
-    expect(june3[4]).toBe("0.6");
-    expect(june3[8]).toBe((Math.round(month.cost * 100) / 100).toFixed(2));
-    expect(june3[10]).toMatch(/^\d+\.\d\d$/);
-    expect(Number(june3[10])).toBeCloseTo(month.claimable, 2);
+    expect(june3[at("WTE")]).toBe("0.6");
+    expect(june3[at("Hours a week")]).toBe("22.5");
+    expect(june3[at("Start date")]).toBe("16/06/2025");
+    expect(june3[at("End date")]).toBe("");
+    expect(june3[at("Total cost")]).toBe((Math.round(month.cost * 100) / 100).toFixed(2));
+    expect(june3[at("Claimable")]).toMatch(/^\d+\.\d\d$/);
+    expect(Number(june3[at("Claimable")])).toBeCloseTo(month.claimable, 2);
     const parts = costParts(result.staff[1], month.cost)!;
-    expect(june3[5]).toBe(csvMoney(parts.salary));
-    expect(june3[11]).toBe("part month: 15 of 30 days");
-    // No maximum known: blank, not 0.
-    const unknownRole = rows.find((r) => r[1] === "6")!;
-    expect(unknownRole[9]).toBe("");
-    expect(unknownRole[3]).toBe("Receptionist");
+    expect(june3[at("Employer NI")]).toBe(csvMoney(parts.employerNi));
+    expect(june3[at("Supplier fee")]).toBe("");
+    expect(june3[at("Note")]).toBe("part month: 15 of 30 days");
+    // Row 6 (an unknown role) claims nothing, so has no lines.
+    expect(rows.some((r) => r[at("Roster row")] === "6")).toBe(false);
   });
 
   it("quotes text and defuses text a spreadsheet app would run as a formula", () => {

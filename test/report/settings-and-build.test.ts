@@ -21,6 +21,11 @@ describe("settings sheet", () => {
       [SETTINGS_LABELS.region, "outer-london"],
       [SETTINGS_LABELS.rateFloor, "Yes"],
       [SETTINGS_LABELS.rosterSheet, "Staff 25-26"],
+      // The claim header, blank until given (test/roster/settings-sheet.test.ts reads it back).
+      [SETTINGS_LABELS.pcnName, null],
+      [SETTINGS_LABELS.odsCode, null],
+      [SETTINGS_LABELS.icb, null],
+      [SETTINGS_LABELS.payingPractice, null],
       [`${COLUMN_MAPPING_LABEL_PREFIX}wte`, "FTE"],
       [`${COLUMN_MAPPING_LABEL_PREFIX}annualSalary`, "Pay"],
     ]);

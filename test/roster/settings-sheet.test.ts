@@ -42,6 +42,20 @@ describe("readSettingsSheet", () => {
     expect(settings).toEqual({ financialYear: "2025/26", listSize: 45210, weightedPopulation: 51234, region: "inner-london", columnMapping: { hoursPerWeek: "Hrs" } });
   });
 
+  test("the claim header: text as written, an ODS code typed as a number too; blank until given", () => {
+    const { settings, findings } = sheet([
+      ["Setting", "Value"],
+      [SETTINGS_LABELS.pcnName, " North Town PCN "],
+      [SETTINGS_LABELS.odsCode, "U12345"],
+      [SETTINGS_LABELS.icb, "NHS Somewhere ICB"],
+      [SETTINGS_LABELS.payingPractice, null],
+    ]);
+    expect(findings).toEqual([]);
+    expect(settings).toEqual({ pcnName: "North Town PCN", odsCode: "U12345", icb: "NHS Somewhere ICB" });
+    expect(sheet([["pcn ods code", 12345]]).settings).toEqual({ odsCode: "12345" });
+    expect(sheet([["Lead or paying practice", "=Riverside Surgery"]]).settings).toEqual({ payingPractice: "=Riverside Surgery" });
+  });
+
   test("blank values are simply not given", () => {
     expect(sheet([[SETTINGS_LABELS.listSize, null], [SETTINGS_LABELS.region, ""]])).toEqual({ settings: {}, findings: [] });
   });
