@@ -577,6 +577,53 @@ async function makeUplift() {
   await save(wb, path.join(FIXTURES, "uplift-2025-26.xlsx"));
 }
 
+// ---------------------------------------------------------------------------------------------------
+// test/fixtures/three-practices-2025-26.xlsx: a front sheet and a roster sheet per member practice.
+
+async function makeThreePractices() {
+  const wb = newWorkbook();
+  const front = wb.addWorksheet("Front sheet");
+  front.getColumn(1).width = 70;
+  front.getCell("A1").value = "Riverside PCN – ARRS rosters 2025/26";
+  front.getCell("A1").font = { bold: true, size: 14 };
+  front.getCell("A3").value = "One sheet per member practice: Oakwood, Elm Grove, Birch Lane.";
+  front.getCell("A4").value = "Each practice manager keeps their own sheet; the PCN claims for all three together.";
+  front.getCell("A5").value = "Sam Okafor (clinical pharmacist) works at Oakwood and, from October, at Birch Lane too.";
+
+  const header = ["Name", "Staff ID", "Role", "WTE", "Start date", "Annual salary", "Employer NI", "Employer pension"];
+  // name, staff ID, role, wte, start, salary, employer NI, employer pension (given, so nothing is estimated)
+  const sheets = [
+    ["Oakwood", null, [
+      ["Sam Okafor", "RP007", "Clinical Pharmacist", 0.6, d(2025, 4, 1), 30000, 3750, 4314],
+      ["Priya Nair", "RP001", "Pharmacy Technician", 1.0, d(2025, 4, 1), 31000, 3900, 4457.8],
+    ]],
+    ["Elm Grove", "Elm Grove Surgery", [
+      ["Tom Hughes", "RP002", "Advanced Practitioner", 1.0, d(2025, 4, 1), 60000, 8250, 8628],
+      ["Lucy Bell", "RP003", "Pharmacy Technician", 0.8, d(2025, 7, 1), 24000, 2850, 3451.2],
+    ]],
+    ["Birch Lane", null, [
+      ["Sam Okafor", "RP007", "Clinical Pharmacist", 0.6, d(2025, 10, 1), 30000, 3750, 4314],
+      ["Ana Silva", "RP004", "Clinical Pharmacist", 1.0, d(2025, 4, 1), 50000, 6750, 7190],
+    ]],
+  ];
+  for (const [name, practice, rows] of sheets) {
+    const ws = wb.addWorksheet(name);
+    // Elm Grove's sheet has a Practice column; the other two are named after their practice.
+    const columns = practice ? ["Practice", ...header] : header;
+    ws.getRow(1).values = columns;
+    styleHeaderRow(ws.getRow(1));
+    columns.forEach((title, i) => { ws.getColumn(i + 1).width = ["Practice", "Name", "Role"].includes(title) ? 22 : 13; });
+    rows.forEach((values, i) => {
+      const row = ws.getRow(2 + i);
+      row.values = practice ? [practice, ...values] : values;
+      const first = practice ? 2 : 1;
+      row.getCell(first + 4).numFmt = DATE_FMT;
+      [5, 6, 7].forEach((c) => { row.getCell(first + c).numFmt = MONEY; });
+    });
+  }
+  await save(wb, path.join(FIXTURES, "three-practices-2025-26.xlsx"));
+}
+
 async function main() {
   await makeSample();
   await makeMinimal();
@@ -584,6 +631,7 @@ async function main() {
   await makeLondon();
   await makeMessy();
   await makeUplift();
+  await makeThreePractices();
   await makeNoRoster();
   makeNotAWorkbook();
 }

@@ -20,7 +20,8 @@ Usage:
   arrs --help | --version
 
 Options:
-  --sheet NAME                  the roster sheet (default: the one stored in the workbook, else the sheet that looks like a roster)
+  --sheet NAME                  a roster sheet; give it once per sheet to check several as one PCN (default: those
+                                stored in the workbook, else every sheet that looks like a roster)
   --year 2025/26                the financial year to check (default: stored in the workbook, else the year the
                                 "ARRS max reimb" sheet names, else the current one; the output says which)
   --list-size N                 the PCN's registered list size (decides caps on numbers)
@@ -45,7 +46,8 @@ tool writes; flags win. Exit codes: 0 when the check ran (whatever it found), 2 
 export interface CheckArgs {
   command: "check";
   file: string;
-  sheet?: string;
+  /** The roster sheets named with --sheet, in the order given (absent when none was). */
+  sheets?: string[];
   settings: RequestedSettings;
   out?: string;
   json: boolean;
@@ -142,7 +144,7 @@ function parseCheck(rest: readonly string[]): CheckArgs {
     const { arg, flag } = current;
     const value = () => reader.value(current);
     switch (flag) {
-      case "--sheet": parsed.sheet = value(); break;
+      case "--sheet": parsed.sheets = [...(parsed.sheets ?? []), value()]; break;
       case "--year": parsed.settings.financialYear = yearLabel(value()); break;
       case "--list-size": parsed.settings.listSize = positiveNumber(flag, value(), true); break;
       case "--weighted-population": parsed.settings.weightedPopulation = positiveNumber(flag, value(), false); break;

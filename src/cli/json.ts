@@ -11,15 +11,23 @@ function flag(f: Finding): JsonFlag {
   return { code: f.code, severity: f.severity, message: f.message, source: f.source, ...(f.rowNumber !== undefined ? { row: f.rowNumber } : {}) };
 }
 
-export function toJson(result: CheckResult, extra: { workbook: string; sheet: string; output: string | null }) {
+export function toJson(result: CheckResult, extra: {
+  workbook: string; sheet: string; output: string | null;
+  /** The sheets read as the roster, and those passed over with why. */
+  sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
+}) {
   return {
     financialYear: result.financialYear.label,
     workbook: extra.workbook,
     sheet: extra.sheet,
     output: extra.output,
     pcn: { listSize: result.settings.listSize, weightedPopulation: result.settings.weightedPopulation, region: result.settings.region },
+    // Where a PCN keeps a roster sheet per member practice, every one read, as one PCN.
+    sheets: extra.sheets ?? { read: [extra.sheet], passedOver: [] },
     staff: result.staff.map((s) => ({
       row: s.rowNumber,
+      sheet: s.sheet ?? extra.sheet,
+      practice: s.practice ?? null,
       name: s.name,
       role: s.role,
       roleText: s.roleText,

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { isoFromParts } from "../common/dates";
 import { checkWorkbook, type RatesWorkbook } from "../pipeline/check-workbook";
 import { COMMAND_LINE_WORDS } from "../pipeline/door-words";
+import { joinSheetNames } from "../pipeline/open-workbook";
 import { SettingsError } from "../pipeline/settings";
 import { claimLinesCsvChunks, monthClaimCsv } from "../report/claim-lines-csv";
 import { countClaimLines } from "../report/claim-lines-sheet";
@@ -75,7 +76,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
     workbook = await XlsxWorkbook.fromBuffer(path.extname(args.file).toLowerCase() === ".csv" ? await csvToWorkbookBytes(input, args.file) : input);
     // Sheets are read as the pipeline needs them, so a sheet too long to read is refused here.
-    checked = await checkWorkbook(workbook, { sheet: args.sheet, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates });
+    checked = await checkWorkbook(workbook, { sheets: args.sheets, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates });
   } catch (error) {
     if (error instanceof WorkbookFileError || error instanceof CsvFileError) throw new CliProblem(`${args.file}: ${error.message}`);
     throw error;
@@ -98,7 +99,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // "warnings" stays in the JSON for scripts that read it; the copy now keeps every part of the
   // workbook the tool does not write (charts, pivot tables, macros), so there is nothing to warn of.
   const warnings: string[] = [];
-  const where = { workbook: args.file, sheet: checked.roster.sheetName, headerRow: checked.roster.headerRowNumber, output };
+  const where = { workbook: args.file, sheet: joinSheetNames(checked.sheets.read), sheets: checked.sheets, headerRow: checked.roster.headerRowNumber, output };
   if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
   else {
     const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";

@@ -33,6 +33,17 @@ export function claimHeaderLine(result: CheckResult): string | null {
   return `Claim header not given yet: ${missing.join(", ")}. Give ${missing.map((label) => CLAIM_HEADER_FLAGS[label]).join(", ")} once (kept in ARRS Settings).`;
 }
 
+/** A PCN's roster on several sheets (one per member practice): each sheet read, its rows and claim, and the sheets passed over with why. */
+function sheetsReadLines(result: CheckResult, workbook: string, sheets: { read: string[]; passedOver: { sheet: string; reason: string }[] }): string[] {
+  const lines = [`ARRS check of ${workbook}: ${sheets.read.length} roster sheets checked as one PCN (${count(result.staff.length, "staff row")})`];
+  for (const name of sheets.read) {
+    const staff = result.staff.filter((p) => p.sheet === name);
+    lines.push(`  Sheet "${name}": ${count(staff.length, "staff row")}, claimable ${formatMoney(staff.reduce((sum, p) => sum + p.claimable, 0))}`);
+  }
+  for (const { sheet, reason } of sheets.passedOver) lines.push(`  Not read: "${sheet}": ${reason}`);
+  return lines;
+}
+
 function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -45,10 +56,15 @@ function padStart(text: string, width: number): string {
   return text.length >= width ? text : " ".repeat(width - text.length) + text;
 }
 
-export function formatSummary(result: CheckResult, where: { workbook: string; sheet: string; headerRow: number; output: string | null }): string {
+export function formatSummary(result: CheckResult, where: {
+  workbook: string; sheet: string; headerRow: number; output: string | null;
+  sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
+}): string {
   const s = result.settings;
   const lines: string[] = [];
-  lines.push(`ARRS check of ${where.workbook}, sheet "${where.sheet}" (header on row ${where.headerRow}, ${count(result.staff.length, "staff row")})`);
+  const several = (where.sheets?.read.length ?? 1) > 1;
+  if (several) lines.push(...sheetsReadLines(result, where.workbook, where.sheets!));
+  else lines.push(`ARRS check of ${where.workbook}, sheet "${where.sheet}" (header on row ${where.headerRow}, ${count(result.staff.length, "staff row")})`);
   lines.push(`Financial year ${s.financialYear} · list size ${s.listSize?.toLocaleString("en-GB") ?? "not given"} · weighted population ${s.weightedPopulation?.toLocaleString("en-GB") ?? "not given"} · ${s.region.replace("-", " ")} rates`);
   const header = claimHeaderLine(result);
   if (header) lines.push(header);
@@ -79,13 +95,13 @@ export function formatSummary(result: CheckResult, where: { workbook: string; sh
   }
   // Each finding's line, by severity (PCN findings first, then rows in order), up to the limit.
   const bySeverity: Record<Finding["severity"], string[]> = { error: [], warning: [], info: [] };
-  const add = (f: Finding, row: number | null, name: string | null) => {
+  const add = (f: Finding, row: string | null, name: string | null) => {
     if (bySeverity[f.severity].length >= MAX_PRINTED_PER_SEVERITY) return;
-    const where = row === null ? "PCN    " : pad(`Row ${row}`, 7);
+    const where = row === null ? "PCN    " : pad(row, 7);
     bySeverity[f.severity].push(`  ${where} ${LABEL[f.severity]} ${f.code}${name ? ` (${name})` : ""}: ${f.message}`);
   };
   for (const f of result.findings) add(f, null, null);
-  for (const p of result.staff) for (const f of p.findings) add(f, p.rowNumber, p.name);
+  for (const p of result.staff) for (const f of p.findings) add(f, several ? `Row ${p.rowNumber} of ${p.sheet}` : `Row ${p.rowNumber}`, p.name);
   lines.push(`Findings: ${count(counts.error, "error")}, ${count(counts.warning, "warning")}, ${count(counts.info, "note")}`);
   for (const severity of ["error", "warning", "info"] as const) {
     for (const line of bySeverity[severity]) lines.push(line);

@@ -39,6 +39,19 @@ export function isOwnedColumnHeader(header: unknown): boolean {
 /** Workbook-level name marking the tool's roster columns (a defined name where the format allows). */
 export const OWNED_RANGE_NAME = "ARRS_Output";
 
+/**
+ * The name over the columns beside the roster's `index`th sheet (0 first): "ARRS_Output", then
+ * "ARRS_Output_2", "ARRS_Output_3" beside further sheets, where a PCN keeps one roster per practice.
+ */
+export function ownedRangeName(index: number): string {
+  return index === 0 ? OWNED_RANGE_NAME : `${OWNED_RANGE_NAME}_${index + 1}`;
+}
+
+/** True for a name the tool gives its roster columns (any case, as Excel's names are). */
+export function isOwnedRangeName(name: string): boolean {
+  return new RegExp(`^${OWNED_RANGE_NAME}(?:_[1-9]\\d{0,3})?$`, "i").test(name);
+}
+
 /** Sheets whose name starts so hold the user's own maximum amounts (docs/rules.md, your own figures). */
 export const RATE_SHEET_PREFIX = "arrs max reimb";
 

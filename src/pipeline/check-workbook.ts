@@ -3,19 +3,19 @@
  * user's rate sheet, resolve the settings, run the engine, and build the output. Writing is left to
  * the caller, so that a door can show results first or write to a copy.
  */
-import type { IsoDate } from "../common/dates";
+import { financialYearInText, type IsoDate } from "../common/dates";
 import type { Grid } from "../common/grid";
 import { isRateSheetName } from "../common/owned";
 import { RuleSet } from "../rules/ruleset";
 import { bySeverity } from "../engine/findings";
 import { checkRoster } from "../engine/check";
 import type { CheckResult } from "../engine/types";
-import { readRoster } from "../roster";
-import type { ColumnMapping, RosterReadResult } from "../roster/types";
+import { readRoster, type PassedOverSheet } from "../roster";
+import type { ColumnMapping, RosterReadResult, RosterRow } from "../roster/types";
 import { buildWorkbookOutput } from "../report";
 import type { WorkbookOutput } from "../report/types";
 import type { WorkbookPort } from "../workbook/types";
-import { findRoster, mappingAsText, openWorkbook, settingsFor, type OpenedWorkbook } from "./open-workbook";
+import { findRosters, joinSheetNames, mappingAsText, openWorkbook, settingsFor, type OpenedWorkbook } from "./open-workbook";
 import type { RequestedSettings } from "./settings";
 import type { DoorWords } from "./door-words";
 import { rulesWithRateSheets } from "./rate-sources";
@@ -27,8 +27,12 @@ export interface RatesWorkbook {
 }
 
 export interface CheckWorkbookOptions {
-  /** The roster sheet's name; otherwise the stored one, otherwise the sheet that looks most like a roster. */
+  /**
+   * The roster sheet's name (or `sheets`, several of them); otherwise the stored ones, otherwise every
+   * sheet that looks like a roster, checked as one PCN.
+   */
   sheet?: string;
+  sheets?: readonly string[];
   /** The door's own words for what the user should do (door-words.ts). */
   words: DoorWords;
   settings?: RequestedSettings;
@@ -44,7 +48,12 @@ export interface CheckWorkbookOptions {
 export interface CheckedWorkbook {
   kind: "checked";
   result: CheckResult;
+  /** The first roster sheet read (the only one, in a workbook with one roster). */
   roster: RosterReadResult;
+  /** Every roster sheet read, in tab order (the order asked for, when named): one PCN's rows. */
+  rosters: RosterReadResult[];
+  /** The sheets read as the roster, and the other sheets that could have held one, with why they were not read. */
+  sheets: { read: string[]; passedOver: PassedOverSheet[] };
   output: WorkbookOutput;
   rateSheets: string[];
 }
@@ -58,30 +67,62 @@ export interface UncheckableWorkbook {
 export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbookOptions): Promise<CheckedWorkbook | UncheckableWorkbook> {
   const opened = options.opened ?? await openWorkbook(workbook);
   const rateGrids = await Promise.all(opened.rateSheets.map((name) => workbook.readSheet(name)));
-  const found = await findRoster(workbook, opened, { sheet: options.sheet, words: options.words });
+  const named = [...(options.sheet ? [options.sheet] : []), ...(options.sheets ?? [])];
+  const found = await findRosters(workbook, opened, { sheets: named, words: options.words });
   if ("problem" in found) return { kind: "problem", message: found.problem };
+  const chosen = named.length > 0 ? found : ofOneYear(found, options.settings?.financialYear ?? opened.stored.financialYear);
+  const sheetNames = chosen.read.map((grid) => grid.sheetName);
   const external = options.rates ? await readRatesWorkbook(options.rates) : null;
   if (external && "problem" in external) return { kind: "problem", message: external.problem };
 
   // The rate sheet's year is only known once the checked year is; a sheet that names none is for it.
   // The rates file's sheets come first, as its figures do.
   const withExternal = external ? { ...opened, rateSheets: [...external.grids.map((g) => g.sheetName), ...opened.rateSheets] } : opened;
-  const { settings, year: checkedYear, findings: settingsFindings } = settingsFor(withExternal, { rosterSheet: found.grid.sheetName, requested: options.settings, today: options.today });
+  const { settings, year: checkedYear, findings: settingsFindings } = settingsFor(withExternal, { rosterSheet: joinSheetNames(sheetNames), requested: options.settings, today: options.today });
 
   const sources = [...(external && options.rates ? [{ grids: external.grids, workbook: options.rates.name }] : []), { grids: rateGrids }];
   const { rules: rulesWithSheet, findings: rateFindings } = rulesWithRateSheets(new RuleSet(), { sources, checkedYear });
   const mapping = { ...opened.stored.columnMapping, ...options.mapping };
-  const roster = readRoster(found.grid, { rules: rulesWithSheet, mapping });
-  const result = checkRoster({ rows: roster.rows, settings, rules: rulesWithSheet });
-  result.findings = [...result.findings, ...settingsFindings, ...opened.storedFindings, ...rateFindings, ...roster.findings].sort(bySeverity);
+  const rosters = chosen.read.map((grid) => readRoster(grid, { rules: rulesWithSheet, mapping }));
+  const rows = rosters.flatMap((roster) => rowsOfSheet(roster, rosters.length > 1));
+  const result = checkRoster({ rows, settings, rules: rulesWithSheet });
+  result.findings = [...result.findings, ...settingsFindings, ...opened.storedFindings, ...rateFindings, ...rosters.flatMap((r) => r.findings)].sort(bySeverity);
 
-  const output = buildWorkbookOutput(result, roster, {
+  const sheets = { read: sheetNames, passedOver: chosen.passedOver };
+  const output = buildWorkbookOutput(result, rosters, {
     generatedOn: options.today,
-    rosterSheet: roster.sheetName,
+    rosterSheet: joinSheetNames(sheetNames),
+    sheets,
     columnMapping: mappingAsText(mapping),
     tooManyClaimLines: options.words.tooManyClaimLines,
   });
-  return { kind: "checked", result, roster, output, rateSheets: opened.rateSheets };
+  return { kind: "checked", result, roster: rosters[0], rosters, sheets, output, rateSheets: opened.rateSheets };
+}
+
+/**
+ * Each row knows its sheet, and its member practice: the Practice column's, else (where the PCN keeps
+ * a roster sheet per practice) the sheet's name.
+ */
+function rowsOfSheet(roster: RosterReadResult, several: boolean): RosterRow[] {
+  return roster.rows.map((row) => ({ ...row, sheet: roster.sheetName, practice: row.practice ?? (several ? roster.sheetName : null) }));
+}
+
+/**
+ * Sheets found by their looks whose names give different financial years ("Roster 2024-25" beside
+ * "Roster 2025-26") are not one PCN's year: those of the year asked for are read, else those of the
+ * latest year named; a sheet whose name gives no year is read either way.
+ */
+function ofOneYear(found: { read: Grid[]; passedOver: PassedOverSheet[] }, yearAsked: string | undefined): { read: Grid[]; passedOver: PassedOverSheet[] } {
+  const yearOf = (grid: Grid) => financialYearInText(grid.sheetName)?.label ?? null;
+  const years = [...new Set(found.read.map(yearOf).filter((year): year is string => year !== null))].sort();
+  if (years.length < 2) return found;
+  const askedLabel = yearAsked ? financialYearInText(yearAsked)?.label : undefined;
+  const year = askedLabel && years.includes(askedLabel) ? askedLabel : years[years.length - 1];
+  const read = found.read.filter((grid) => yearOf(grid) === null || yearOf(grid) === year);
+  const passedOver = found.read.filter((grid) => !read.includes(grid)).map((grid) => ({
+    sheet: grid.sheetName, reason: `its name gives ${yearOf(grid)!}, another year than the roster's ${year}`,
+  }));
+  return { read, passedOver: [...found.passedOver, ...passedOver] };
 }
 
 /** The "ARRS max reimb" sheets of a rates workbook; a workbook with none is a problem to report, not to ignore. */

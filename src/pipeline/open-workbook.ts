@@ -8,7 +8,8 @@ import { financialYearInText, type FinancialYear, type IsoDate } from "../common
 import type { Grid } from "../common/grid";
 import { isOwnedSheetName, isRateSheetName, OWNED_SHEETS, rateSheetFinancialYear } from "../common/owned";
 import type { PcnSettings } from "../engine/types";
-import { findRosterSheet, readRoster, readSettingsSheet } from "../roster";
+import { findRosterSheet, findRosterSheets, readRoster, readSettingsSheet } from "../roster";
+import type { RosterSheets } from "../roster";
 import type { ColumnMapping, RosterReadResult, StoredSettings } from "../roster/types";
 import { RuleSet } from "../rules/ruleset";
 import type { Finding } from "../rules/types";
@@ -62,7 +63,7 @@ export interface FindRosterOptions {
  */
 export async function findRoster(workbook: WorkbookPort, opened: OpenedWorkbook, options: FindRosterOptions): Promise<{ grid: Grid } | { problem: string }> {
   const { sheetNames, rosterSheets, stored } = opened;
-  const storedSheet = stored.rosterSheet ? sameName(rosterSheets, stored.rosterSheet) : undefined;
+  const storedSheet = storedRosterSheets(opened)[0];
   const wanted = options.sheet ?? storedSheet;
   const candidates = wanted ? sheetNames.filter((name) => name.toLowerCase() === wanted.toLowerCase()) : rosterSheets;
   if (wanted && candidates.length === 0) {
@@ -71,6 +72,54 @@ export async function findRoster(workbook: WorkbookPort, opened: OpenedWorkbook,
   const grids: Grid[] = [];
   for (const name of candidates) grids.push(await workbook.readSheet(name));
   return findRosterSheet(grids, { sheetName: wanted, nameTheSheet: options.words.nameTheSheet });
+}
+
+/** The sheet names the ARRS Settings sheet's "Roster sheet" row gives (several separated by "; "), those that are still there. */
+export function storedRosterSheets(opened: Pick<OpenedWorkbook, "rosterSheets" | "stored">): string[] {
+  const text = opened.stored.rosterSheet?.trim();
+  if (!text) return [];
+  // A sheet's own name may hold a semicolon: the whole text naming a sheet is that sheet.
+  const whole = sameName(opened.rosterSheets, text);
+  if (whole) return [whole];
+  const names = text.split(";").map((name) => sameName(opened.rosterSheets, name.trim())).filter((name): name is string => name !== undefined);
+  return [...new Set(names)];
+}
+
+/** Sheet names as the ARRS Settings sheet's "Roster sheet" row holds them. */
+export const joinSheetNames = (names: readonly string[]): string => names.join("; ");
+
+export interface FindRostersOptions {
+  /** The roster sheets the user named (--sheet, once or more); otherwise the stored ones, otherwise every sheet that looks like a roster. */
+  sheets?: readonly string[];
+  /** The door's own words for what the user should do (door-words.ts). */
+  words: DoorWords;
+}
+
+/**
+ * The roster sheets, read: those the user names (each read even if it is not a roster: the reader then
+ * says why), else those stored (while they name sheets that could hold one), else every sheet that
+ * looks like a roster, as a PCN with a roster sheet per member practice keeps them. Every other sheet
+ * that could hold a roster is passed over with why; the tool's own sheets and the rate sheets are not listed.
+ */
+export async function findRosters(workbook: WorkbookPort, opened: OpenedWorkbook, options: FindRostersOptions): Promise<RosterSheets | { problem: string }> {
+  const { sheetNames, rosterSheets } = opened;
+  const asked = (options.sheets ?? []).map((name) => name.trim()).filter(Boolean);
+  const wanted = asked.length > 0 ? asked : storedRosterSheets(opened);
+  if (wanted.length === 0) {
+    const grids: Grid[] = [];
+    for (const name of rosterSheets) grids.push(await workbook.readSheet(name));
+    return findRosterSheets(grids, { nameTheSheet: options.words.nameTheSheet });
+  }
+  const chosen: string[] = [];
+  for (const name of wanted) {
+    const sheet = sameName(sheetNames, name);
+    if (!sheet) return { problem: `There is no sheet named "${name}". The sheets are: ${sheetNames.map((n) => `"${n}"`).join(", ")}.` };
+    if (!chosen.includes(sheet)) chosen.push(sheet);
+  }
+  const read: Grid[] = [];
+  for (const name of chosen) read.push(await workbook.readSheet(name));
+  const why = asked.length > 0 ? "not one of the sheets named to check" : `not one of the roster sheets the ${OWNED_SHEETS.settings} sheet names`;
+  return { read, passedOver: rosterSheets.filter((name) => !chosen.includes(name)).map((sheet) => ({ sheet, reason: why })) };
 }
 
 export type RosterPreview = { roster: RosterReadResult; grid: Grid } | { problem: string };

@@ -4,16 +4,19 @@
 import type { CheckResult } from "../engine/types";
 import type { RosterReadResult } from "../roster/types";
 import { buildClaimLinesSheet, type ClaimLinesSheetOptions } from "./claim-lines-sheet";
-import { buildRosterColumns } from "./roster-columns";
+import { buildRosterColumnBlocks } from "./roster-columns";
 import { buildSettingsSheet } from "./settings-sheet";
 import { buildSummarySheet } from "./summary-sheet";
 import type { BuildOptions, WorkbookOutput } from "./types";
 
 export function buildWorkbookOutput(
-  result: CheckResult, roster: RosterReadResult, options: BuildOptions & Pick<ClaimLinesSheetOptions, "tooManyClaimLines">,
+  result: CheckResult, roster: RosterReadResult | readonly RosterReadResult[], options: BuildOptions & Pick<ClaimLinesSheetOptions, "tooManyClaimLines">,
 ): WorkbookOutput {
+  // One block of columns per roster sheet, where a PCN keeps one per member practice.
+  const [rosterColumns = null, ...moreRosterColumns] = buildRosterColumnBlocks(result, Array.isArray(roster) ? roster : [roster as RosterReadResult]);
   return {
-    rosterColumns: buildRosterColumns(result, roster),
+    rosterColumns,
+    ...(moreRosterColumns.length > 0 ? { moreRosterColumns } : {}),
     sheets: [
       buildSummarySheet(result, options),
       buildClaimLinesSheet(result, { tooManyClaimLines: options.tooManyClaimLines }),

@@ -1,6 +1,6 @@
 export * from "./types";
 export { buildWorkbookOutput } from "./build";
-export { buildRosterColumns, ownedFirstColumn } from "./roster-columns";
+export { buildRosterColumns, buildRosterColumnBlocks, ownedFirstColumn, rosterColumnBlocks } from "./roster-columns";
 export { buildSummarySheet } from "./summary-sheet";
 export { buildClaimLinesSheet, costParts, CLAIM_LINES_SHEET_LIMIT } from "./claim-lines-sheet";
 export { claimLinesCsvChunks } from "./claim-lines-csv";

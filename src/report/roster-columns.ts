@@ -7,7 +7,7 @@ import { OWNED_COLUMN_HEADERS } from "../common/owned";
 import type { RosterReadResult, RosterRow } from "../roster/types";
 import type { Finding } from "../rules/types";
 import { blank, money, text } from "./cells";
-import type { OutputCell, RosterColumnsOutput, StatusHighlight } from "./types";
+import type { OutputCell, RosterColumnsOutput, StatusHighlight, WorkbookOutput } from "./types";
 import { findingsText, STATUS_TEXT, worstStatus } from "./words";
 
 /** One blank column between the user's table and the tool's, so Excel does not treat them as one table. */
@@ -26,10 +26,25 @@ export function ownedFirstColumn(roster: Pick<RosterReadResult, "lastColumn" | "
   return roster.ownedColumn ?? roster.lastColumn + 1 + GAP_COLUMNS;
 }
 
+/**
+ * The columns beside each roster sheet, one block per sheet (a sheet without a header row gets none).
+ * Rows are matched to results by sheet and row, since each sheet numbers its own rows.
+ */
+export function buildRosterColumnBlocks(result: CheckResult, rosters: readonly RosterReadResult[]): RosterColumnsOutput[] {
+  return rosters.map((roster) => buildRosterColumns(result, roster)).filter((block): block is RosterColumnsOutput => block !== null);
+}
+
+/** Every block of the tool's columns an output writes, one per roster sheet. */
+export function rosterColumnBlocks(output: Pick<WorkbookOutput, "rosterColumns" | "moreRosterColumns">): RosterColumnsOutput[] {
+  return output.rosterColumns ? [output.rosterColumns, ...(output.moreRosterColumns ?? [])] : [];
+}
+
 export function buildRosterColumns(result: CheckResult, roster: RosterReadResult): RosterColumnsOutput | null {
   // Without a header row there is nowhere to put the columns that a user would recognise.
   if (roster.headerRowNumber < 1) return null;
-  const staffByRow = new Map(result.staff.map((s) => [s.rowNumber, s]));
+  // A result without a sheet (rows made by hand) belongs to the one roster there is.
+  const staff = result.staff.filter((s) => !s.sheet || s.sheet === roster.sheetName);
+  const staffByRow = new Map(staff.map((s) => [s.rowNumber, s]));
   const rosterByRow = new Map(roster.rows.map((r) => [r.rowNumber, r]));
   const rowNumbers = [...new Set([...rosterByRow.keys(), ...staffByRow.keys()])].sort((a, b) => a - b);
   const rows = rowNumbers.map((rowNumber) => ({

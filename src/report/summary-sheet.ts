@@ -17,7 +17,10 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
   const year = result.financialYear.label;
   const sheet = new SheetRows();
   sheet.add(text(`ARRS claim summary ${year}`, "title"));
-  sheet.add(text(`Roster on sheet "${options.rosterSheet}", checked on ${formatUkDate(options.generatedOn)}.`, "note"));
+  const several = (options.sheets?.read.length ?? 1) > 1;
+  const rosterWords = several ? `Rosters on ${options.sheets!.read.length} sheets, checked as one PCN` : `Roster on sheet "${options.rosterSheet}"`;
+  sheet.add(text(`${rosterWords}, checked on ${formatUkDate(options.generatedOn)}.`, "note"));
+  if (several) addSheetsRead(sheet, result, options.sheets!);
   sheet.gap();
   addSettingsUsed(sheet, result);
   sheet.gap();
@@ -37,6 +40,22 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
     dataBars: roleClaimable ? [{ range: roleClaimable }] : [],
     chart,
   };
+}
+
+/**
+ * Where a PCN keeps a roster sheet per member practice: each sheet read, with its practices, rows and
+ * claim (the sheets' claims add up to the PCN's), and each other sheet passed over, with why.
+ */
+function addSheetsRead(sheet: SheetRows, result: CheckResult, sheets: NonNullable<BuildOptions["sheets"]>): void {
+  sheet.gap();
+  sheet.add(text("Sheets read", "subtitle"));
+  sheet.add(text("Sheet", "header"), text("Staff rows", "header"), text("Claimable", "header"), text("Practice", "header"));
+  for (const name of sheets.read) {
+    const staff = result.staff.filter((s) => s.sheet === name);
+    const practices = [...new Set(staff.map((s) => s.practice).filter((p): p is string => Boolean(p)))].join(", ");
+    sheet.add(text(name), integer(staff.length), money(staff.reduce((total, s) => total + s.claimable, 0)), text(practices));
+  }
+  for (const { sheet: name, reason } of sheets.passedOver) sheet.add(text(`Not read: "${name}"`), text(reason, "note"));
 }
 
 function addSettingsUsed(sheet: SheetRows, result: CheckResult): void {

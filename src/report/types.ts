@@ -92,14 +92,20 @@ export interface RosterColumnsOutput {
 }
 
 export interface WorkbookOutput {
+  /** The columns beside the roster; where a PCN keeps a roster sheet per practice, beside the first. */
   rosterColumns: RosterColumnsOutput | null;
+  /** The columns beside each further roster sheet, one block per sheet (absent with one roster). */
+  moreRosterColumns?: RosterColumnsOutput[];
   sheets: OwnedSheet[];
 }
 
 /** Options for building the output; the date is an input (no clock in the report). */
 export interface BuildOptions {
   generatedOn: IsoDate;
+  /** The roster sheet's name; several are joined with "; ", as the settings sheet keeps them. */
   rosterSheet: string;
+  /** The sheets read as the roster, and those that could have held one, passed over with why. */
+  sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
   /** A line for the summary's notes, e.g. which settings came from the command line. */
   settingsNote?: string;
   /** Roster field → header (or column letter) that holds it, as stored on the settings sheet. */

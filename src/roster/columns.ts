@@ -199,6 +199,13 @@ export const HEADER_RULES: readonly HeaderRule[] = [
     why: "The person's name, to tell rows apart and spot duplicates.",
   },
   {
+    field: "practice",
+    exact: ["practice", "practice name", "member practice", "gp practice", "surgery", "surgery name", "site",
+      "site name", "practice site", "base practice", "base site"],
+    patterns: [],
+    why: "The member practice the person works for, where a PCN keeps one roster for all its practices.",
+  },
+  {
     field: "staffId",
     exact: ["staff id", "employee number", "payroll no", "payroll number", "assignment number", "id", "employee id",
       "staff number", "employee no", "staff no", "payroll id", "assignment no", "esr number", "payroll",
@@ -304,5 +311,5 @@ export function columnNumber(letters: string): number | null {
 
 export const ROSTER_FIELDS: readonly RosterField[] = [
   "name", "staffId", "role", "band", "wte", "hoursPerWeek", "sessionsPerWeek", "start", "end", "annualSalary",
-  "fullTimeSalary", "employerNi", "employerPension", "cctDate", "employedInLast12Months", "mhpAgreement",
+  "fullTimeSalary", "employerNi", "employerPension", "cctDate", "employedInLast12Months", "mhpAgreement", "practice",
 ];

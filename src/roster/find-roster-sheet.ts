@@ -57,3 +57,49 @@ export function findRosterSheet(grids: Grid[], options: FindRosterSheetOptions =
       + `headers above the staff list.${looked}`,
   };
 }
+
+/** A sheet not read as a roster, and why, for the summary. */
+export interface PassedOverSheet {
+  sheet: string;
+  reason: string;
+}
+
+/** The sheets a check reads as one PCN's roster, and those it passes over with why. */
+export interface RosterSheets {
+  read: Grid[];
+  passedOver: PassedOverSheet[];
+}
+
+/**
+ * Why a sheet that is not the tool's own is not a roster, or null when it is one (its header row has
+ * a role column and two more recognised columns).
+ */
+export function notARosterBecause(grid: Grid): string | null {
+  if (isOwnedSheetName(grid.sheetName.trim())) return "the checker's own sheet";
+  if (isRateSheetName(grid.sheetName)) return "maximum amounts (an \"ARRS max reimb\" sheet), read as rates";
+  const header = findHeaderRow(grid);
+  if (header?.qualifies) return null;
+  if (!header) return "no header row with a role or job title column";
+  const named = [...new Set(header.columns.map((c) => c.header))].map((h) => `"${h}"`).join(", ");
+  if (!header.columns.some((c) => c.field === "role")) return `no role or job title column (row ${header.rowNumber} has ${named})`;
+  return `row ${header.rowNumber} has a role column but not two of name, WTE/hours, start date, salary (it has ${named})`;
+}
+
+/**
+ * The sheets of a PCN's roster when none is named: every sheet that looks like a roster (as a PCN
+ * with a roster sheet per member practice keeps them), in tab order; each other sheet is passed over
+ * with why. When none looks like a roster, the problem findRosterSheet states.
+ */
+export function findRosterSheets(grids: Grid[], options: { nameTheSheet?: string } = {}): RosterSheets | { problem: string } {
+  const list = Array.isArray(grids) ? grids.filter((g) => g && typeof g.sheetName === "string") : [];
+  const read: Grid[] = [];
+  const passedOver: PassedOverSheet[] = [];
+  for (const grid of list) {
+    const reason = notARosterBecause(grid);
+    if (reason === null) read.push(grid);
+    else passedOver.push({ sheet: grid.sheetName, reason });
+  }
+  if (read.length > 0) return { read, passedOver };
+  const found = findRosterSheet(list, { nameTheSheet: options.nameTheSheet });
+  return "problem" in found ? found : { read: [found.grid], passedOver: passedOver.filter((p) => p.sheet !== found.grid.sheetName) };
+}

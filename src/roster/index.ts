@@ -3,7 +3,8 @@
  * Pure functions over plain data; nothing here touches Office, ExcelJS or the file system.
  */
 export { readRoster } from "./read-roster";
-export { findRosterSheet } from "./find-roster-sheet";
+export { findRosterSheet, findRosterSheets, notARosterBecause } from "./find-roster-sheet";
+export type { PassedOverSheet, RosterSheets } from "./find-roster-sheet";
 export { findHeaderRow } from "./header-row";
 export { resolveRoleText } from "./role-text";
 export { HOURS_PER_WTE, SESSIONS_PER_WTE } from "./wte";

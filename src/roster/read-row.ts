@@ -105,6 +105,8 @@ export function readRow(row: unknown[], { rowNumber, columns, roleOf }: RowInput
 
   return {
     rowNumber,
+    // The member practice, where the roster has a column for it (else the pipeline may name the sheet's).
+    ...(columns.has("practice") ? { practice: text("practice") } : {}),
     name,
     staffId: text("staffId"),
     roleText,

@@ -20,7 +20,9 @@ export type RosterField =
   | "employerPension"
   | "cctDate"
   | "employedInLast12Months"
-  | "mhpAgreement";
+  | "mhpAgreement"
+  /** The member practice, where a PCN keeps one roster for all its practices. */
+  | "practice";
 
 export interface RosterColumn {
   field: RosterField;

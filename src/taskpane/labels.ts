@@ -20,6 +20,7 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   cctDate: "Date of CCT",
   employedInLast12Months: "Employed in PCN in last 12 months",
   mhpAgreement: "MHP written agreement",
+  practice: "Practice",
 };
 
 export const ROSTER_FIELD_ORDER: readonly RosterField[] = ROSTER_FIELDS;

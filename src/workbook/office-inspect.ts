@@ -9,7 +9,7 @@
  * 1.9) finds the "ARRS status" cells without reading whole sheets (it skips hidden sheets).
  */
 import { columnLetter } from "../common/grid";
-import { OWNED_COLUMN_HEADERS, OWNED_RANGE_NAME, isOwnedColumnHeader, isOwnedSheetName } from "../common/owned";
+import { OWNED_COLUMN_HEADERS, isOwnedColumnHeader, isOwnedRangeName, isOwnedSheetName } from "../common/owned";
 import type { RosterColumnsOutput, SheetRange } from "../report/types";
 import { columnNumber } from "../common/grid";
 import type { OwnedBlock } from "./owned-block";
@@ -39,9 +39,13 @@ export interface SheetScan {
 
 export interface WorkbookScan {
   sheets: SheetScan[];
-  ownedName: Excel.NamedItem | null;
-  /** The roster sheet, and the first row holding a value in each target column from the header down. */
-  target: { sheet: SheetScan; firstValueRow: (number | null)[] } | null;
+  /** The names over an earlier run's roster columns (ARRS_Output, ARRS_Output_2, ...). */
+  ownedNames: Excel.NamedItem[];
+  /**
+   * Each roster sheet the columns go beside (one per member practice's roster), and the first row
+   * holding a value in each target column from the header down.
+   */
+  targets: { sheet: SheetScan; output: RosterColumnsOutput; firstValueRow: (number | null)[] }[];
 }
 
 const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
@@ -51,23 +55,27 @@ export function findSheet(sheets: SheetScan[], name: string): SheetScan | undefi
   return sheets.find((s) => s.name === name) ?? sheets.find((s) => sameName(s.name, name));
 }
 
-export async function scanWorkbook(context: Excel.RequestContext, roster: RosterColumnsOutput | null): Promise<WorkbookScan> {
+export async function scanWorkbook(context: Excel.RequestContext, rosters: readonly RosterColumnsOutput[]): Promise<WorkbookScan> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  const ownedName = context.workbook.names.getItemOrNullObject(OWNED_RANGE_NAME);
+  const names = context.workbook.names;
+  names.load("items/name");
   await context.sync();
 
   const loads = worksheets.items.map((ws) => queueSheetLoads(ws, ws.name));
-  const rosterLoad = roster ? findSheetLoad(loads, roster.sheetName) : undefined;
-  const targetColumns = roster && rosterLoad && !isOwnedSheetName(rosterLoad.name) ? queueTargetLoads(rosterLoad.ws, roster) : null;
+  const rosterLoads = rosters.map((roster) => {
+    const load = findSheetLoad(loads, roster.sheetName);
+    const columns = load && !isOwnedSheetName(load.name) ? queueTargetLoads(load.ws, roster) : null;
+    return { roster, load, columns };
+  });
   await context.sync();
 
   const sheets = loads.map(sheetScan);
-  await findBlocksAndFormats(context, loads, sheets, rosterLoad?.name);
-  const target = targetColumns && rosterLoad
-    ? { sheet: sheets[loads.indexOf(rosterLoad)], firstValueRow: targetColumns.map((c) => (c.isNullObject ? null : c.rowIndex + 1)) }
-    : null;
-  return { sheets, ownedName: ownedName.isNullObject ? null : ownedName, target };
+  await findBlocksAndFormats(context, loads, sheets, rosterLoads.map((r) => r.load?.name));
+  const targets = rosterLoads.flatMap(({ roster, load, columns }) => (load && columns
+    ? [{ sheet: sheets[loads.indexOf(load)], output: roster, firstValueRow: columns.map((c) => (c.isNullObject ? null : c.rowIndex + 1)) }]
+    : []));
+  return { sheets, ownedNames: names.items.filter((item) => isOwnedRangeName(item.name)), targets };
 }
 
 interface SheetLoads {
@@ -130,11 +138,11 @@ function sheetScan(loads: SheetLoads): SheetScan {
  * One sync: the headers beside each "ARRS status" cell (to keep those that start a block of ours),
  * and where each conditional format applies on the roster sheet and on sheets with such a cell.
  */
-async function findBlocksAndFormats(context: Excel.RequestContext, loads: SheetLoads[], sheets: SheetScan[], rosterName: string | undefined): Promise<void> {
+async function findBlocksAndFormats(context: Excel.RequestContext, loads: SheetLoads[], sheets: SheetScan[], rosterNames: (string | undefined)[]): Promise<void> {
   const candidates = loads.flatMap((load, i) => (load.hits && !load.hits.isNullObject ? cellsOf(load.hits.address).map((cell) => ({ sheet: sheets[i], ...cell })) : []));
   const besides = candidates.map(({ sheet, row, column }) => queueBeside(sheet.ws, row, column));
   const formatAreas = loads.map((load, i) => {
-    const wanted = load.name === rosterName || candidates.some((c) => c.sheet === sheets[i]);
+    const wanted = rosterNames.includes(load.name) || candidates.some((c) => c.sheet === sheets[i]);
     return wanted && load.formats ? load.formats.items.map((format) => ({ format, ranges: queueFormatRanges(format) })) : [];
   });
   if (candidates.length === 0 && formatAreas.every((f) => f.length === 0)) return;
@@ -204,8 +212,9 @@ export function formatInside(areas: SheetRange[], block: OwnedBlock): boolean {
  * if it lies inside an earlier block, so does everything below it, since a block runs to the foot.
  */
 export function assertColumnsFree(scan: WorkbookScan, roster: RosterColumnsOutput): void {
-  if (!scan.target) return;
-  const { sheet, firstValueRow } = scan.target;
+  const target = scan.targets.find((t) => t.output === roster);
+  if (!target) return;
+  const { sheet, firstValueRow } = target;
   firstValueRow.forEach((row, i) => {
     if (row === null) return;
     const column = roster.firstColumn + i;

@@ -4,10 +4,11 @@
  * last, so that a write that fails part way never leaves the name pointing at a half-written block.
  */
 import { columnLetter } from "../common/grid";
-import { isOwnedSheetName, OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../common/owned";
+import { isOwnedSheetName, OWNED_SHEET_NAMES, ownedRangeName } from "../common/owned";
 import { rangeAddress } from "../report/cells";
 import type { ChartSpec, OwnedSheet, RosterColumnsOutput, SheetRange, WorkbookOutput } from "../report/types";
 import { STYLE_COLOURS } from "../report/formats";
+import { rosterColumnBlocks } from "../report/roster-columns";
 import { writeArea, type Area } from "./office-area";
 import { columnWidthPoints, rgb } from "./office-cells";
 import { OfficeWorkbookError } from "./office-errors";
@@ -25,24 +26,29 @@ export interface WriteOptions {
 
 export async function writeOutput(context: Excel.RequestContext, output: WorkbookOutput, options: WriteOptions): Promise<void> {
   for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
-  const scan = await scanWorkbook(context, output.rosterColumns);
-  const roster = output.rosterColumns ? rosterTarget(scan, output.rosterColumns) : null;
+  // One block beside each roster sheet, where a PCN keeps one per member practice.
+  const blocks = rosterColumnBlocks(output);
+  const scan = await scanWorkbook(context, blocks);
+  const rosters = blocks.map((block) => rosterTarget(scan, block));
+  rosters.forEach((roster, i) => {
+    if (rosters.findIndex((r) => r.sheet === roster.sheet) !== i) throw new OfficeWorkbookError("not-owned", `The ARRS columns were given twice for "${roster.sheet.name}".`);
+  });
   const rewritten = output.sheets.map((s) => findSheet(scan.sheets, s.name)).filter((s): s is SheetScan => s !== undefined);
-  const cleared = roster ? scan.sheets.filter((s) => s === roster.sheet || s.blocks.length > 0) : [];
+  const cleared = rosters.length > 0 ? scan.sheets.filter((s) => rosters.some((r) => r.sheet === s) || s.blocks.length > 0) : [];
   assertUnprotected([...rewritten, ...cleared]);
 
   const queue = new RequestQueue(context, { suspend: { calculation: true, screen: options.suspendScreen } });
   for (const sheet of output.sheets) await writeArea(queue, ownedSheetArea(context, scan, sheet));
-  if (roster) await writeArea(queue, rosterArea(context, scan, roster));
+  for (const [i, roster] of rosters.entries()) await writeArea(queue, rosterArea(context, scan, roster, i));
   await queue.recalculate();
 }
 
 export async function removeOutput(context: Excel.RequestContext, options: WriteOptions): Promise<{ removedSheets: string[]; clearedColumns: number }> {
-  const scan = await scanWorkbook(context, null);
+  const scan = await scanWorkbook(context, []);
   const withBlocks = scan.sheets.filter((s) => !s.owned && s.blocks.length > 0);
   assertUnprotected(withBlocks);
   const queue = new RequestQueue(context, { suspend: { calculation: true, screen: options.suspendScreen } });
-  await queue.reserve(CALL_BYTES * (4 + withBlocks.length * 8));
+  await queue.reserve(CALL_BYTES * (4 + withBlocks.length * 8 + scan.ownedNames.length));
   let clearedColumns = 0;
   for (const sheet of withBlocks) {
     for (const block of sheet.blocks) {
@@ -51,7 +57,7 @@ export async function removeOutput(context: Excel.RequestContext, options: Write
       clearedColumns += block.lastColumn - block.firstColumn + 1;
     }
   }
-  scan.ownedName?.delete();
+  for (const name of scan.ownedNames) name.delete();
   // Worksheet.delete cannot be undone and clears Excel's undo stack (docs: "Undo support"); removing
   // the output is the one place where deleting is what the user asked for.
   const removedSheets = OWNED_SHEET_NAMES.map((name) => findSheet(scan.sheets, name)).filter((s): s is SheetScan => s !== undefined);
@@ -166,12 +172,14 @@ function addChart(ws: Excel.Worksheet, spec: ChartSpec, tableColumns: number): v
 // The roster columns
 // ---------------------------------------------------------------------------------------------------
 
-function rosterArea(context: Excel.RequestContext, scan: WorkbookScan, target: RosterTarget): Area {
+/** The columns beside the `index`th roster sheet (0 first); the first also clears every earlier run's columns and names. */
+function rosterArea(context: Excel.RequestContext, scan: WorkbookScan, target: RosterTarget, index: number): Area {
   const { sheet, output, block } = target;
   const lastRow = output.rows.reduce((last, row) => Math.max(last, row.rowNumber), output.clearThroughRow);
   const rows: Area["rows"] = [output.headers];
   for (const row of output.rows) rows[row.rowNumber - output.headerRowNumber] = row.cells;
-  const earlier = scan.sheets.filter((s) => !s.owned && s.blocks.length > 0);
+  const earlier = index === 0 ? scan.sheets.filter((s) => !s.owned && s.blocks.length > 0) : [];
+  const oldNames = index === 0 ? scan.ownedNames : [];
   return {
     ws: () => sheet.ws,
     top: output.headerRowNumber,
@@ -187,9 +195,11 @@ function rosterArea(context: Excel.RequestContext, scan: WorkbookScan, target: R
     finish: () => {
       setWidths(sheet.ws, output.firstColumn, output.columnWidths);
       addStatusHighlights(sheet.ws, output, lastRow);
-      setOwnedName(context, scan, sheet.ws.getRangeByIndexes(block.headerRow - 1, block.firstColumn - 1, Math.max(lastRow, block.headerRow) - block.headerRow + 1, output.headers.length));
+      for (const name of oldNames) name.delete();
+      const range = sheet.ws.getRangeByIndexes(block.headerRow - 1, block.firstColumn - 1, Math.max(lastRow, block.headerRow) - block.headerRow + 1, output.headers.length);
+      context.workbook.names.add(ownedRangeName(index), range);
     },
-    finishCalls: output.columnWidths.length + output.statusHighlights.length * 4 + 3,
+    finishCalls: output.columnWidths.length + output.statusHighlights.length * 4 + 2 + oldNames.length,
   };
 }
 
@@ -223,8 +233,3 @@ function addStatusHighlights(ws: Excel.Worksheet, output: RosterColumnsOutput, l
   }
 }
 
-/** Replaces the workbook-level name over the owned columns; the user's other names stay. */
-function setOwnedName(context: Excel.RequestContext, scan: WorkbookScan, range: Excel.Range): void {
-  scan.ownedName?.delete();
-  context.workbook.names.add(OWNED_RANGE_NAME, range);
-}

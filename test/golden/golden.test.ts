@@ -11,6 +11,7 @@ import { OWNED_SHEET_NAMES } from "../../src/common/owned";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
 import { COMMAND_LINE_WORDS } from "../../src/pipeline/door-words";
 import { NUMBER_FORMATS } from "../../src/report/formats";
+import { rosterColumnBlocks } from "../../src/report/roster-columns";
 import type { RequestedSettings } from "../../src/pipeline/settings";
 import { FileWorkbook } from "../helpers/file-workbook";
 import { dumpWorkbook, fixture, SAMPLE } from "../helpers/workbooks";
@@ -25,6 +26,7 @@ const CASES: { name: string; file: string; settings: RequestedSettings }[] = [
   { name: "caps-2023-24-large-pcn", file: fixture("caps-2023-24.xlsx"), settings: { listSize: 100000, weightedPopulation: 110000 } },
   { name: "london-2025-26", file: fixture("london-2025-26.xlsx"), settings: { financialYear: "2025/26", region: "outer-london", listSize: 70000, weightedPopulation: 76000 } },
   { name: "messy", file: fixture("messy.xlsx"), settings: { financialYear: "2025/26" } },
+  { name: "three-practices-2025-26", file: fixture("three-practices-2025-26.xlsx"), settings: { financialYear: "2025/26", listSize: 40000, weightedPopulation: 42000 } },
 ];
 
 /** Money to the penny and WTE to 4 places, so the files read as a person would check them. */
@@ -49,16 +51,17 @@ describe.each(CASES)("$name", ({ name, file, settings }) => {
     const workbook = await FileWorkbook.fromBuffer(readFileSync(file));
     const checked = await checkWorkbook(workbook, { words: COMMAND_LINE_WORDS, settings, today: TODAY });
     if (checked.kind !== "checked") throw new Error(checked.message);
-    const json = toJson(checked.result, { workbook: path.basename(file), sheet: checked.roster.sheetName, output: null });
+    const json = toJson(checked.result, { workbook: path.basename(file), sheet: checked.sheets.read.join("; "), sheets: checked.sheets, output: null });
     compare(path.join(GOLDEN, `${name}.json`), `${JSON.stringify(tidy(json), null, 2)}\n`);
 
     await workbook.write(checked.output);
-    const rosterSheet = checked.roster.sheetName;
-    const cells = await dumpWorkbook(Buffer.from(await workbook.toBuffer()), (sheet) => OWNED_SHEET_NAMES.includes(sheet) || sheet === rosterSheet);
-    const ownedFrom = checked.output.rosterColumns!.firstColumn;
+    // Where each roster sheet's own columns begin (one roster sheet per member practice, or just one).
+    const ownedFrom = new Map(rosterColumnBlocks(checked.output).map((block) => [block.sheetName, block.firstColumn]));
+    const cells = await dumpWorkbook(Buffer.from(await workbook.toBuffer()), (sheet) => OWNED_SHEET_NAMES.includes(sheet) || ownedFrom.has(sheet));
     const text = Object.entries(cells).map(([sheet, lines]) => {
-      // On the roster sheet, only the tool's own columns are its output.
-      const kept = sheet === rosterSheet ? lines.filter((l) => columnNumber(l.split("=")[0]) >= ownedFrom) : lines;
+      // On a roster sheet, only the tool's own columns are its output.
+      const from = ownedFrom.get(sheet);
+      const kept = from !== undefined ? lines.filter((l) => columnNumber(l.split("=")[0]) >= from) : lines;
       return `## ${sheet}\n${kept.map(asShown).join("\n")}`;
     }).join("\n\n");
     compare(path.join(GOLDEN, `${name}.cells.txt`), `${text}\n`);

@@ -390,8 +390,24 @@ class FakeApplication {
   }
 }
 
-class FakeNamedItemCollection {
-  constructor(private readonly ctx: FakeContext) {}
+class FakeNamedItemCollection extends FakeProxy {
+  constructor(ctx: FakeContext) {
+    super(ctx);
+  }
+  get items(): FakeNamedItem[] {
+    return this.read("items");
+  }
+  load(properties: string): this {
+    if (properties !== "items/name") throw new Error(`fake: names.load("${properties}") is not modelled`);
+    const ctx = this.ctx;
+    ctx.queue({ load: "names", properties: ["items/name"] }, (record) => {
+      const names = [...ctx.excel.names.values()].map((n) => n.name);
+      record.responseBytes += Buffer.byteLength(JSON.stringify(names));
+      const items = names.map((name) => new FakeNamedItem(ctx, name, false));
+      ctx.onCommit(() => this.loaded.set("items", items));
+    }, false);
+    return this;
+  }
   getItemOrNullObject(name: string): FakeNamedItem {
     return new FakeNamedItem(this.ctx, name);
   }
@@ -406,9 +422,9 @@ class FakeNamedItemCollection {
 }
 
 class FakeNamedItem extends FakeProxy {
-  constructor(ctx: FakeContext, private readonly name: string) {
+  constructor(ctx: FakeContext, readonly name: string, nullCheck = true) {
     super(ctx);
-    this.autoLoadNull(`name(${name})`, () => this.ctx.excel.names.has(name.toLowerCase()));
+    if (nullCheck) this.autoLoadNull(`name(${name})`, () => this.ctx.excel.names.has(name.toLowerCase()));
   }
   delete(): void {
     this.ctx.queue({ name: this.name, call: "delete" }, () => {

@@ -152,6 +152,16 @@ export function definedName(xml: string, name: string): string | null {
   return found;
 }
 
+/** The workbook-level names (no localSheetId), as written. */
+export function definedNames(xml: string): string[] {
+  const names: string[] = [];
+  mapDefinedNames(xml, (tag, rest) => {
+    if (attribute(tag, "localSheetId") === null) names.push(attribute(tag, "name") ?? "");
+    return tag + rest;
+  });
+  return names;
+}
+
 /** Sets (or with null removes) a workbook-level name, leaving every other name as it was. */
 export function setDefinedName(xml: string, name: string, formula: string | null): string {
   let out = mapDefinedNames(xml, (tag, rest) => (

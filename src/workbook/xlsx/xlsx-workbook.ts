@@ -11,7 +11,8 @@
  * columns beside the roster and refuses to write over the user's data.
  */
 import type { Grid } from "../../common/grid";
-import { isOwnedSheetName, OWNED_RANGE_NAME, OWNED_SHEET_NAMES } from "../../common/owned";
+import { isOwnedRangeName, isOwnedSheetName, OWNED_SHEET_NAMES, ownedRangeName } from "../../common/owned";
+import { rosterColumnBlocks } from "../../report/roster-columns";
 import type { OwnedSheet, RosterColumnsOutput, WorkbookOutput } from "../../report/types";
 import { assertLooksLikeXlsx, WorkbookFileError, WorkbookWriteError } from "../file-errors";
 import { MAX_SHEET_BYTES, MAX_SHEET_ROWS, type SheetLimits } from "../file-limits";
@@ -116,12 +117,18 @@ export class XlsxWorkbook implements WorkbookPort {
     const styles = new StyleBook((await this.parts.stylesText()) ?? MINIMAL_STYLES);
     const date1904 = await this.parts.usesDate1904();
 
-    const roster = output.rosterColumns ? await this.rosterTarget(output.rosterColumns) : null;
-    if (roster) {
+    // One block beside each roster sheet, where a PCN keeps one per member practice.
+    const rosters: RosterTarget[] = [];
+    for (const block of rosterColumnBlocks(output)) {
+      const target = await this.rosterTarget(block);
+      if (rosters.some((r) => r.sheet === target.sheet)) throw new WorkbookWriteError(`The ARRS columns were given twice for "${target.sheet.name}".`);
+      rosters.push(target);
+    }
+    if (rosters.length > 0) {
       // An earlier run's columns go wherever they are (even beside another sheet, if the roster
       // moved), so a second run replaces the first rather than adding to it.
       for (const sheet of sheets) {
-        if (isOwnedSheetName(sheet.name) || sheet === roster.sheet) continue;
+        if (isOwnedSheetName(sheet.name) || rosters.some((r) => r.sheet === sheet)) continue;
         const found = await this.parts.earlierBlocks(sheet);
         if (!found) continue;
         const patched = patchSheet(found.xml, { clear: found.blocks, cells: new Map(), widths: new Map(), conditionalFormats: [] });
@@ -130,9 +137,11 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       // The grids are no longer needed, and a long roster's grid is tens of megabytes.
       this.parts.forgetGrids();
-      const patched = patchSheet(roster.xml, rosterPatch(roster, styles, date1904), roster.merges);
-      changes.set(roster.sheet.path, patched.xml);
-      removedFormula ||= patched.removedFormula;
+      for (const roster of rosters) {
+        const patched = patchSheet(roster.xml, rosterPatch(roster, styles, date1904), roster.merges);
+        changes.set(roster.sheet.path, patched.xml);
+        removedFormula ||= patched.removedFormula;
+      }
     }
 
     let workbookXml = await this.parts.workbookXml();
@@ -151,7 +160,11 @@ export class XlsxWorkbook implements WorkbookPort {
       changes.set(path, xml);
       workbookXml = workbookPart.addSheet(workbookXml, owned.name, id);
     }
-    if (roster) workbookXml = workbookPart.setDefinedName(workbookXml, OWNED_RANGE_NAME, roster.nameFormula);
+    if (rosters.length > 0) {
+      // A name over each block: ARRS_Output, then ARRS_Output_2 and on; an earlier run's others go.
+      for (const name of workbookPart.definedNames(workbookXml).filter(isOwnedRangeName)) workbookXml = workbookPart.setDefinedName(workbookXml, name, null);
+      rosters.forEach((roster, i) => { workbookXml = workbookPart.setDefinedName(workbookXml, ownedRangeName(i), roster.nameFormula); });
+    }
 
     for (const path of added) await edit.setContentType(path, WORKSHEET_CONTENT_TYPE);
     for (const [path, xml] of changes) edit.set(path, xml);
@@ -202,7 +215,7 @@ export class XlsxWorkbook implements WorkbookPort {
       removedSheets.push(entries[index].name);
       staleCalcChain = true;
     }
-    workbookXml = workbookPart.setDefinedName(workbookXml, OWNED_RANGE_NAME, null);
+    for (const name of workbookPart.definedNames(workbookXml).filter(isOwnedRangeName)) workbookXml = workbookPart.setDefinedName(workbookXml, name, null);
     edit.set(this.workbookPath, workbookXml);
     if (staleCalcChain) await this.dropCalcChain(edit);
 
