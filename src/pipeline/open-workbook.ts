@@ -62,7 +62,7 @@ export interface FindRosterOptions {
  * user may have renamed or deleted it since.
  */
 export async function findRoster(workbook: WorkbookPort, opened: OpenedWorkbook, options: FindRosterOptions): Promise<{ grid: Grid } | { problem: string }> {
-  const { sheetNames, rosterSheets, stored } = opened;
+  const { sheetNames, rosterSheets } = opened;
   const storedSheet = storedRosterSheets(opened)[0];
   const wanted = options.sheet ?? storedSheet;
   const candidates = wanted ? sheetNames.filter((name) => name.toLowerCase() === wanted.toLowerCase()) : rosterSheets;
