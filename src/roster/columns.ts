@@ -5,15 +5,48 @@
  *   1. exact: the normalised header equals one of a rule's names (any rule, first match wins);
  *   2. patterns: the first rule, in table order, with a pattern that matches.
  * Order matters in the second pass: rules for things we must NOT read (the employee's own NI, an NI
- * number, monthly figures) come first, and specific rules ("FTE salary") come before general ones
- * ("FTE", "salary"). A header that matches nothing is simply not used.
+ * number, hourly figures) come first, and specific rules ("FTE salary") come before general ones
+ * ("FTE", "salary"). A monthly salary, employer NI, employer pension or supplier's fee is read × 12
+ * (its own field, below, so that an annual column for the same thing wins). A header that matches
+ * nothing is not used, and listed as such (RosterReadResult.unusedColumns).
  */
 import { columnNumber as lettersToColumn } from "../common/grid";
 import { isOwnedColumnHeader } from "../common/owned";
 import type { RosterField } from "./types";
 
-/** A roster field, or one half of a name split over two columns (combined into `name`). */
-export type HeaderField = RosterField | "firstName" | "lastName";
+/** A column of monthly amounts, read × 12 into the annual field it names. */
+export type MonthlyField = "monthlySalary" | "monthlyEmployerNi" | "monthlyEmployerPension" | "monthlySupplierFee";
+
+/** The annual field each monthly column gives (× 12). */
+export const ANNUAL_FIELD_OF: Readonly<Record<MonthlyField, RosterField>> = {
+  monthlySalary: "annualSalary",
+  monthlyEmployerNi: "employerNi",
+  monthlyEmployerPension: "employerPension",
+  monthlySupplierFee: "supplierFee",
+};
+
+/** A roster field, one half of a name split over two columns (combined into `name`), or a monthly amount. */
+export type HeaderField = RosterField | "firstName" | "lastName" | MonthlyField;
+
+/** Whether a column holds monthly amounts (read × 12). */
+export const isMonthlyField = (field: HeaderField): field is MonthlyField => field in ANNUAL_FIELD_OF;
+
+/** The roster field a header field gives: first name and surname give the name, a monthly amount its annual field. */
+export function rosterFieldOf(field: HeaderField): RosterField {
+  if (field === "firstName" || field === "lastName") return "name";
+  return isMonthlyField(field) ? ANNUAL_FIELD_OF[field] : field;
+}
+
+/** A header's words for a monthly amount. */
+const MONTHLY = String.raw`(?:monthly|per month|pcm|a month|per calendar month)`;
+/** The employer's side (not the employee's own), as a header writes it. */
+const EMPLOYER = String.raw`(?:employer|employers|er|ers)`;
+/** Monthly words and `words`, in either order. */
+const monthlyWith = (words: string, not = ""): RegExp[] => [
+  new RegExp(String.raw`^${not}.*\b${MONTHLY}\b.*\b${words}\b`), new RegExp(String.raw`^${not}.*\b${words}\b.*\b${MONTHLY}\b`),
+];
+/** Not a rate or a percentage: "Employer NI % (monthly)" is not an amount. */
+const NOT_A_RATE = String.raw`(?!.*(?:%|\brate\b|\bpercent))`;
 
 export interface HeaderRule {
   /** The field the header holds, or null for headers recognised on purpose and left unread. */
@@ -44,6 +77,41 @@ export const HEADER_RULES: readonly HeaderRule[] = [
     patterns: [/\b(?:ni|national insurance)\s+(?:number|no|num)\b/],
     why: "A National Insurance number identifies a person; it is not an amount.",
   },
+  // --- Monthly amounts, read × 12 (before the rule that leaves other monthly figures unread). -------
+  {
+    field: "monthlySupplierFee",
+    exact: ["monthly fee", "fee per month", "monthly invoice", "invoice amount", "monthly invoice amount", "invoice value",
+      "monthly supplier fee", "supplier fee monthly", "supplier fee per month", "monthly contract cost", "fee pcm",
+      "monthly agency fee", "agency fee monthly", "monthly charge"],
+    patterns: [
+      ...monthlyWith(String.raw`(?:fees?|invoiced?|contract (?:cost|value|fee)|supplier|agency)`, NOT_A_RATE),
+      /^(?:supplier |agency )?invoiced? (?:amount|value)\b/,
+    ],
+    why: "A supplier's fee a month, for staff engaged through a supplier: read × 12.",
+  },
+  {
+    field: "monthlySalary",
+    exact: ["monthly salary", "salary monthly", "salary per month", "monthly pay", "monthly basic salary",
+      "basic monthly salary", "salary pcm", "monthly gross salary", "gross monthly salary", "monthly basic pay",
+      "pay per month", "gross pay per month", "monthly gross pay"],
+    // Not a full-time (1.0 WTE) monthly salary, an hourly rate or a pay rate: those are left unread, below.
+    patterns: monthlyWith(String.raw`(?:salary|pay)`, String.raw`(?!.*\b(?:fte|wte|full time|whole time|hourly|per hour|rate|sacrifice|total)\b)`),
+    why: "The salary actually paid a month: read × 12.",
+  },
+  {
+    field: "monthlyEmployerNi",
+    exact: ["er ni monthly", "employer ni monthly", "monthly employer ni", "monthly er ni", "employers ni monthly",
+      "er ni per month", "employer ni per month", "er nic monthly", "employer nic monthly"],
+    patterns: [new RegExp(String.raw`^${NOT_A_RATE}(?=.*\b${MONTHLY}\b)(?=.*\b${EMPLOYER}\b).*\b(?:ni|nic|nics|national insurance)\b`)],
+    why: "Employer National Insurance a month: read × 12.",
+  },
+  {
+    field: "monthlyEmployerPension",
+    exact: ["er pension monthly", "employer pension monthly", "monthly employer pension", "monthly er pension",
+      "employers pension monthly", "er pension per month", "employer pension per month", "er super monthly"],
+    patterns: [new RegExp(String.raw`^${NOT_A_RATE}(?=.*\b${MONTHLY}\b)(?=.*\b${EMPLOYER}\b).*\b(?:pension|superannuation|super)\b`)],
+    why: "Employer pension a month: read × 12.",
+  },
   {
     field: null,
     exact: [],
@@ -54,7 +122,13 @@ export const HEADER_RULES: readonly HeaderRule[] = [
       /\bon ?costs?\b/,
       /\btotal\b/,
     ],
-    why: "Monthly or hourly figures, rates, salary sacrifice and totals including on-costs would be misread as annual costs.",
+    why: "Hourly figures, other monthly figures, rates, salary sacrifice and totals including on-costs would be misread as annual costs.",
+  },
+  {
+    field: null,
+    exact: ["supplier", "agency", "supplier name", "agency name", "contractor", "provider", "provider name"],
+    patterns: [],
+    why: "The supplier's name, not its fee.",
   },
   {
     field: null,
@@ -69,6 +143,14 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   },
 
   // --- Specific rules before general ones. ----------------------------------------------------------
+  {
+    field: "supplierFee",
+    exact: ["supplier fee", "annual fee", "contract cost", "contract value", "supplier cost", "annual supplier fee",
+      "agency fee", "sub contract cost", "subcontract cost", "annual contract cost", "supplier fee annual",
+      "supplier charge", "annual contract value", "supplier fee per year", "fee per year"],
+    patterns: [/\b(?:supplier|agency|sub ?contract(?:or|ed)?|contract)\b.*\b(?:fees?|costs?|charges?|value)\b/, /\b(?:annual|yearly) fees?\b/],
+    why: "For staff engaged through a supplier: the fee the PCN pays a year, claimed up to the maximum with no on-costs.",
+  },
   {
     field: "cctDate",
     exact: ["cct date", "date of cct", "cct", "cct completion date", "date cct awarded"],
@@ -299,8 +381,7 @@ function asMatch(rule: HeaderRule, exact: boolean): HeaderMatch {
 /** The RosterField a header names, or null (first/last name columns count as `name`). */
 export function headerField(header: unknown): RosterField | null {
   const match = matchHeader(header);
-  if (match.kind !== "field") return null;
-  return match.field === "firstName" || match.field === "lastName" ? "name" : match.field;
+  return match.kind === "field" ? rosterFieldOf(match.field) : null;
 }
 
 /** Column number for a letter reference: "A" = 1, "AA" = 27. Null if it is not letters. */
@@ -312,4 +393,5 @@ export function columnNumber(letters: string): number | null {
 export const ROSTER_FIELDS: readonly RosterField[] = [
   "name", "staffId", "role", "band", "wte", "hoursPerWeek", "sessionsPerWeek", "start", "end", "annualSalary",
   "fullTimeSalary", "employerNi", "employerPension", "cctDate", "employedInLast12Months", "mhpAgreement", "practice",
+  "supplierFee",
 ];

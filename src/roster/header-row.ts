@@ -5,7 +5,7 @@
  * names (by its text) holds the field the user gave it, whatever columns.ts would have made of it.
  */
 import type { Grid } from "../common/grid";
-import { matchHeader, normaliseHeader, type HeaderField, type HeaderMatch } from "./columns";
+import { ANNUAL_FIELD_OF, matchHeader, normaliseHeader, rosterFieldOf, type HeaderField, type HeaderMatch, type MonthlyField } from "./columns";
 import type { ColumnMapping, RosterField } from "./types";
 
 /** The header row is looked for in this many rows from the top of the used range. */
@@ -46,9 +46,7 @@ export function rowsOf(grid: Grid): unknown[][] {
   return values.map((row) => (Array.isArray(row) ? row : []));
 }
 
-/** First name and surname columns together give the person's name. */
-export const rosterFieldOf = (field: HeaderField): RosterField =>
-  field === "firstName" || field === "lastName" ? "name" : field;
+export { rosterFieldOf };
 
 /** Header text in a user's mapping, normalised, by field. */
 function mappedHeaderTexts(mapping: ColumnMapping | undefined): Map<string, HeaderField> {
@@ -83,6 +81,10 @@ function withoutOverlaps(best: Map<HeaderField, AssignedColumn>): AssignedColumn
   if (best.has("name")) {
     best.delete("firstName");
     best.delete("lastName");
+  }
+  // An annual column wins over a monthly one for the same amount.
+  for (const [monthly, annual] of Object.entries(ANNUAL_FIELD_OF) as [MonthlyField, RosterField][]) {
+    if (best.has(annual) && best.has(monthly)) best.delete(monthly);
   }
   return [...best.values()].sort((a, b) => a.index - b.index);
 }

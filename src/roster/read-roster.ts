@@ -17,7 +17,8 @@ import { rolesResolvedOnce } from "./role-text";
 import { skipReason, tableLayout } from "./skipped-rows";
 import { ROSTER_SOURCES } from "./sources";
 import { lastColumnOf, lastFilledRowIndex, tableWidth, userColumns } from "./table-extent";
-import type { ColumnMapping, RosterColumn, RosterReadResult, RosterRow } from "./types";
+import type { ColumnMapping, RosterColumn, RosterReadResult, RosterRow, UnusedColumn } from "./types";
+import { addMissingColumnFindings, monthlyNotes, NOT_RECOGNISED, unusedColumnsOf } from "./unused-columns";
 
 // What this module exported before it was split up, kept here so that imports of it still work.
 export { findRosterSheet, NAME_THE_SHEET_ON_THE_COMMAND_LINE } from "./find-roster-sheet";
@@ -43,6 +44,8 @@ function emptyResult(grid: Grid, findings: Finding[]): RosterReadResult {
     ownedColumn: null,
     rows: [],
     skippedRows: [],
+    unusedColumns: [],
+    notes: [],
     findings,
   };
 }
@@ -79,7 +82,8 @@ function noHeaderRowFinding(grid: Grid): Finding {
 }
 
 /** Without a role no row can be checked: the scheme's rules are per role. */
-function noRoleColumnFinding(grid: Grid, header: HeaderRowCandidate): Finding {
+function noRoleColumnFinding(grid: Grid, header: HeaderRowCandidate, unused: UnusedColumn[]): Finding {
+  const notRecognised = unused.filter((u) => u.reason === NOT_RECOGNISED).slice(0, 6).map((u) => `"${u.header}" (${u.column})`);
   return {
     code: "MISSING_VALUE",
     severity: "error",
@@ -87,7 +91,8 @@ function noRoleColumnFinding(grid: Grid, header: HeaderRowCandidate): Finding {
     rowNumber: header.rowNumber,
     message: `No role or job title column was found in the header row (row ${header.rowNumber}) of sheet "${grid.sheetName}", `
       + "so no one's role can be checked. Head the column \"Role\" or \"Job title\", or set \"Column: role\" "
-      + "in the ARRS Settings sheet to the header or column letter that holds it.",
+      + "in the ARRS Settings sheet to the header or column letter that holds it."
+      + (notRecognised.length ? ` Columns not recognised: ${notRecognised.join(", ")}.` : ""),
     source: ROSTER_SOURCES.sheet,
   };
 }
@@ -109,7 +114,8 @@ function readRosterUnsafe(grid: Grid, options: ReadRosterOptions): RosterReadRes
   const byField = new Map<HeaderField, AssignedColumn>(columns.map((c) => [c.field, c]));
   // The tool's own columns (from an earlier run) are never read; lastColumn stops before them.
   const user = userColumns(headerRow, width);
-  if (!byField.has("role")) findings.push(noRoleColumnFinding(grid, header));
+  const unusedColumns = unusedColumnsOf({ sheet: grid.sheetName, rows, headerIndex, userIndexes: user.userIndexes, columns, firstColumn });
+  if (!byField.has("role")) findings.push(noRoleColumnFinding(grid, header, unusedColumns));
 
   const lastFilled = lastFilledRowIndex(rows, headerIndex, user.userIndexes);
   const table = tableLayout(columns, user.userIndexes);
@@ -123,6 +129,7 @@ function readRosterUnsafe(grid: Grid, options: ReadRosterOptions): RosterReadRes
     if (reason === null) rosterRows.push(readRow(row, { rowNumber, columns: byField, roleOf }));
     else skippedRows.push({ rowNumber, reason });
   }
+  addMissingColumnFindings(rosterRows, { sheet: grid.sheetName, headerRowNumber: header.rowNumber, columns, unused: unusedColumns });
 
   return {
     sheetName: grid.sheetName,
@@ -132,6 +139,8 @@ function readRosterUnsafe(grid: Grid, options: ReadRosterOptions): RosterReadRes
     ownedColumn: user.ownedIndex === null ? null : firstColumn + user.ownedIndex,
     rows: rosterRows,
     skippedRows,
+    unusedColumns,
+    notes: monthlyNotes(columns, firstColumn),
     findings,
   };
 }

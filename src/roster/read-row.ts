@@ -4,7 +4,7 @@
  * the fields are read below, and the value reads as blank.
  */
 import { cellText, isBlankCell, parseMhpAgreement, parseYesNo, type Parsed } from "./cells";
-import type { HeaderField } from "./columns";
+import type { HeaderField, MonthlyField } from "./columns";
 import type { AssignedColumn } from "./header-row";
 import type { RoleResolver } from "./role-text";
 import { cellFinding, readDate, readMoney, type RowCells } from "./row-cells";
@@ -19,13 +19,22 @@ interface Salary {
 }
 
 /**
- * The salary the person is paid. An actual salary wins. A full-time salary is what 1.0 WTE would be
+ * A year's amount from an annual column, or else from a monthly one (× 12); an annual column wins
+ * (header-row.ts keeps only one of the two).
+ */
+function readYearly(cells: RowCells, annual: HeaderField, monthly: MonthlyField, options: { salary: boolean }): number | null {
+  if (cells.columns.has(annual)) return readMoney(cells, annual, options);
+  return readMoney(cells, monthly, { ...options, monthly: true });
+}
+
+/**
+ * The salary the person is paid (a monthly salary × 12 where that is what the roster gives). An actual salary wins. A full-time salary is what 1.0 WTE would be
  * paid, so the person is paid that times their WTE; it is used only when the actual salary's cell
  * is empty, not when it holds something unreadable (that is reported, not guessed around).
  */
 function readSalary(cells: RowCells, wte: number | null): Salary {
-  const actual = readMoney(cells, "annualSalary", { salary: true });
-  const actualColumn = cells.columns.get("annualSalary");
+  const actual = readYearly(cells, "annualSalary", "monthlySalary", { salary: true });
+  const actualColumn = cells.columns.get("annualSalary") ?? cells.columns.get("monthlySalary");
   const actualGiven = actualColumn !== undefined && !isBlankCell(cells.row[actualColumn.index]);
   const fullTime = readMoney(cells, "fullTimeSalary", { salary: true });
   if (actual !== null) return { annualSalary: actual, salaryBasis: "actual", fullTimeSalary: fullTime };
@@ -98,8 +107,10 @@ export function readRow(row: unknown[], { rowNumber, columns, roleOf }: RowInput
   const end = readDate(cells, "end", { openEnded: true });
   const cctDate = readDate(cells, "cctDate");
   const salary = readSalary(cells, wte);
-  const employerNi = readMoney(cells, "employerNi", { salary: false });
-  const employerPension = readMoney(cells, "employerPension", { salary: false });
+  const employerNi = readYearly(cells, "employerNi", "monthlyEmployerNi", { salary: false });
+  const employerPension = readYearly(cells, "employerPension", "monthlyEmployerPension", { salary: false });
+  // Staff engaged through a supplier: the fee a year (a monthly fee × 12), held to a plausible amount as a salary is.
+  const supplierFee = readYearly(cells, "supplierFee", "monthlySupplierFee", { salary: true });
   const employedInLast12Months = readEmployedInLast12Months(cells);
   const mhpAgreement = readMhpAgreement(cells);
 
@@ -124,6 +135,7 @@ export function readRow(row: unknown[], { rowNumber, columns, roleOf }: RowInput
     cctDate,
     employedInLast12Months,
     mhpAgreement,
+    ...(supplierFee !== null ? { supplierFee } : {}),
     findings: cells.findings,
   };
 }

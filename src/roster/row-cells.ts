@@ -12,6 +12,9 @@ import { ROSTER_SOURCES } from "./sources";
 /** An annual salary below this is an hourly rate, a monthly figure or a placeholder, not a salary. */
 export const LOWEST_PLAUSIBLE_SALARY = 1000;
 
+/** A monthly salary or fee above this (£240,000 a year) is an annual figure in a monthly column. */
+export const HIGHEST_PLAUSIBLE_MONTHLY = 20000;
+
 /** One row being read: its cells, where each field is, and the findings made on it so far. */
 export interface RowCells {
   row: unknown[];
@@ -47,6 +50,7 @@ export function cellFinding(cells: RowCells, { code, severity, column, message, 
 const DATE_FIX = "Enter it as DD/MM/YYYY, for example 01/04/2025, or as a date cell.";
 const END_DATE_FIX = `${DATE_FIX} Leave it blank, or write "ongoing", if the person is still in post.`;
 const AMOUNT_FIX = "Enter the annual amount in pounds, for example 24,000 or £24,000.00.";
+const MONTHLY_AMOUNT_FIX = "Enter the monthly amount in pounds, for example 2,000 or £2,000.00; if the column holds annual amounts, take \"monthly\" out of its header.";
 
 /**
  * The date in a field's cell, as an ISO date, or null. An end date may be open ("ongoing", "n/a"):
@@ -82,20 +86,35 @@ function checkPlausibleSalary(parsed: Parsed<number>, value: unknown): Parsed<nu
   return parsed;
 }
 
-/** The annual amount in pounds in a field's cell, or null. */
-export function readMoney(cells: RowCells, field: HeaderField, { salary }: { salary: boolean }): number | null {
+/** A monthly salary or fee: twelve of it must be a plausible salary, and one not a year's. */
+function checkPlausibleMonthly(parsed: Parsed<number>, value: unknown): Parsed<number> {
+  if (parsed.ok && parsed.value * 12 < LOWEST_PLAUSIBLE_SALARY) {
+    return { ok: false, problem: `${quoteValue(value)} a month is less than £${LOWEST_PLAUSIBLE_SALARY.toLocaleString("en-GB")} a year; it looks like an hourly rate or a placeholder` };
+  }
+  if (parsed.ok && parsed.value > HIGHEST_PLAUSIBLE_MONTHLY) {
+    return { ok: false, problem: `${quoteValue(value)} is more than £${HIGHEST_PLAUSIBLE_MONTHLY.toLocaleString("en-GB")} a month; it looks like an annual amount` };
+  }
+  return parsed;
+}
+
+/**
+ * The amount in pounds in a field's cell, or null: as written, or × 12 for a monthly column
+ * (`monthly`), so that what comes back is always a year's. `salary` holds it to a plausible salary
+ * (or supplier's fee).
+ */
+export function readMoney(cells: RowCells, field: HeaderField, { salary, monthly = false }: { salary: boolean; monthly?: boolean }): number | null {
   const column = cells.columns.get(field);
   if (!column) return null;
   const value = cells.row[column.index];
   let parsed = parseMoney(value);
   if (!parsed) return null;
-  if (salary) parsed = checkPlausibleSalary(parsed, value);
-  if (parsed.ok) return parsed.value;
+  if (salary) parsed = monthly ? checkPlausibleMonthly(parsed, value) : checkPlausibleSalary(parsed, value);
+  if (parsed.ok) return monthly ? parsed.value * 12 : parsed.value;
   cellFinding(cells, {
     code: "INVALID_AMOUNT",
     severity: "error",
     column,
-    message: `${column.header}: ${parsed.problem}. ${AMOUNT_FIX}`,
+    message: `${column.header}: ${parsed.problem}. ${monthly ? MONTHLY_AMOUNT_FIX : AMOUNT_FIX}`,
     source: ROSTER_SOURCES.amount,
     value,
   });

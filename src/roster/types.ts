@@ -22,7 +22,9 @@ export type RosterField =
   | "employedInLast12Months"
   | "mhpAgreement"
   /** The member practice, where a PCN keeps one roster for all its practices. */
-  | "practice";
+  | "practice"
+  /** A supplier's fee, £ a year, for staff engaged through a supplier (a monthly fee column is × 12). */
+  | "supplierFee";
 
 export interface RosterColumn {
   field: RosterField;
@@ -59,8 +61,26 @@ export interface RosterReadResult {
   rows: RosterRow[];
   /** Rows passed over on purpose (blank, totals, repeated headers), so none vanishes unexplained. */
   skippedRows: { rowNumber: number; reason: string }[];
+  /**
+   * The user's columns the reader did not use, so none is passed over unexplained: a header it does
+   * not recognise, one it leaves unread on purpose (an hourly rate, a total), or a second column for
+   * a field another column already gives. `column` is the sheet's column letter.
+   */
+  unusedColumns: UnusedColumn[];
+  /** How the reader read the sheet, where that is worth knowing and not a problem (monthly figures × 12). */
+  notes: string[];
   /** Sheet-level findings (e.g. a required column not found). */
   findings: Finding[];
+}
+
+export interface UnusedColumn {
+  sheet: string;
+  /** Column letter, as the sheet shows it ("N"). */
+  column: string;
+  /** The header as written ("" for a column with data but no header). */
+  header: string;
+  /** Why it was not used, in words for the user. */
+  reason: string;
 }
 
 /** Settings the workbook's own settings sheet holds (flags on the command line win). */

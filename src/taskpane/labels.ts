@@ -21,6 +21,7 @@ export const FIELD_LABELS: Record<RosterField, string> = {
   employedInLast12Months: "Employed in PCN in last 12 months",
   mhpAgreement: "MHP written agreement",
   practice: "Practice",
+  supplierFee: "Supplier's fee (a year)",
 };
 
 export const ROSTER_FIELD_ORDER: readonly RosterField[] = ROSTER_FIELDS;

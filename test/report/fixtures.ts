@@ -199,6 +199,8 @@ export function rosterRead(spec: RosterSpec): RosterReadResult {
       cctDate: null, employedInLast12Months: null, findings: spec.rowFindings?.[rowNumber] ?? [],
     })),
     skippedRows: (spec.skipped ?? []).map((rowNumber) => ({ rowNumber, reason: "blank" })),
+    unusedColumns: [],
+    notes: [],
     findings: [],
   };
 }
