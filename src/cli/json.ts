@@ -3,6 +3,7 @@
  * consumer can sum it exactly; round when showing.
  */
 import type { CheckResult } from "../engine/types";
+import type { RosterReading } from "../pipeline/roster-reading";
 import type { Finding } from "../rules/types";
 
 export interface JsonFlag { code: string; severity: string; message: string; source: string; row?: number }
@@ -12,7 +13,7 @@ function flag(f: Finding): JsonFlag {
 }
 
 export function toJson(result: CheckResult, extra: {
-  workbook: string; sheet: string; output: string | null;
+  workbook: string; sheet: string; output: string | null; reading?: RosterReading;
   /** The sheets read as the roster, and those passed over with why. */
   sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
 }) {
@@ -59,5 +60,9 @@ export function toJson(result: CheckResult, extra: {
       months: result.totals.months,
     },
     flags: result.findings.map(flag),
+    // What the roster reader did not use, and how it read the sheet (monthly figures × 12).
+    unusedColumns: extra.reading?.unusedColumns ?? [],
+    skippedRows: extra.reading?.skippedRows ?? [],
+    readingNotes: extra.reading?.notes ?? [],
   };
 }

@@ -5,6 +5,7 @@
 import { formatMoney, formatWte } from "../common/money";
 import type { CheckResult } from "../engine/types";
 import { summariseResult } from "../pipeline/result-summary";
+import type { RosterReading } from "../pipeline/roster-reading";
 import { missingClaimHeader } from "../report/claim-header";
 import type { Finding } from "../rules/types";
 
@@ -57,7 +58,7 @@ function padStart(text: string, width: number): string {
 }
 
 export function formatSummary(result: CheckResult, where: {
-  workbook: string; sheet: string; headerRow: number; output: string | null;
+  workbook: string; sheet: string; headerRow: number; output: string | null; reading?: RosterReading;
   sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
 }): string {
   const s = result.settings;
@@ -109,6 +110,23 @@ export function formatSummary(result: CheckResult, where: {
     if (unprinted > 0) lines.push(`  … and ${count(unprinted, `more ${NOUN[severity]}`)}: every finding is in the ARRS findings column of the copy, and in --json.`);
   }
   lines.push("");
+  if (where.reading) lines.push(...readingLines(where.reading));
   lines.push(where.output ? `Written to ${where.output} (your workbook is unchanged).` : "Nothing written.");
   return lines.join("\n");
+}
+
+/** The columns not used, the rows skipped and the reader's notes, each on a line; nothing when there are none. */
+function readingLines(reading: RosterReading): string[] {
+  const several = new Set([...reading.unusedColumns.map((u) => u.sheet), ...reading.skippedRows.map((r) => r.sheet)]).size > 1;
+  const onSheet = (sheet: string) => (several ? ` on "${sheet}"` : "");
+  const lines: string[] = [...reading.notes];
+  if (reading.unusedColumns.length > 0) {
+    lines.push(`Columns not used: ${reading.unusedColumns.length}`);
+    for (const u of reading.unusedColumns) lines.push(`  Column ${u.column}${onSheet(u.sheet)}${u.header ? ` "${u.header}"` : ""}: ${u.reason}`);
+  }
+  if (reading.skippedRows.length > 0) {
+    lines.push(`Rows skipped (not people): ${reading.skippedRows.length}`);
+    for (const r of reading.skippedRows) lines.push(`  Row ${r.row}${onSheet(r.sheet)}: ${r.reason}`);
+  }
+  return lines.length > 0 ? [...lines, ""] : [];
 }

@@ -5,6 +5,7 @@ import type { CheckResult } from "../engine/types";
 import type { RosterReadResult } from "../roster/types";
 import { buildClaimLinesSheet, type ClaimLinesSheetOptions } from "./claim-lines-sheet";
 import { buildRosterColumnBlocks } from "./roster-columns";
+import { rosterReadingOf } from "./roster-reading";
 import { buildSettingsSheet } from "./settings-sheet";
 import { buildSummarySheet } from "./summary-sheet";
 import type { BuildOptions, WorkbookOutput } from "./types";
@@ -18,7 +19,7 @@ export function buildWorkbookOutput(
     rosterColumns,
     ...(moreRosterColumns.length > 0 ? { moreRosterColumns } : {}),
     sheets: [
-      buildSummarySheet(result, options),
+      buildSummarySheet(result, { ...options, reading: options.reading ?? rosterReadingOf(roster) }),
       buildClaimLinesSheet(result, { tooManyClaimLines: options.tooManyClaimLines }),
       buildSettingsSheet(result, options),
     ],

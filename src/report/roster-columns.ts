@@ -18,7 +18,7 @@ export const ROSTER_COLUMN_WIDTHS = [11, 20, 100];
 export const STATUS_HIGHLIGHTS: StatusHighlight[] = [
   { text: "Error", style: "error" },
   { text: "Warning", style: "warning" },
-  { text: "Check", style: "info" },
+  { text: "Note", style: "info" },
 ];
 
 /** Where the owned columns go: where an earlier run put them, else after the user's last column and a gap. */

@@ -8,10 +8,48 @@ import { OWNED_SHEETS } from "../common/owned";
 import { SETTINGS_LABELS } from "../common/settings-keys";
 import type { CheckResult, RoleSummary, StaffResult } from "../engine/types";
 import { integer, money, SheetRows, sum, text, wte } from "./cells";
-import type { BuildOptions, ChartSpec, OutputCell, OwnedSheet, SheetRange } from "./types";
+import type { BuildOptions, ChartSpec, OutputCell, OwnedSheet, RosterReading, SheetRange } from "./types";
+import { FINDING_CODES } from "../rules/finding-codes";
+import type { Finding, Severity } from "../rules/types";
 import { capUseText, REGION_TEXT, SEVERITY_TEXT } from "./words";
 
-export const SUMMARY_COLUMN_WIDTHS = [44, 14, 12, 20, 30, 26, 26];
+/** The longest finding code, so that the Code column (B) never cuts one. */
+const LONGEST_CODE = Math.max(...FINDING_CODES.map((c) => c.code.length));
+
+/**
+ * Column A holds labels and long texts; B the codes (capitals are wider than Excel's width unit, a
+ * digit, hence × 1.2) and first figures; the rest, figures under headers as wide as the headers.
+ * About 170 characters without the backdated uplift's column (G): one landscape page wide.
+ */
+export const SUMMARY_COLUMN_WIDTHS = [52, Math.ceil(LONGEST_CODE * 1.2) + 1, 10, 19, 36, 28, 54];
+
+/** Characters of a long text on one line: across the empty columns to its right, or within column A. */
+const LINE_ACROSS = 150;
+const LINE_IN_A = 56;
+
+/**
+ * A long text as lines of at most `width` characters, split between words: each line its own row, so
+ * that it prints whole in every program without relying on wrapped rows growing to fit.
+ */
+export function textLines(value: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of value.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** A long text in column A, over as many rows as it takes. */
+function addPara(sheet: SheetRows, value: string, style: "note" | Severity | null = "note"): void {
+  for (const line of textLines(value, LINE_ACROSS)) sheet.add(text(line, style ?? undefined));
+}
+
+const head = (value: string): OutputCell => text(value, "header");
 
 export function buildSummarySheet(result: CheckResult, options: BuildOptions): OwnedSheet {
   const year = result.financialYear.label;
@@ -21,6 +59,12 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
   const rosterWords = several ? `Rosters on ${options.sheets!.read.length} sheets, checked as one PCN` : `Roster on sheet "${options.rosterSheet}"`;
   sheet.add(text(`${rosterWords}, checked on ${formatUkDate(options.generatedOn)}.`, "note"));
   if (several) addSheetsRead(sheet, result, options.sheets!);
+  sheet.gap();
+  addFindingCounts(sheet, result);
+  sheet.gap();
+  addUnconfirmed(sheet, result);
+  sheet.gap();
+  addSettingsAssumed(sheet, result);
   sheet.gap();
   addSettingsUsed(sheet, result);
   sheet.gap();
@@ -32,6 +76,10 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
   sheet.gap();
   const chart = addByMonth(sheet, result);
   sheet.gap();
+  if (options.reading) {
+    addRosterReading(sheet, options.reading);
+    sheet.gap();
+  }
   addNotes(sheet, result, options);
   return {
     name: OWNED_SHEETS.summary,
@@ -39,7 +87,109 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
     columnWidths: SUMMARY_COLUMN_WIDTHS,
     dataBars: roleClaimable ? [{ range: roleClaimable }] : [],
     chart,
+    // The title on every printed page.
+    print: { landscape: true, fitToWidth: 1, repeatRows: 1 },
   };
+}
+
+const SEVERITY_MEANING: Record<Severity, string> = {
+  error: "nothing, or too little, is claimed on these rows until they are fixed",
+  warning: "check these: the claim may be wrong or limited",
+  info: "worth reading; nothing to fix",
+};
+
+const SEVERITY_PLURAL: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
+
+/** "Row 10: Tomasz Nowicki", with the sheet where a PCN's roster is on several. */
+function rowLabel(person: StaffResult, severalSheets: boolean): string {
+  const where = severalSheets && person.sheet ? `Row ${person.rowNumber} on "${person.sheet}"` : `Row ${person.rowNumber}`;
+  return person.name ? `${where}: ${person.name}` : where;
+}
+
+/** The errors, warnings and notes counted (the PCN's and every row's), and each row with an error. */
+function addFindingCounts(sheet: SheetRows, result: CheckResult): void {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const all: Finding[] = [...result.findings, ...result.staff.flatMap((s) => s.findings)];
+  for (const f of all) counts[f.severity] += 1;
+  sheet.add(text("Findings", "subtitle"));
+  sheet.add(head("Severity"), head("Count"), head("What it means"));
+  for (const severity of ["error", "warning", "info"] as const) {
+    sheet.add(text(SEVERITY_PLURAL[severity], severity), integer(counts[severity]), text(SEVERITY_MEANING[severity], "note"));
+  }
+  const errorRows = result.staff.filter((s) => s.findings.some((f) => f.severity === "error"));
+  sheet.gap();
+  if (errorRows.length === 0) {
+    sheet.add(text("No row has an error.", "note"));
+    return;
+  }
+  const severalSheets = new Set(result.staff.map((s) => s.sheet ?? null)).size > 1;
+  sheet.add(head("Rows with errors"), head("Code"));
+  for (const person of errorRows) {
+    const codes = [...new Set(person.findings.filter((f) => f.severity === "error").map((f) => f.code))];
+    sheet.add(text(rowLabel(person, severalSheets)), text(codes.join(", ")));
+  }
+  sheet.add(text("Each row's findings are beside it on the roster, in the ARRS findings column.", "note"));
+}
+
+/** Which figures the claim rests on that are not confirmed against the DES, or none. */
+function addUnconfirmed(sheet: SheetRows, result: CheckResult): void {
+  sheet.add(text("Figures not confirmed", "subtitle"));
+  const lines: string[] = [];
+  const roles = unconfirmedRoles(result.staff);
+  if (roles.length > 0) {
+    lines.push(`Maximum amounts inferred or from a third party, not confirmed against the DES, for: ${roles.join(", ")} (RATE_UNCONFIRMED on their rows).`);
+  }
+  const rate = result.entitlement?.rate;
+  if (rate && (rate.confidence === "inferred" || rate.confidence === "third-party")) {
+    lines.push(`The ARRS sum rests on £${rate.perWeightedPatient} per weighted patient, not confirmed (RATE_UNCONFIRMED for the PCN).`);
+  }
+  if (result.totals.onEarlierMaximums > 0) {
+    lines.push(`${formatPounds(result.totals.onEarlierMaximums)} of the claim rests on earlier years' maximums, ${result.financialYear.label}'s not being on record (RATE_FLOOR).`);
+  }
+  if (result.findings.some((f) => f.code === "RATE_BEFORE_UPLIFT")) {
+    lines.push("The built-in maximum amounts are those published before this year's pay uplift (RATE_BEFORE_UPLIFT).");
+  }
+  if (lines.length === 0) lines.push("None: every maximum amount and rate used is published in the DES or given in your own sheet.");
+  for (const line of lines) addPara(sheet, line, lines.length === 1 && line.startsWith("None") ? "note" : "warning");
+}
+
+/** The roles whose months rest on an inferred or third-party maximum. */
+function unconfirmedRoles(staff: readonly StaffResult[]): string[] {
+  const roles = new Set<string>();
+  for (const person of staff) {
+    if (person.months.some((m) => m.daysInPost > 0 && (m.rate?.confidence === "inferred" || m.rate?.confidence === "third-party"))) {
+      roles.add(person.roleName ?? person.roleText ?? "unnamed role");
+    }
+  }
+  return [...roles];
+}
+
+function formatPounds(amount: number): string {
+  return `£${amount.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** Each setting taken as an assumption (SETTING_ASSUMED), or that none was. */
+function addSettingsAssumed(sheet: SheetRows, result: CheckResult): void {
+  sheet.add(text("Settings assumed", "subtitle"));
+  const assumed = result.findings.filter((f) => f.code === "SETTING_ASSUMED");
+  if (assumed.length === 0) addPara(sheet, "None: every setting was given (on the command line, in the pane or in the ARRS Settings sheet).");
+  for (const f of assumed) addPara(sheet, f.message, "info");
+}
+
+/** The columns the reader did not use, the rows it passed over, and how it read the sheet. */
+function addRosterReading(sheet: SheetRows, reading: RosterReading): void {
+  sheet.add(text("How the roster was read", "subtitle"));
+  const severalSheets = new Set([...reading.unusedColumns.map((u) => u.sheet), ...reading.skippedRows.map((r) => r.sheet)]).size > 1;
+  const onSheet = (name: string) => (severalSheets ? ` on "${name}"` : "");
+  for (const note of reading.notes) addPara(sheet, note);
+  if (reading.unusedColumns.length === 0) addPara(sheet, "Every column was used.");
+  else sheet.add(head("Columns not used"));
+  for (const u of reading.unusedColumns) {
+    addPara(sheet, `Column ${u.column}${onSheet(u.sheet)}${u.header ? ` "${u.header}"` : ""}: ${u.reason}.`, null);
+  }
+  if (reading.skippedRows.length === 0) addPara(sheet, "No row was skipped.");
+  else sheet.add(head("Rows skipped (not people)"));
+  for (const r of reading.skippedRows) addPara(sheet, `Row ${r.row}${onSheet(r.sheet)}: ${r.reason}.`, null);
 }
 
 /**
@@ -116,7 +266,7 @@ function addByRole(sheet: SheetRows, result: CheckResult): SheetRange | null {
   const uplift = result.totals.backdatedUplift !== 0;
   sheet.add(text("By role", "subtitle"));
   const headers = ["Role", "Headcount", "WTE", `Claimable ${result.financialYear.label}`, "Cost above the maximum (PCN funds)", "Cap use"];
-  sheet.add(...[...headers, ...(uplift ? ["Backdated uplift (your figures over the built-in ones)"] : [])].map((h) => text(h, "header")));
+  sheet.add(...[...headers, ...(uplift ? ["Backdated uplift (your figures over the built-in ones)"] : [])].map(head));
   const first = sheet.nextRow;
   for (const line of lines) {
     sheet.add(text(line.name), integer(line.headcount), wte(line.wte), money(line.claimable), money(line.overMaxGap), text(line.capUse),
@@ -176,9 +326,12 @@ function addPcnFindings(sheet: SheetRows, result: CheckResult): void {
     sheet.add(text("None.", "note"));
     return;
   }
-  sheet.add(text("Severity", "header"), text("Code", "header"), text("Message", "header"));
+  // The message first, in the wide column, over as many rows as it takes; the code and severity on its first.
+  sheet.add(head("Message"), head("Code"), head("Severity"));
   for (const finding of result.findings) {
-    sheet.add(text(SEVERITY_TEXT[finding.severity], finding.severity), text(finding.code), text(finding.message));
+    const [first, ...rest] = textLines(finding.message, LINE_IN_A);
+    sheet.add(text(first), text(finding.code), text(SEVERITY_TEXT[finding.severity], finding.severity));
+    for (const line of rest) sheet.add(text(line));
   }
 }
 
@@ -210,7 +363,7 @@ function addNotes(sheet: SheetRows, result: CheckResult, options: BuildOptions):
     ...rateSourceNotes(result.staff),
     ...(options.settingsNote ? [options.settingsNote] : []),
   ];
-  for (const note of notes) sheet.add(text(note, "note"));
+  for (const note of notes) addPara(sheet, note);
 }
 
 /** Which roles' maxima came from the workbook's own sheet, and which rest on unconfirmed figures. */

@@ -59,10 +59,24 @@ export interface OwnedSheet {
   chart?: ChartSpec;
   /** A table the user can filter (header row included). */
   autoFilter?: SheetRange;
+  /** How the sheet prints; printSettingsOf (report/print.ts) gives the default every adapter writes. */
+  print?: PrintSettings;
+}
+
+/**
+ * How one of the tool's sheets prints: landscape, one page wide (as many pages down as it takes), the
+ * first `repeatRows` rows on every page, and a footer with the sheet's name and the page number.
+ */
+export interface PrintSettings {
+  landscape: boolean;
+  /** Pages wide: 1. */
+  fitToWidth: 1;
+  /** Rows 1 to this repeated at the top of every printed page; none when absent or 0. */
+  repeatRows?: number;
 }
 
 /** Status words, so status is never shown in colour alone. */
-export type StatusText = "Error" | "Warning" | "Check" | "OK";
+export type StatusText = "Error" | "Warning" | "Note" | "OK";
 
 /** Conditional formatting: colour a status cell whose text is `text`. */
 export interface StatusHighlight {
@@ -99,6 +113,14 @@ export interface WorkbookOutput {
   sheets: OwnedSheet[];
 }
 
+/** What the reader passed over and how it read, over every roster sheet read (see RosterReadResult). */
+export interface RosterReading {
+  unusedColumns: { sheet: string; column: string; header: string; reason: string }[];
+  /** Rows that are not people (totals, headings, repeated headers); blank rows are not listed. */
+  skippedRows: { sheet: string; row: number; reason: string }[];
+  notes: string[];
+}
+
 /** Options for building the output; the date is an input (no clock in the report). */
 export interface BuildOptions {
   generatedOn: IsoDate;
@@ -108,6 +130,8 @@ export interface BuildOptions {
   sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
   /** A line for the summary's notes, e.g. which settings came from the command line. */
   settingsNote?: string;
+  /** What the roster reader did not use (columns, rows) and how it read the sheet, for the summary. */
+  reading?: RosterReading;
   /** Roster field → header (or column letter) that holds it, as stored on the settings sheet. */
   columnMapping?: Record<string, string>;
 }

@@ -9,14 +9,14 @@ import type { StatusText } from "./types";
 export const STATUS_TEXT: Record<RowStatus, StatusText> = {
   error: "Error",
   warning: "Warning",
-  info: "Check",
+  info: "Note",
   ok: "OK",
 };
 
 export const SEVERITY_TEXT: Record<Severity, string> = {
   error: "Error",
   warning: "Warning",
-  info: "Check",
+  info: "Note",
 };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -8,6 +8,7 @@ import { isOwnedSheetName, OWNED_SHEET_NAMES, ownedRangeName } from "../common/o
 import { rangeAddress } from "../report/cells";
 import type { ChartSpec, OwnedSheet, RosterColumnsOutput, SheetRange, WorkbookOutput } from "../report/types";
 import { STYLE_COLOURS } from "../report/formats";
+import { PRINT_FOOTER, printSettingsOf } from "../report/print";
 import { rosterColumnBlocks } from "../report/roster-columns";
 import { writeArea, type Area } from "./office-area";
 import { columnWidthPoints, rgb } from "./office-cells";
@@ -126,7 +127,25 @@ function clearOwnedSheet(sheet: SheetScan): void {
 
 /** How many API calls finishOwnedSheet queues, for the request budget. */
 export function finishCallCount(sheet: OwnedSheet): number {
-  return sheet.columnWidths.length + 4 + (sheet.dataBars?.length ?? 0) * 6 + (sheet.chart ? 10 : 0);
+  return sheet.columnWidths.length + 4 + (sheet.dataBars?.length ?? 0) * 6 + (sheet.chart ? 10 : 0) + printCallCount(sheet);
+}
+
+function printCallCount(sheet: OwnedSheet): number {
+  return 4 + ((printSettingsOf(sheet).repeatRows ?? 0) > 0 ? 1 : 0);
+}
+
+/**
+ * How the sheet prints (ExcelApi 1.9, PageLayout): landscape, one page wide, the header rows on every
+ * page, and a footer with the sheet's name and "Page 2 of 3", as the file adapter writes them.
+ */
+function setPrintLayout(ws: Excel.Worksheet, sheet: OwnedSheet): void {
+  const print = printSettingsOf(sheet);
+  const layout = ws.pageLayout;
+  layout.orientation = print.landscape ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: print.fitToWidth };
+  if ((print.repeatRows ?? 0) > 0) layout.setPrintTitleRows(`$1:$${print.repeatRows}`);
+  layout.headersFooters.defaultForAllPages.leftFooter = PRINT_FOOTER.left;
+  layout.headersFooters.defaultForAllPages.rightFooter = PRINT_FOOTER.right;
 }
 
 export function finishOwnedSheet(ws: Excel.Worksheet, sheet: OwnedSheet): void {
@@ -135,6 +154,7 @@ export function finishOwnedSheet(ws: Excel.Worksheet, sheet: OwnedSheet): void {
   if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(rangeAddress(sheet.autoFilter)));
   for (const bar of sheet.dataBars ?? []) addDataBar(ws.getRange(rangeAddress(bar.range)));
   if (sheet.chart) addChart(ws, sheet.chart, sheet.columnWidths.length);
+  setPrintLayout(ws, sheet);
 }
 
 function setWidths(ws: Excel.Worksheet, firstColumn: number, widths: number[]): void {

@@ -41,7 +41,7 @@ describe("roster columns", () => {
       staff: [person({ rowNumber: 5, findings: [finding("USER_RATE_USED", "info", "Own figure.", 5), finding("PART_FUNDED", "info", "Half funded.", 5), finding("PART_FUNDED", "info", "Half funded.", 5)] })],
     });
     const cells = buildRosterColumns(info, rosterRead({ rowNumbers: [5] }))!.rows[0].cells;
-    expect(cells[0].value).toBe("Check");
+    expect(cells[0].value).toBe("Note");
     expect(cells[2].value).toBe("USER_RATE_USED: Own figure.  •  PART_FUNDED: Half funded.");
   });
 
@@ -55,7 +55,7 @@ describe("roster columns", () => {
     expect(output.statusHighlights).toEqual([
       { text: "Error", style: "error" },
       { text: "Warning", style: "warning" },
-      { text: "Check", style: "info" },
+      { text: "Note", style: "info" },
     ]);
     expect(output.columnWidths).toHaveLength(3);
   });

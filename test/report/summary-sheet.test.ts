@@ -1,4 +1,4 @@
-import { buildSummarySheet } from "../../src/report/summary-sheet";
+import { buildSummarySheet, textLines } from "../../src/report/summary-sheet";
 import type { OwnedSheet } from "../../src/report/types";
 import { checkResult, finding, person, samplePcn } from "./fixtures";
 import { allCells, blockBelow, cellAt, rowOf, valueAt } from "./helpers";
@@ -119,15 +119,15 @@ describe("claim summary sheet", () => {
     it("lists the PCN findings with severity and message", () => {
       const header = rowOf(sheet, "Findings for the PCN") + 1;
       expect(blockBelow(sheet, header).map((r) => r.map((c) => c.value))).toEqual([
-        ["Severity", "Code", "Message"],
-        ["Check", "RATE_BEFORE_UPLIFT", "Built-in 2025/26 maxima predate the August 2025 uplift."],
-        ["Check", "SETTING_ASSUMED", "List size taken from the settings sheet."],
+        ["Message", "Code", "Severity"],
+        ["Built-in 2025/26 maxima predate the August 2025 uplift.", "RATE_BEFORE_UPLIFT", "Note"],
+        ["List size taken from the settings sheet.", "SETTING_ASSUMED", "Note"],
       ]);
-      expect(cellAt(sheet, header + 1, 1)!.style).toBe("info");
+      expect(cellAt(sheet, header + 1, 3)!.style).toBe("info");
       const none = buildSummarySheet(checkResult({ staff: [] }), options);
       expect(valueAt(none, rowOf(none, "Findings for the PCN") + 1, 1)).toBe("None.");
       const warned = buildSummarySheet(checkResult({ staff: [], findings: [finding("ENTITLEMENT_EXCEEDED", "warning", "Over.")] }), options);
-      expect(cellAt(warned, rowOf(warned, "Warning"), 1)!.style).toBe("warning");
+      expect(cellAt(warned, rowOf(warned, "Over.") , 3)).toMatchObject({ value: "Warning", style: "warning" });
     });
   });
 
@@ -156,15 +156,76 @@ describe("claim summary sheet", () => {
   });
 
   it("notes the date, the DES, and which figures came from the workbook's own sheet", () => {
-    const notes = blockBelow(sheet, rowOf(sheet, "Notes") + 1).map((r) => r[0].value as string);
-    expect(notes[0]).toContain("Generated on 15/09/2025");
-    expect(notes[1]).toContain("Network Contract DES for 2025/26");
-    expect(notes[2]).toBe('Maximum amounts from the "ARRS max reimb 25-26" sheet in this workbook: Social prescribing link worker.');
+    // Each note may run over several rows (one line each, so that it prints whole): read them joined.
+    const notesOf = (s: OwnedSheet) => blockBelow(s, rowOf(s, "Notes", rowOf(s, "By month")) + 1).map((r) => r[0].value as string).join(" ");
+    const notes = notesOf(sheet);
+    expect(notes).toMatch(/^Generated on 15\/09\/2025/);
+    expect(notes).toContain("Network Contract DES for 2025/26");
+    expect(notes).toContain('Maximum amounts from the "ARRS max reimb 25-26" sheet in this workbook: Social prescribing link worker.');
     const plain = buildSummarySheet(checkResult({ staff: [person({ rowNumber: 2, role: "paramedic", rateConfidence: "inferred" })] }), { ...options, settingsNote: "List size from --list-size." });
-    const plainNotes = blockBelow(plain, rowOf(plain, "Notes") + 1).map((r) => r[0].value);
+    const plainNotes = notesOf(plain);
     expect(plainNotes).toContain('No maximum amounts were taken from an "ARRS max reimb" sheet in this workbook.');
     expect(plainNotes).toContain("Inferred or third-party maximum amounts (unconfirmed) were used for: Paramedic.");
-    expect(plainNotes[plainNotes.length - 1]).toBe("List size from --list-size.");
+    expect(plainNotes).toMatch(/List size from --list-size\.$/);
+  });
+
+  describe("what an ICB reads first", () => {
+    const staff = [
+      person({ rowNumber: 2, name: "Asha Patel", findings: [finding("INVALID_DATE", "error", "Bad date.", 2), finding("ONCOSTS_ESTIMATED", "warning", "Estimated.", 2)] }),
+      person({ rowNumber: 5, name: "Ben Jones", role: "paramedic", rateConfidence: "inferred", findings: [finding("RATE_UNCONFIRMED", "warning", "Inferred.", 5)] }),
+    ];
+    const icb = buildSummarySheet(checkResult({ staff, findings: [finding("SETTING_ASSUMED", "info", "Financial year assumed 2025/26 from the sheet's name.")] }), {
+      ...options,
+      reading: {
+        unusedColumns: [{ sheet: "Staff", column: "N", header: "Comments", reason: "header not recognised" }],
+        skippedRows: [{ sheet: "Staff", row: 27, reason: "totals row" }],
+        notes: ['Monthly amounts were read × 12 as a year\'s: "Monthly salary" (column E).'],
+      },
+    });
+    const firstColumn = (from: string) => blockBelow(icb, rowOf(icb, from) + 1).map((r) => r.map((c) => c.value));
+
+    it("counts errors, warnings and notes, and lists the rows with errors and their codes", () => {
+      expect(firstColumn("Findings")).toEqual([
+        ["Severity", "Count", "What it means"],
+        ["Errors", 1, "nothing, or too little, is claimed on these rows until they are fixed"],
+        ["Warnings", 2, "check these: the claim may be wrong or limited"],
+        ["Notes", 1, "worth reading; nothing to fix"],
+      ]);
+      expect(firstColumn("Errors").length).toBeGreaterThan(0);
+      const rows = blockBelow(icb, rowOf(icb, "Rows with errors")).map((r) => r.map((c) => c.value));
+      expect(rows).toEqual([["Rows with errors", "Code"], ["Row 2: Asha Patel", "INVALID_DATE"],
+        ["Each row's findings are beside it on the roster, in the ARRS findings column."]]);
+    });
+
+    it("says which figures are not confirmed, and which settings were assumed", () => {
+      expect(firstColumn("Figures not confirmed").flat().join(" ")).toContain("not confirmed against the DES, for: Paramedic");
+      expect(firstColumn("Settings assumed")).toEqual([["Financial year assumed 2025/26 from the sheet's name."]]);
+      expect(firstColumn("Figures not confirmed").length).toBeGreaterThan(0);
+      const none = buildSummarySheet(checkResult({ staff: [] }), options);
+      expect(valueAt(none, rowOf(none, "Settings assumed") + 1, 1)).toMatch(/^None: every setting was given/);
+      expect(valueAt(none, rowOf(none, "Figures not confirmed") + 1, 1)).toMatch(/^None: every maximum amount/);
+    });
+
+    it("lists the columns not used, the rows skipped and the reader's notes", () => {
+      expect(firstColumn("How the roster was read").map((r) => r[0])).toEqual([
+        'Monthly amounts were read × 12 as a year\'s: "Monthly salary" (column E).',
+        "Columns not used",
+        'Column N "Comments": header not recognised.',
+        "Rows skipped (not people)",
+        "Row 27: totals row.",
+      ]);
+    });
+
+    it("prints landscape, one page wide, with its title on every page; the Code column fits every code", () => {
+      expect(icb.print).toEqual({ landscape: true, fitToWidth: 1, repeatRows: 1 });
+      const codeWidth = icb.columnWidths[1];
+      expect(codeWidth).toBeGreaterThanOrEqual("MHP_AGREEMENT_UNKNOWN".length * 1.2);
+    });
+
+    it("breaks long text into lines that fit, between words", () => {
+      expect(textLines("one two three four", 9)).toEqual(["one two", "three", "four"]);
+      expect(textLines("", 9)).toEqual([""]);
+    });
   });
 
   it("keeps money unrounded and every string a literal", () => {

@@ -80,6 +80,8 @@ export class SheetState {
   merges: Rect[] = [];
   conditionalFormats: FakeConditionalFormat[] = [];
   charts: FakeChart[] = [];
+  /** Worksheet.pageLayout as set (not in snapshot(): a user's sheet keeps Excel's own). */
+  print: { orientation?: string; zoom?: Record<string, number>; titleRows?: string; leftFooter?: string; rightFooter?: string } = {};
   constructor(readonly id: number, public name: string) {}
 
   /** Set for a sheet whose cells a stress test does not need kept (calls are still checked and measured). */
@@ -226,7 +228,8 @@ export class FakeExcel {
         name: s.name,
         protected: s.protected,
         cells: [...s.cells].flatMap(([row, cells]) => [...cells].filter(([col]) => !skip(s.name, row, col)).map(([col, cell]) => [row, col, cell])),
-        widths: [...s.widths].filter(([col]) => !skip(s.name, -1, col)),
+        // Sorted: Excel keeps no order among column widths.
+        widths: [...s.widths].filter(([col]) => !skip(s.name, -1, col)).sort((a, b) => a[0] - b[0]),
         frozenRows: s.frozenRows,
         autoFilter: s.autoFilter,
         merges: s.merges,
@@ -482,6 +485,11 @@ export class FakeWorksheet extends FakeProxy {
   readonly charts: FakeChartCollection;
   readonly autoFilter: FakeAutoFilter;
   readonly freezePanes: { freezeRows: (count: number) => void; unfreeze: () => void };
+  /** PageLayout (ExcelApi 1.9): orientation, zoom, print title rows and the footers, each set queued. */
+  readonly pageLayout: {
+    orientation: string; zoom: Record<string, number>; setPrintTitleRows: (rows: string) => void;
+    headersFooters: { defaultForAllPages: { leftFooter: string; rightFooter: string } };
+  };
 
   constructor(ctx: FakeContext, readonly path: string, private readonly find: () => SheetState | undefined, readonly orNull = false) {
     super(ctx);
@@ -491,6 +499,27 @@ export class FakeWorksheet extends FakeProxy {
     this.freezePanes = {
       freezeRows: (count) => this.mutate({ freezeRows: count }, (s) => { s.frozenRows = count; }),
       unfreeze: () => this.mutate({ unfreeze: true }, (s) => { s.frozenRows = 0; }),
+    };
+    const setPrint = (key: keyof SheetState["print"], value: unknown) => this.mutate({ pageLayout: key, value }, (s) => { (s.print as Record<string, unknown>)[key] = value; });
+    const footers = {
+      set leftFooter(value: string) { setPrint("leftFooter", value); },
+      get leftFooter(): string { throw new Error("fake: read pageLayout footers through the sheet's state"); },
+      set rightFooter(value: string) { setPrint("rightFooter", value); },
+      get rightFooter(): string { throw new Error("fake: read pageLayout footers through the sheet's state"); },
+    };
+    this.pageLayout = {
+      set orientation(value: string) {
+        if (value !== "Landscape" && value !== "Portrait") throw new Error(`fake: orientation "${value}" is not an Excel.PageOrientation`);
+        setPrint("orientation", value);
+      },
+      get orientation(): string { throw new Error("fake: read pageLayout through the sheet's state"); },
+      set zoom(value: Record<string, number>) { setPrint("zoom", { ...value }); },
+      get zoom(): Record<string, number> { throw new Error("fake: read pageLayout through the sheet's state"); },
+      setPrintTitleRows: (rows: string) => {
+        if (!/^\$\d+:\$\d+$/.test(rows)) throw new FakeOfficeError("InvalidArgument", `fake: print title rows "${rows}" are not $1:$n`);
+        setPrint("titleRows", rows);
+      },
+      headersFooters: { defaultForAllPages: footers },
     };
     if (orNull) this.autoLoadNull(path, () => this.find() !== undefined);
   }

@@ -143,7 +143,7 @@ describe("writing", () => {
     const owned = staff.values.map((row) => row.slice(FIRST_OWNED - 1, FIRST_OWNED + 2));
     expect(staff.values[2][7]).toBeNull();
     expect(owned[2]).toEqual(["ARRS status", "ARRS claimable 2025/26", "ARRS findings"]);
-    expect(owned.slice(3).map((r) => r[0])).toEqual(["Warning", "OK", "Check", "Error"]);
+    expect(owned.slice(3).map((r) => r[0])).toEqual(["Warning", "OK", "Note", "Error"]);
     expect(owned[6][2]).toBe("UNKNOWN_ROLE: Not an ARRS role.\nRename it.");
     expect(owned[3][1]).toBeCloseTo(result().staff[0].claimable, 9);
     const settings = await wb.readSheet("ARRS Settings");
@@ -182,7 +182,7 @@ describe("writing", () => {
 
   it("colours the status column by its text, and names the owned columns", () => {
     const rules = excel.sheet("Staff").conditionalFormats.filter((cf) => cf.id !== 999);
-    expect(rules.map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1)).toEqual(['="Error"', '="Warning"', '="Check"']);
+    expect(rules.map((cf) => (cf.props["cellValue.rule"] as { formula1: string }).formula1)).toEqual(['="Error"', '="Warning"', '="Note"']);
     expect(rules.map((cf) => cf.areas)).toEqual(Array(3).fill([{ row: 3, col: FIRST_OWNED - 1, rows: 4, cols: 1 }]));
     expect(rules[0].props["cellValue.fill"]).toBe("#FFC7CE");
     expect(excel.names.get(OWNED_RANGE_NAME.toLowerCase())).toEqual({ name: OWNED_RANGE_NAME, sheetId: excel.sheet("Staff").id, rect: { row: 2, col: FIRST_OWNED - 1, rows: 5, cols: 3 } });

@@ -138,7 +138,7 @@ describe("writing", () => {
     const owned = grid.values.map((row) => row.slice(FIRST_OWNED - 1, FIRST_OWNED + 2));
     expect(grid.values[2][7]).toBeNull();
     expect(owned[2]).toEqual(["ARRS status", "ARRS claimable 2025/26", "ARRS findings"]);
-    expect(owned.slice(3).map((r) => r[0])).toEqual(["Warning", "OK", "Check", "Error"]);
+    expect(owned.slice(3).map((r) => r[0])).toEqual(["Warning", "OK", "Note", "Error"]);
     expect(owned[6][2]).toBe("UNKNOWN_ROLE: Not an ARRS role.\nRename it.");
     expect(owned[3][1]).toBeCloseTo(result().staff[0].claimable, 9);
     expect(owned[0]).toEqual([null, null, null]);
@@ -151,7 +151,7 @@ describe("writing", () => {
     expect(ws.getCell(4, FIRST_OWNED + 1).numFmt).toBe("£#,##0.00");
     expect(ws.getColumn(FIRST_OWNED + 2).width).toBeGreaterThan(40);
     const ours = conditionalFormats(ws).find((cf) => cf.ref === "I4:I7")!;
-    expect(ours.rules.map((rule) => (rule as ExcelJS.CellIsRuleType).formulae)).toEqual([['"Error"'], ['"Warning"'], ['"Check"']]);
+    expect(ours.rules.map((rule) => (rule as ExcelJS.CellIsRuleType).formulae)).toEqual([['"Error"'], ['"Warning"'], ['"Note"']]);
     // After the user's own rule, which keeps priority 1.
     expect(ours.rules.map((rule) => rule.priority)).toEqual([2, 3, 4]);
   });
@@ -166,7 +166,7 @@ describe("writing", () => {
     const ws = after.excel.getWorksheet("ARRS Claim Summary")!;
     expect(ws.getCell("A1").value).toBe("ARRS claim summary 2025/26");
     expect(ws.getCell("A1").font?.size).toBe(14);
-    expect(ws.getColumn(1).width).toBe(44);
+    expect(ws.getColumn(1).width).toBe(52);
     const header = ws.getColumn(1).values.indexOf("Role");
     expect(ws.getCell(header, 1).fill).toMatchObject({ type: "pattern", pattern: "solid" });
     const bars = conditionalFormats(ws).filter((cf) => cf.rules[0].type === "dataBar").map((cf) => cf.ref);

@@ -7,7 +7,7 @@
  */
 import type { OwnedSheet } from "../../report/types";
 import { cellXml } from "./cells-write";
-import { ownedSheetXml } from "./owned-sheet";
+import { ownedSheetXml, printTitlesFormula } from "./owned-sheet";
 import { MAIN_NS, REL_NS, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE, XlsxPackage } from "./package";
 import { MINIMAL_STYLES, StyleBook } from "./styles-write";
 import { definedName, quotedSheetName } from "./workbook-part";
@@ -34,7 +34,11 @@ export async function newWorkbookBytes(sheetName: string, rows: readonly (readon
 export async function newOwnedSheetWorkbookBytes(sheet: OwnedSheet, options: { markName: string }): Promise<Uint8Array> {
   const styles = new StyleBook(MINIMAL_STYLES);
   const sheetXml = ownedSheetXml(sheet, styles, { date1904: false, keptView: ' tabSelected="1"' });
-  const mark = `<definedNames><definedName name="${escapeXml(options.markName)}">${escapeXml(`${quotedSheetName(sheet.name)}!$A$1`)}</definedName></definedNames>`;
+  // The header rows repeated on each printed page, as the adapters write them.
+  const titles = printTitlesFormula(sheet, quotedSheetName(sheet.name));
+  const mark = `<definedNames><definedName name="${escapeXml(options.markName)}">${escapeXml(`${quotedSheetName(sheet.name)}!$A$1`)}</definedName>`
+    + (titles ? `<definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(titles)}</definedName>` : "")
+    + "</definedNames>";
   return packageOf({ sheetName: sheet.name, sheetXml, stylesXml: styles.result() ?? MINIMAL_STYLES, definedNames: mark });
 }
 

@@ -5,13 +5,14 @@
  */
 import { columnLetter } from "../../common/grid";
 import { rangeAddress } from "../../report/cells";
+import { PRINT_FOOTER, printSettingsOf } from "../../report/print";
 import type { OwnedSheet } from "../../report/types";
 import { STYLE_COLOURS } from "../../report/formats";
 import { cellXml } from "./cells-write";
 import { columnsXml } from "./columns";
 import { MAIN_NS, REL_NS } from "./package";
 import type { StyleBook } from "./styles-write";
-import { attribute } from "./xml";
+import { attribute, escapeXml } from "./xml";
 
 /** The user's view settings on the sheet view of the part being replaced, if any. */
 export function keptViewAttributes(previousXml: string | null): string {
@@ -55,6 +56,8 @@ export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { d
     + `<dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="${STYLE_COLOURS.dataBar}"/></dataBar></cfRule></conditionalFormatting>`).join("");
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     + `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`
+    // Fit to a page's width (pageSetup's fitToWidth and fitToHeight say how many pages).
+    + '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
     + `<dimension ref="A1:${columnLetter(lastColumn)}${lastRow}"/>`
     + `<sheetViews><sheetView workbookViewId="0"${options.keptView}>${pane}</sheetView></sheetViews>`
     + '<sheetFormatPr defaultRowHeight="15"/>'
@@ -62,8 +65,28 @@ export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { d
     + `<sheetData>${rows.join("")}</sheetData>`
     + (sheet.autoFilter ? `<autoFilter ref="${rangeAddress(sheet.autoFilter)}"/>` : "")
     + barsXml
-    + '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    + printXml(sheet)
     + "</worksheet>";
+}
+
+/**
+ * How the sheet prints (ECMA-376 Part 1, 18.3.1): landscape, one page wide and as many down as it
+ * takes (fitToHeight 0), narrow margins, and a footer with the sheet's name and "Page 2 of 3". The
+ * repeated header rows are the workbook's _xlnm.Print_Titles name for the sheet (workbook-part.ts).
+ */
+export function printXml(sheet: OwnedSheet): string {
+  const print = printSettingsOf(sheet);
+  const footer = escapeXml(`&L${PRINT_FOOTER.left}&R${PRINT_FOOTER.right}`);
+  return '<printOptions horizontalCentered="1"/>'
+    + '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>'
+    + `<pageSetup paperSize="9" orientation="${print.landscape ? "landscape" : "portrait"}" fitToWidth="${print.fitToWidth}" fitToHeight="0"/>`
+    + `<headerFooter><oddFooter>${footer}</oddFooter></headerFooter>`;
+}
+
+/** The Print_Titles formula for a sheet's repeated rows ("'ARRS Claim Lines'!$1:$1"), or null for none. */
+export function printTitlesFormula(sheet: OwnedSheet, quotedName: string): string | null {
+  const rows = printSettingsOf(sheet).repeatRows ?? 0;
+  return rows > 0 ? `${quotedName}!$1:$${rows}` : null;
 }
 
 function selectionXml(cell: string, pane: string): string {

@@ -177,6 +177,29 @@ export function setDefinedName(xml: string, name: string, formula: string | null
   return insertChild(out, `<${p}definedNames>${element}</${p}definedNames>`, "definedNames", WORKBOOK_ORDER);
 }
 
+/** Excel's name for a sheet's rows repeated at the top of each printed page. */
+export const PRINT_TITLES = "_xlnm.Print_Titles";
+
+/**
+ * Sets (or with null removes) the Print_Titles name of the sheet called `sheetName` (a name scoped to
+ * the sheet by its position, localSheetId), leaving every other name as it was.
+ */
+export function setPrintTitles(xml: string, sheetName: string, formula: string | null): string {
+  const index = listSheets(xml).findIndex((entry) => entry.name.toLowerCase() === sheetName.toLowerCase());
+  if (index === -1) return xml;
+  let out = mapDefinedNames(xml, (tag, rest) => (
+    attribute(tag, "localSheetId") === String(index) && (attribute(tag, "name") ?? "").toLowerCase() === PRINT_TITLES.toLowerCase() ? null : tag + rest
+  ));
+  if (formula === null) return out;
+  const p = rootElement(out).prefix;
+  const element = `<${p}definedName name="${PRINT_TITLES}" localSheetId="${index}">${escapeXml(formula)}</${p}definedName>`;
+  const names = findChild(out, "definedNames");
+  const inner = names ? contentOf(out, names) : null;
+  if (names && inner) return out.slice(0, inner.end) + element + out.slice(inner.end);
+  if (names) out = out.slice(0, names.start) + out.slice(names.end);
+  return insertChild(out, `<${p}definedNames>${element}</${p}definedNames>`, "definedNames", WORKBOOK_ORDER);
+}
+
 /** A sheet name as a formula writes it: quoted, with quotes doubled. */
 export function quotedSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;

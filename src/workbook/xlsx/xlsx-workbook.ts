@@ -17,7 +17,7 @@ import type { OwnedSheet, RosterColumnsOutput, WorkbookOutput } from "../../repo
 import { assertLooksLikeXlsx, WorkbookFileError, WorkbookWriteError } from "../file-errors";
 import { MAX_SHEET_BYTES, MAX_SHEET_ROWS, type SheetLimits } from "../file-limits";
 import type { WorkbookPort } from "../types";
-import { keptViewAttributes, ownedSheetXml } from "./owned-sheet";
+import { keptViewAttributes, ownedSheetXml, printTitlesFormula } from "./owned-sheet";
 import { PackageEdit, PackageError, relsPathOf, type PartText, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE, XlsxPackage } from "./package";
 import { patchSheet } from "./patch-sheet";
 import { assertOwnedSheetName, rosterPatch, rosterTarget, type RosterTarget } from "./roster-block";
@@ -159,6 +159,10 @@ export class XlsxWorkbook implements WorkbookPort {
       added.push(path);
       changes.set(path, xml);
       workbookXml = workbookPart.addSheet(workbookXml, owned.name, id);
+    }
+    // Each sheet's header rows repeated on every printed page.
+    for (const owned of output.sheets) {
+      workbookXml = workbookPart.setPrintTitles(workbookXml, owned.name, printTitlesFormula(owned, workbookPart.quotedSheetName(owned.name)));
     }
     if (rosters.length > 0) {
       // A name over each block: ARRS_Output, then ARRS_Output_2 and on; an earlier run's others go.
