@@ -100,7 +100,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // "warnings" stays in the JSON for scripts that read it; the copy now keeps every part of the
   // workbook the tool does not write (charts, pivot tables, macros), so there is nothing to warn of.
   const warnings: string[] = [];
-  const where = { workbook: args.file, sheet: joinSheetNames(checked.sheets.read), sheets: checked.sheets, headerRow: checked.roster.headerRowNumber, output, reading: rosterReadingOf(checked.roster) };
+  const where = { workbook: args.file, sheet: joinSheetNames(checked.sheets.read), sheets: checked.sheets, headerRow: checked.roster.headerRowNumber, output, reading: rosterReadingOf(checked.rosters) };
   if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
   else {
     const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";

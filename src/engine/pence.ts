@@ -36,19 +36,35 @@ export function splitInPence(amounts: readonly number[]): number[] {
  * up to its total cost. Months not in post (shared, frozen, all 0) are kept as they are.
  */
 export function monthsInPence(months: readonly MonthClaim[]): MonthClaim[] {
-  const claimable = splitInPence(months.map((m) => m.claimable));
   const uplift = splitInPence(months.map((m) => m.upliftOverBuiltIn));
   const partsOf = (key: "salary" | "employerNi" | "employerPension" | "supplierFee") => splitInPence(months.map((m) => m.parts?.[key] ?? 0));
   const [salary, employerNi, employerPension, supplierFee] = [partsOf("salary"), partsOf("employerNi"), partsOf("employerPension"), partsOf("supplierFee")];
+  const costs = months.map((_, i) => sumPounds([salary[i], employerNi[i], employerPension[i], supplierFee[i]]));
+  const claimable = claimsInPence(months, costs);
   return months.map((m, i) => {
     if (m.daysInPost === 0) return m;
-    const parts = { salary: salary[i], employerNi: employerNi[i], employerPension: employerPension[i], supplierFee: supplierFee[i] };
     return {
       ...m,
-      cost: sumPounds([parts.salary, parts.employerNi, parts.employerPension, parts.supplierFee]),
-      parts,
+      cost: costs[i],
+      parts: { salary: salary[i], employerNi: employerNi[i], employerPension: employerPension[i], supplierFee: supplierFee[i] },
       claimable: claimable[i],
       upliftOverBuiltIn: uplift[i],
     };
+  });
+}
+
+/**
+ * The month claims in whole pence. A month claimed at its cost is claimed at the cost its line shows
+ * (its rounded parts); the others by running total, so that the year adds up to its rounded figure.
+ */
+function claimsInPence(months: readonly MonthClaim[], costs: readonly number[]): number[] {
+  let total = 0;
+  let shown = 0;
+  return months.map((m, i) => {
+    total += m.claimable;
+    const atCost = m.claimable > 0 && m.claimable === m.cost;
+    const part = atCost ? toPenceCount(costs[i]) : Math.max(0, Math.min(toPenceCount(total) - shown, toPenceCount(costs[i])));
+    shown += part;
+    return part / 100;
   });
 }

@@ -137,7 +137,7 @@ export interface ClaimLinesChoice {
  * with something claimable that month. A month in post with nothing claimable is not a line.
  */
 export function* claimLines(result: CheckResult, choice: ClaimLinesChoice = {}): Generator<ClaimLine> {
-  const staff = [...result.staff].sort(rosterOrder);
+  const staff = inRosterOrder(result.staff);
   const codesFor = lineFindings(staff, result.settings.region);
   for (let monthIndex = 0; monthIndex < result.financialYear.months.length; monthIndex++) {
     if (choice.month !== undefined && result.financialYear.months[monthIndex] !== choice.month) continue;
@@ -150,8 +150,12 @@ export function* claimLines(result: CheckResult, choice: ClaimLinesChoice = {}):
 }
 
 /** Roster order: sheet by sheet as the rows were read (their first row), then row by row. */
-function rosterOrder(a: StaffResult, b: StaffResult): number {
-  return a.rowNumber - b.rowNumber;
+/** Sheet by sheet, in the order the sheets were read, then row by row within each sheet. */
+function inRosterOrder(staff: readonly StaffResult[]): StaffResult[] {
+  const sheetOrder = new Map<string, number>();
+  for (const person of staff) if (!sheetOrder.has(person.sheet ?? "")) sheetOrder.set(person.sheet ?? "", sheetOrder.size);
+  const sheetOf = (person: StaffResult) => sheetOrder.get(person.sheet ?? "")!;
+  return [...staff].sort((a, b) => sheetOf(a) - sheetOf(b) || a.rowNumber - b.rowNumber);
 }
 
 /** A line is a month with at least a penny claimable. */

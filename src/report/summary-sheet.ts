@@ -102,7 +102,7 @@ const SEVERITY_PLURAL: Record<Severity, string> = { error: "Errors", warning: "W
 
 /** "Row 10: Tomasz Nowicki", with the sheet where a PCN's roster is on several. */
 function rowLabel(person: StaffResult, severalSheets: boolean): string {
-  const where = severalSheets && person.sheet ? `Row ${person.rowNumber} on "${person.sheet}"` : `Row ${person.rowNumber}`;
+  const where = severalSheets && person.sheet ? `Row ${person.rowNumber} of ${person.sheet}` : `Row ${person.rowNumber}`;
   return person.name ? `${where}: ${person.name}` : where;
 }
 
