@@ -13,13 +13,14 @@ import { annualCostWith, employerNiFor, employerPensionFor } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, statusOf, type FindingOptions } from "./findings";
 import { bandOf, MENTAL_HEALTH_PRACTITIONER, MHP_TABLES_FROM } from "./mhp";
 import { summariseMonths, type MonthsSummary } from "./months-summary";
-import { monthsInPence, sumPounds } from "./pence";
+import { roundMonthsToPence, sumPounds } from "./pence";
 import type { StaffResult } from "./types";
 import type { YearRules } from "./year-rules";
 
 export function describeRow(assessedRow: AssessedRow, year: YearRules): StaffResult {
   // Caps and people are settled: the months become pounds and pence, and everything below sums those.
-  const assessed = { ...assessedRow, months: monthsInPence(assessedRow.months) };
+  roundMonthsToPence(assessedRow.months);
+  const assessed = assessedRow;
   const { input: row, role, usable, months } = assessed;
   // The assessed row is this step's to finish: its findings list becomes the result's.
   const { findings } = assessed;

@@ -17,54 +17,57 @@ export function sumPounds(amounts: readonly number[]): number {
   return amounts.reduce((pence, amount) => pence + toPenceCount(amount), 0) / 100;
 }
 
-/** Each amount in whole pence, the running total rounded, so that the parts add up to the whole rounded. */
-export function splitInPence(amounts: readonly number[]): number[] {
-  let total = 0;
-  let shown = 0;
-  return amounts.map((amount) => {
-    total += amount;
-    const next = toPenceCount(total);
-    const part = next - shown;
-    shown = next;
-    return part / 100;
-  });
+/** Running totals, unrounded, and what has been shown of each in whole pence. */
+class RunningPence {
+  private total = 0;
+  private shown = 0;
+
+  /** Adds an amount; returns the whole pence to show for it (the running total rounded, less what was shown). */
+  next(amount: number): number {
+    this.total += amount;
+    const pence = toPenceCount(this.total) - this.shown;
+    this.shown += pence;
+    return pence;
+  }
+
+  /** Adds an amount and shows `pence` for it, however the running total rounds (see claim below). */
+  show(amount: number, pence: number): number {
+    this.total += amount;
+    this.shown += pence;
+    return pence;
+  }
+
+  /** The running total rounded, less what was shown: the pence the next amount would show. */
+  due(amount: number): number {
+    return toPenceCount(this.total + amount) - this.shown;
+  }
 }
 
 /**
- * A row's months with their claims, costs and the costs' parts in whole pence, each rounded by running
- * total; a month's cost is the sum of its rounded parts, so a claim line's salary, NI and pension add
- * up to its total cost. Months not in post (shared, frozen, all 0) are kept as they are.
+ * Rounds a row's months to whole pence, in place: the assessed months are the describing step's to
+ * finish (months not in post, shared and frozen, are all 0 and left alone). Each part of a month's
+ * cost (salary, NI, pension, supplier fee) is rounded by its own running total, and the month's cost
+ * is the sum of its rounded parts, so a claim line's parts add up to its total cost. A month claimed at
+ * its cost is claimed at that rounded cost; other months by running total, none above its cost.
  */
-export function monthsInPence(months: readonly MonthClaim[]): MonthClaim[] {
-  const uplift = splitInPence(months.map((m) => m.upliftOverBuiltIn));
-  const partsOf = (key: "salary" | "employerNi" | "employerPension" | "supplierFee") => splitInPence(months.map((m) => m.parts?.[key] ?? 0));
-  const [salary, employerNi, employerPension, supplierFee] = [partsOf("salary"), partsOf("employerNi"), partsOf("employerPension"), partsOf("supplierFee")];
-  const costs = months.map((_, i) => sumPounds([salary[i], employerNi[i], employerPension[i], supplierFee[i]]));
-  const claimable = claimsInPence(months, costs);
-  return months.map((m, i) => {
-    if (m.daysInPost === 0) return m;
-    return {
-      ...m,
-      cost: costs[i],
-      parts: { salary: salary[i], employerNi: employerNi[i], employerPension: employerPension[i], supplierFee: supplierFee[i] },
-      claimable: claimable[i],
-      upliftOverBuiltIn: uplift[i],
-    };
-  });
-}
-
-/**
- * The month claims in whole pence. A month claimed at its cost is claimed at the cost its line shows
- * (its rounded parts); the others by running total, so that the year adds up to its rounded figure.
- */
-function claimsInPence(months: readonly MonthClaim[], costs: readonly number[]): number[] {
-  let total = 0;
-  let shown = 0;
-  return months.map((m, i) => {
-    total += m.claimable;
+export function roundMonthsToPence(months: MonthClaim[]): void {
+  const [salary, employerNi, employerPension, supplierFee, claim, uplift] =
+    [new RunningPence(), new RunningPence(), new RunningPence(), new RunningPence(), new RunningPence(), new RunningPence()];
+  for (const m of months) {
+    if (m.daysInPost === 0) continue;
+    // The engine gives every month in post its own parts, rounded here in place; a month made by hand
+    // without them is all salary, and a month of a row that cannot be claimed costs nothing.
+    const parts = m.parts && !Object.isFrozen(m.parts) ? m.parts : { salary: m.cost, employerNi: 0, employerPension: 0, supplierFee: 0 };
+    parts.salary = salary.next(parts.salary) / 100;
+    parts.employerNi = employerNi.next(parts.employerNi) / 100;
+    parts.employerPension = employerPension.next(parts.employerPension) / 100;
+    parts.supplierFee = supplierFee.next(parts.supplierFee) / 100;
+    const costPence = toPenceCount(parts.salary) + toPenceCount(parts.employerNi) + toPenceCount(parts.employerPension) + toPenceCount(parts.supplierFee);
     const atCost = m.claimable > 0 && m.claimable === m.cost;
-    const part = atCost ? toPenceCount(costs[i]) : Math.max(0, Math.min(toPenceCount(total) - shown, toPenceCount(costs[i])));
-    shown += part;
-    return part / 100;
-  });
+    const claimPence = atCost ? costPence : Math.max(0, Math.min(claim.due(m.claimable), costPence));
+    m.claimable = claim.show(m.claimable, claimPence) / 100;
+    m.upliftOverBuiltIn = uplift.next(m.upliftOverBuiltIn) / 100;
+    m.cost = costPence / 100;
+    m.parts = parts;
+  }
 }
