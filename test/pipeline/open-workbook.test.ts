@@ -64,7 +64,11 @@ test("findRoster: a sheet asked for that is not there is a problem, in words", a
 test("settingsFor: the year the roster sheet's name gives, said as an assumption", async () => {
   const opened = await openWorkbook(workbook({ "Roster 2024-25": ROSTER }));
   const { settings, year, findings } = settingsFor(opened, { rosterSheet: "Roster 2024-25", today: "2025-11-21" });
-  expect(settings).toEqual({ financialYear: "2024/25", listSize: null, weightedPopulation: null, region: "national", rateFloor: true });
+  expect(settings).toEqual({
+    financialYear: "2024/25", listSize: null, weightedPopulation: null, region: "national", rateFloor: true,
+    // The claim header, carried with the settings: not given here, so null (and not assumed).
+    pcnName: null, odsCode: null, icb: null, payingPractice: null,
+  });
   expect(year.label).toBe("2024/25");
   expect(findings.map((f) => f.code)).toEqual(["SETTING_ASSUMED", "SETTING_ASSUMED"]);
 });

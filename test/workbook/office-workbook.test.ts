@@ -72,6 +72,26 @@ function workbook(excel: FakeExcel, apiVersion = "1.20"): OfficeWorkbook {
   });
 }
 
+/**
+ * The claim lines table on the written sheet, found by its header row ("Month" in column A) below the
+ * claim header block: the header row's 0-based index, its headers, and each header's 0-based column.
+ */
+function claimLinesTable(excel: FakeExcel) {
+  const sheet = excel.sheet("ARRS Claim Lines");
+  const headerRow = [...sheet.cells.keys()].sort((a, b) => a - b).find((r) => sheet.cell(r, 0)?.value === "Month");
+  if (headerRow === undefined) throw new Error('no "Month" header row on ARRS Claim Lines');
+  const headers: string[] = [];
+  for (let c = 0; sheet.cell(headerRow, c)?.value !== undefined; c++) headers.push(sheet.cell(headerRow, c)!.value as string);
+  const column = (header: string) => {
+    const c = headers.indexOf(header);
+    if (c < 0) throw new Error(`no "${header}" column on ARRS Claim Lines`);
+    return c;
+  };
+  /** The 0-based rows below the header row with a month: the claim lines. */
+  const lineRows = [...sheet.cells.keys()].filter((r) => r > headerRow && sheet.cell(r, 0)?.value !== undefined).sort((a, b) => a - b);
+  return { sheet, headerRow, headers, column, lineRows };
+}
+
 /** Cells of the owned columns on the roster sheet (I:K), from the header row down. */
 const ownedColumn = (sheet: string, row: number, col: number) => sheet === "Staff" && col >= FIRST_OWNED - 1 && col <= FIRST_OWNED + 1 && (row >= 2 || row === -1);
 const userPart = (sheet: string, row: number, col: number) => OWNED.includes(sheet) || ownedColumn(sheet, row, col);
@@ -149,10 +169,22 @@ describe("writing", () => {
     const settings = await wb.readSheet("ARRS Settings");
     expect(settings.values.slice(1)).toEqual([
       ["Setting", "Value"], ["Financial year", "2025/26"], ["List size", 60000], ["Weighted population", 50000],
-      ["Region", "national"], ["Roster sheet", "Staff"], ["Column: wte", "WTE"],
+      ["Region", "national"], ["Claim up to earlier maximums when a figure is missing", "Yes"], ["Roster sheet", "Staff"],
+      // The claim header: blank until given.
+      ["PCN name", null], ["PCN ODS code", null], ["ICB", null], ["Lead or paying practice", null],
+      ["Column: wte", "WTE"],
     ]);
     const lines = await wb.readSheet("ARRS Claim Lines");
-    expect(lines.values[1][0]).toEqual(utc(2025, 4, 1));
+    // The table below the claim header block, found by its header row.
+    const header = lines.values.findIndex((row) => row[0] === "Month");
+    expect(header).toBeGreaterThan(0);
+    expect(lines.values[0]).toEqual(["Claim period", "April 2025 to March 2026 (2025/26)", ...Array(lines.values[0].length - 2).fill(null)]);
+    const headers = lines.values[header];
+    const first = lines.values[header + 1];
+    expect(first[headers.indexOf("Month")]).toEqual(utc(2025, 4, 1));
+    expect(first[headers.indexOf("Name")]).toBe("Asha Patel");
+    expect(first[headers.indexOf("Start date")]).toEqual(utc(2025, 4, 1));
+    expect(first[headers.indexOf("Claimable")]).toBeCloseTo(result().staff[0].months[0].claimable, 2);
   });
 
   it("leaves every other sheet, cell, format, width, name and the sheet order as they were", () => {
@@ -164,16 +196,25 @@ describe("writing", () => {
     expect(excel.cell("Staff", "J4")!.format).toBe("£#,##0.00");
     expect(excel.cell("Staff", "I4")!.format).toBe("@");
     expect(excel.sheet("Staff").widths.get(FIRST_OWNED + 1)).toBeGreaterThan(300);
-    const lines = excel.sheet("ARRS Claim Lines");
-    expect(excel.cell("ARRS Claim Lines", "A2")).toMatchObject({ value: serialFromIso("2025-04-01"), format: "mmm yyyy" });
-    expect(lines.frozenRows).toBe(1);
-    expect(lines.autoFilter).toMatchObject({ row: 0, col: 0, cols: 12 });
+    const { sheet: lines, headerRow, headers, column, lineRows } = claimLinesTable(excel);
+    const first = headerRow + 1;
+    expect(lineRows[0]).toBe(first);
+    expect(lines.cell(headerRow, column("Name"))).toMatchObject({ value: "Name", format: "@", style: { bold: true } });
+    expect(lines.cell(first, column("Month"))).toMatchObject({ value: serialFromIso("2025-04-01"), format: "mmm yyyy" });
+    expect(lines.cell(first, column("Start date"))).toMatchObject({ value: serialFromIso("2025-04-01"), format: "dd/mm/yyyy" });
+    expect(lines.cell(first, column("Claimable"))!.format).toBe("£#,##0.00");
+    expect(lines.cell(first, column("Name"))).toMatchObject({ value: "Asha Patel", format: "@" });
+    // Frozen down to and including the header row; the filter covers the header row and every line, every column.
+    expect(lines.frozenRows).toBe(headerRow + 1);
+    expect(headers.at(-1)).toBe("Roster row");
+    expect(lines.autoFilter).toEqual({ row: headerRow, col: 0, rows: lineRows.length + 1, cols: headers.length });
+    expect(lines.widths.size).toBe(headers.length);
     expect(excel.cell("ARRS Claim Summary", "A1")).toMatchObject({ value: "ARRS claim summary 2025/26", style: { bold: true, size: 14 } });
   });
 
   it("writes roster text that looks like a formula as text", () => {
-    const lines = excel.sheet("ARRS Claim Lines");
-    const names = [...lines.cells.values()].map((row) => row.get(2)).filter((cell) => cell && (cell.value === "=1+2" || cell.value === "@SUM(A1)"));
+    const { sheet: lines, column } = claimLinesTable(excel);
+    const names = [...lines.cells.values()].map((row) => row.get(column("Name"))).filter((cell) => cell && (cell.value === "=1+2" || cell.value === "@SUM(A1)"));
     expect(names.length).toBeGreaterThan(0);
     for (const cell of names) expect(cell).toMatchObject({ format: "@" });
     const formulas = [...lines.cells.values()].flatMap((row) => [...row.values()]).filter((cell) => cell.formula !== undefined);

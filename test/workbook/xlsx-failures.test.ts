@@ -232,8 +232,17 @@ describe("reading again after a write on the same open workbook (the browser tab
     const result = checkResult({ staff: [person({ rowNumber: 4, name: "Asha Patel" })] });
     await wb.write(buildWorkbookOutput(result, roster, { generatedOn: "2025-09-15", rosterSheet: "Staff" }));
     const lines = await wb.readSheet("ARRS Claim Lines");
-    const months = lines.values.slice(1).map((row) => row[0]).filter((v) => v !== null);
-    expect(months.length).toBeGreaterThan(0);
-    expect(months.every((v) => v instanceof Date)).toBe(true);
+    // The table below the claim header block, found by its header row; its date columns by their headers.
+    const header = lines.values.findIndex((row) => row[0] === "Month");
+    expect(header).toBeGreaterThan(0);
+    const rows = lines.values.slice(header + 1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const name of ["Month", "Start date"]) {
+      const column = lines.values[header].indexOf(name);
+      expect([name, column >= 0]).toEqual([name, true]);
+      const dates = rows.map((row) => row[column]).filter((v) => v !== null);
+      expect([name, dates.length]).toEqual([name, rows.length]);
+      expect([name, dates.every((v) => v instanceof Date)]).toEqual([name, true]);
+    }
   });
 });

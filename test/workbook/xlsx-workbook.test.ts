@@ -178,21 +178,43 @@ describe("writing", () => {
 
   it("writes claim lines with a frozen header, a filter, dates and formula-looking names as text", async () => {
     const ws = after.excel.getWorksheet("ARRS Claim Lines")!;
-    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(ws.autoFilter).toMatch(/^A1:L\d+$/);
-    expect(ws.getCell("A2").value).toEqual(new Date(Date.UTC(2025, 3, 1)));
-    expect(ws.getCell("A2").numFmt).toBe("mmm yyyy");
-    const evil = ws.getColumn(3).values.findIndex((v) => typeof v === "string" && v.startsWith("=HYPERLINK"));
-    expect(evil).toBeGreaterThan(0);
-    expect(ws.getCell(evil, 3).type).toBe(ExcelJS.ValueType.String);
-    expect(ws.getCell(evil, 3).formula).toBeUndefined();
+    // The table's header row, below the claim header block, found by its text; columns by their headers.
+    const headerRow = ws.getColumn(1).values.indexOf("Month");
+    expect(headerRow).toBeGreaterThan(1);
+    expect(ws.getCell(1, 1).value).toBe("Claim period");
+    const headers = (ws.getRow(headerRow).values as unknown[]).slice(1);
+    const column = (header: string) => {
+      const c = headers.indexOf(header) + 1;
+      expect([header, c > 0]).toEqual([header, true]);
+      return c;
+    };
+    expect(headers.at(-1)).toBe("Roster row");
+    expect(ws.getCell(headerRow, column("Name")).font?.bold).toBe(true);
+    const lastLine = ws.getColumn(1).values.length - 1;
+    expect(lastLine).toBeGreaterThan(headerRow);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
+    expect(ws.autoFilter).toBe(`A${headerRow}:${ws.getColumn(headers.length).letter}${lastLine}`);
+    const first = headerRow + 1;
+    expect(ws.getCell(first, column("Month")).value).toEqual(new Date(Date.UTC(2025, 3, 1)));
+    expect(ws.getCell(first, column("Month")).numFmt).toBe("mmm yyyy");
+    expect(ws.getCell(first, column("Start date")).value).toEqual(new Date(Date.UTC(2025, 3, 1)));
+    expect(ws.getCell(first, column("Start date")).numFmt).toBe("dd/mm/yyyy");
+    expect(ws.getCell(first, column("Claimable")).numFmt).toBe("£#,##0.00");
+    const name = column("Name");
+    const evil = ws.getColumn(name).values.findIndex((v) => typeof v === "string" && v.startsWith("=HYPERLINK"));
+    expect(evil).toBeGreaterThan(headerRow);
+    expect(ws.getCell(evil, name).type).toBe(ExcelJS.ValueType.String);
+    expect(ws.getCell(evil, name).formula).toBeUndefined();
   });
 
   it("writes the settings sheet that the settings reader reads back", async () => {
     const grid = await after.readSheet("ARRS Settings");
     expect(grid.values.slice(1)).toEqual([
       ["Setting", "Value"], ["Financial year", "2025/26"], ["List size", 60000], ["Weighted population", 50000],
-      ["Region", "national"], ["Roster sheet", "Staff"], ["Column: wte", "WTE"],
+      ["Region", "national"], ["Claim up to earlier maximums when a figure is missing", "Yes"], ["Roster sheet", "Staff"],
+      // The claim header: blank until given.
+      ["PCN name", null], ["PCN ODS code", null], ["ICB", null], ["Lead or paying practice", null],
+      ["Column: wte", "WTE"],
     ]);
   });
 
