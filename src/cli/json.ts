@@ -35,6 +35,11 @@ export function toJson(result: CheckResult, extra: {
       wte: s.wte,
       start: s.start,
       end: s.end,
+      // As read, on every row, a row whose role is not recognised too; the on-costs as used where claimable.
+      salary: s.salary,
+      supplierFee: s.supplierFee ?? null,
+      employerNi: s.employerNi,
+      employerPension: s.employerPension,
       annualCost: s.annualCost,
       onCostsEstimated: s.onCostsEstimated,
       claimable: s.claimable,
