@@ -8,7 +8,7 @@
  * expects (#VALUE! for input that is wrong, #N/A for a figure that is not on record), with a message
  * on hover.
  */
-import { isoFromParts, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
+import { parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
 import { BAND_DEPENDENT_ALIASES } from "../rules/data/roles";
 import { normaliseRoleText, type RuleSet } from "../rules/ruleset";
 import type { Region, RoleDefinition } from "../rules/types";
@@ -16,29 +16,10 @@ import { cellText, parseDate, parseMoney, parseQuantity } from "../roster/cells"
 import { resolveRoleText } from "../roster/read-roster";
 import { parseRegion } from "../roster/settings-sheet";
 
-/** An error for one cell (or, when a function returns it alone, for the whole call). */
-export interface CellError {
-  /** "value": the input is wrong (#VALUE!); "na": no figure is on record for it (#N/A). */
-  error: "value" | "na";
-  message: string;
-}
+import { BLANK, isCellError, valueError, type Blank, type Cell, type CellError, type Result } from "./values";
 
-/** A blank result: what a blank role gives, so a formula over a column with blank rows still works. */
-export const BLANK = "";
-export type Blank = typeof BLANK;
-
-export type Cell<T> = T | Blank | CellError;
-/** A single value when every argument was a single value, else a matrix (an array of rows). */
-export type Result<T> = Cell<T> | Cell<T>[][];
-
-export function isCellError(value: unknown): value is CellError {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-    && ((value as CellError).error === "value" || (value as CellError).error === "na")
-    && typeof (value as CellError).message === "string";
-}
-
-export const valueError = (message: string): CellError => ({ error: "value", message });
-export const naError = (message: string): CellError => ({ error: "na", message });
+// Results and today's date are in values.ts, which functions.ts loads with the page; re-exported here.
+export { BLANK, isCellError, isoFromLocalDate, naError, valueError, type Blank, type Cell, type CellError, type Result } from "./values";
 
 /** Excel passes an omitted argument as null (or undefined) and an empty cell in a range as "" or null. */
 export function isBlank(value: unknown): boolean {
@@ -190,9 +171,6 @@ export function roleReader(rules: RuleSet): (value: unknown) => RoleDefinition |
 }
 
 /** Today as an ISO date, from a JavaScript date in the computer's own time zone. */
-export function isoFromLocalDate(date: Date): IsoDate {
-  return isoFromParts(date.getFullYear(), date.getMonth() + 1, date.getDate());
-}
 
 /**
  * A date: an Excel date (a serial number), or text in UK order (01/10/2024, 1 Oct 2024, 2024-10-01).

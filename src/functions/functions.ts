@@ -20,13 +20,18 @@
  */
 import { isRateSheetName } from "../common/owned";
 import { OfficeWorkbook, toUserMessage } from "../workbook/office-workbook";
-import { isCellError, isoFromLocalDate, type Cell, type CellError, type Result } from "./arguments";
-// The look-ups only; the engine (claims.ts) is loaded when CLAIM, MONTHLY or ENTITLEMENT is first used,
-// so that it stays out of the JavaScript the task pane needs to open.
-import * as lookups from "./lookups";
+import { isCellError, isoFromLocalDate, type Cell, type CellError, type Result } from "./values";
+// Types only from the rest: the look-ups (lookups.ts, with the rule set and its tables, and the roster
+// reader's cell parsing), the workbook's figures (workbook-rates.ts) and the engine (claims.ts) load on
+// the first call of a function that needs them, so that they stay out of the JavaScript the task pane
+// (whose page this is) needs to open.
 import type { FunctionContext } from "./lookups";
-import { RateSheetCache, type RateSheetSource } from "./workbook-rates";
+import type { RateSheetCache, RateSheetSource } from "./workbook-rates";
 
+type Lookups = typeof import("./lookups");
+/** The look-ups, once loaded: from then on CAP, ELIGIBLE, ROLE and ROLES answer at once, as before. */
+let lookups: Lookups | undefined;
+const loadLookups = async (): Promise<Lookups> => (lookups ??= await import("./lookups"));
 const claims = () => import("./claims");
 
 /** The add-in's version; kept in step with package.json by test/build/manifest.test.ts. */
@@ -126,7 +131,11 @@ let rateCache: RateSheetCache | null = null;
 
 /** Today, and the rules with the workbook's own figures for the year asked about. */
 async function workbookContext(): Promise<FunctionContext> {
-  rateCache ??= new RateSheetCache(officeRateSheets(), { onRatesChanged: recalculateSoon });
+  if (!rateCache) {
+    const { RateSheetCache } = await import("./workbook-rates");
+    // ??= again: calls made while it loaded share the first cache (one read, one set of event handlers).
+    rateCache ??= new RateSheetCache(officeRateSheets(), { onRatesChanged: recalculateSoon });
+  }
   try {
     const rates = await rateCache.rates();
     return { today: today(), rules: (year) => rates.rulesFor(year) };
@@ -142,6 +151,19 @@ function plainContext(): FunctionContext {
   return { today: today() };
 }
 
+/**
+ * A look-up's result for Excel: at once when the look-ups are loaded (every call after the first, as
+ * before they were loaded lazily), else a promise of it. The promise is typed as the matrix it gives
+ * because Excel's custom functions runtime takes a promise from any function (it looks for `then` on
+ * each result, and a CustomFunctions.Error thrown or rejected is the same #VALUE! or #N/A), while the
+ * signatures stay those custom-functions-metadata reads and TypeScript callers (tests) rely on, who
+ * call once the look-ups have loaded.
+ */
+function lookUp<T>(answer: (functions: Lookups) => Result<T> | Cell<T>[][]): unknown[][] {
+  if (lookups) return toExcel(answer(lookups));
+  return loadLookups().then((loaded) => toExcel(answer(loaded))) as unknown as unknown[][];
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The functions. Names and descriptions below are what Excel shows.
 // ---------------------------------------------------------------------------------------------------
@@ -155,7 +177,8 @@ function plainContext(): FunctionContext {
  * @returns The cap in WTE, or "no cap"; one per cell of the ranges given.
  */
 export function cap(role: unknown[][], listSize: unknown[][], date?: unknown[][]): unknown[][] {
-  return toExcel(lookups.cap(plainContext(), role, listSize, date));
+  const context = plainContext();
+  return lookUp((l) => l.cap(context, role, listSize, date));
 }
 
 /**
@@ -167,7 +190,8 @@ export function cap(role: unknown[][], listSize: unknown[][], date?: unknown[][]
  * @returns The annual maximum in pounds; #N/A when none is on record for that date.
  */
 export async function maxReimb(role: unknown[][], date?: unknown[][], region?: unknown[][]): Promise<unknown[][]> {
-  return toExcel(lookups.maxReimb(await workbookContext(), role, date, region));
+  const [context, l] = await Promise.all([workbookContext(), loadLookups()]);
+  return toExcel(l.maxReimb(context, role, date, region));
 }
 
 /**
@@ -218,7 +242,8 @@ export async function monthly(
  * @returns TRUE or FALSE.
  */
 export function eligible(role: unknown[][], date?: unknown[][]): unknown[][] {
-  return toExcel(lookups.eligible(plainContext(), role, date));
+  const context = plainContext();
+  return lookUp((l) => l.eligible(context, role, date));
 }
 
 /**
@@ -240,7 +265,8 @@ export async function entitlement(weightedPopulation: unknown[][], financialYear
  * @returns A column of role names.
  */
 export function roles(date?: unknown): unknown[][] {
-  return toExcel(lookups.roles(plainContext(), date));
+  const context = plainContext();
+  return lookUp((l) => l.roles(context, date));
 }
 
 /**
@@ -250,7 +276,8 @@ export function roles(date?: unknown): unknown[][] {
  * @returns The role's name in the scheme; #VALUE! when the text names no ARRS role.
  */
 export function role(text: unknown[][]): unknown[][] {
-  return toExcel(lookups.role(plainContext(), text));
+  const context = plainContext();
+  return lookUp((l) => l.role(context, text));
 }
 
 /**
@@ -262,7 +289,8 @@ export function role(text: unknown[][]): unknown[][] {
  * @returns The source and its confidence.
  */
 export async function source(role: unknown[][], date?: unknown[][], region?: unknown[][]): Promise<unknown[][]> {
-  return toExcel(lookups.source(await workbookContext(), role, date, region));
+  const [context, l] = await Promise.all([workbookContext(), loadLookups()]);
+  return toExcel(l.source(context, role, date, region));
 }
 
 /**

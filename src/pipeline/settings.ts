@@ -5,7 +5,8 @@
  */
 import { CLAIM_HEADER_FIELDS, type ClaimHeaderSettings } from "../common/settings-keys";
 import { financialYearOf, parseFinancialYear, type FinancialYear, type IsoDate } from "../common/dates";
-import { SCHEME_START } from "../rules/ruleset";
+// From scheme.ts, not ruleset.ts: the task pane imports this module, and ruleset.ts loads the rule tables.
+import { SCHEME_START } from "../rules/scheme";
 import type { Finding, Region } from "../rules/types";
 import type { StoredSettings } from "../roster/types";
 import type { PcnSettings } from "../engine/types";

@@ -9,11 +9,10 @@
  */
 import { isoFromParts, parseFinancialYear, type IsoDate } from "../common/dates";
 import { OWNED_SHEETS } from "../common/owned";
-// The engine, the checking pipeline and the report builders load on the first action that needs them,
-// not with the pane: they are a third of its JavaScript, and the pane's first download has a budget.
+// The engine, the checking pipeline, the roster reader, the rule tables and the report builders load
+// on the first action that needs them (opening the workbook is the first), not with the pane: they are
+// a third of its JavaScript, and the pane's first download has a budget. Only types come from them here.
 import type { CheckedWorkbook } from "../pipeline/check-workbook";
-import { PANE_WORDS } from "../pipeline/door-words";
-import { openWorkbook, previewRoster } from "../pipeline/open-workbook";
 import type { RequestedSettings } from "../pipeline/settings";
 import type { ColumnChanges } from "../pipeline/store-settings";
 import type { WorkbookPort } from "../workbook/types";
@@ -30,6 +29,9 @@ export interface ControllerOptions {
   /** Today's date (the pipeline has no clock). */
   today?: () => IsoDate;
 }
+
+/** The pane's words for the pipeline (door-words.ts reaches the roster reader and the report for the command line's). */
+const paneWords = () => import("../pipeline/door-words");
 
 function localToday(): IsoDate {
   const now = new Date();
@@ -59,6 +61,7 @@ export class TaskpaneController {
 
   /** What the pane opens on: the roster found (or the sheet asked for), its columns, the stored settings. */
   async load(sheet?: string): Promise<PaneSnapshot> {
+    const [{ openWorkbook, previewRoster }, { PANE_WORDS }] = await Promise.all([import("../pipeline/open-workbook"), paneWords()]);
     const opened = await openWorkbook(this.port);
     // The pane's list of sheets may be older than the workbook: a sheet since renamed or deleted is
     // not asked for, and the stored or found roster is shown instead.
@@ -147,7 +150,7 @@ export class TaskpaneController {
   }
 
   private async run(sheet?: string): Promise<CheckedWorkbook> {
-    const { checkWorkbook } = await import("../pipeline/check-workbook");
+    const [{ checkWorkbook }, { PANE_WORDS }] = await Promise.all([import("../pipeline/check-workbook"), paneWords()]);
     const checked = await checkWorkbook(this.port, { sheet, words: PANE_WORDS, today: this.today() });
     if (checked.kind === "problem") throw new PaneError(checked.message);
     return checked;

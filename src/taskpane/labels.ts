@@ -1,5 +1,5 @@
 /** What the pane calls the roster fields, the regions and the severities. */
-import { ROSTER_FIELDS } from "../roster";
+import { ROSTER_FIELDS } from "../roster/columns";
 import type { RosterField } from "../roster/types";
 import { REGIONS, type Region, type Severity } from "../rules/types";
 

@@ -3,7 +3,7 @@
  * settings the pipeline takes, with a sentence for each value that cannot be used.
  */
 import { checkedFinancialYear, SettingsError, type RequestedSettings } from "../pipeline/settings";
-import { parsePositiveNumber } from "../roster";
+import { parsePositiveNumber } from "../roster/settings-sheet";
 import type { StoredSettings } from "../roster/types";
 import { REGIONS, type Region } from "../rules/types";
 

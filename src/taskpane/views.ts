@@ -10,7 +10,7 @@ import type { OpenedWorkbook, RosterPreview } from "../pipeline/open-workbook";
 import { summariseResult } from "../pipeline/result-summary";
 import type { ColumnChanges } from "../pipeline/store-settings";
 import type { WorkbookOutput } from "../report/types";
-import { cellText } from "../roster";
+import { cellText } from "../roster/cells";
 import type { ColumnMapping, RosterField, RosterReadResult } from "../roster/types";
 import type { Finding, Severity } from "../rules/types";
 import { FIELD_LABELS, SEVERITY_LABELS } from "./labels";
