@@ -151,17 +151,9 @@ function plainContext(): FunctionContext {
   return { today: today() };
 }
 
-/**
- * A look-up's result for Excel: at once when the look-ups are loaded (every call after the first, as
- * before they were loaded lazily), else a promise of it. The promise is typed as the matrix it gives
- * because Excel's custom functions runtime takes a promise from any function (it looks for `then` on
- * each result, and a CustomFunctions.Error thrown or rejected is the same #VALUE! or #N/A), while the
- * signatures stay those custom-functions-metadata reads and TypeScript callers (tests) rely on, who
- * call once the look-ups have loaded.
- */
-function lookUp<T>(answer: (functions: Lookups) => Result<T> | Cell<T>[][]): unknown[][] {
-  if (lookups) return toExcel(answer(lookups));
-  return loadLookups().then((loaded) => toExcel(answer(loaded))) as unknown as unknown[][];
+/** A look-up's result for Excel, once the look-ups (the rule tables) are loaded: on first use, not with the pane. */
+async function lookUp<T>(answer: (functions: Lookups) => Result<T> | Cell<T>[][]): Promise<unknown[][]> {
+  return toExcel(answer(await loadLookups()));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -176,7 +168,7 @@ function lookUp<T>(answer: (functions: Lookups) => Result<T> | Cell<T>[][]): unk
  * @param [date] The date: an Excel date or DD/MM/YYYY text; or a range. Missing means today.
  * @returns The cap in WTE, or "no cap"; one per cell of the ranges given.
  */
-export function cap(role: unknown[][], listSize: unknown[][], date?: unknown[][]): unknown[][] {
+export async function cap(role: unknown[][], listSize: unknown[][], date?: unknown[][]): Promise<unknown[][]> {
   const context = plainContext();
   return lookUp((l) => l.cap(context, role, listSize, date));
 }
@@ -241,7 +233,7 @@ export async function monthly(
  * @param [date] The date: an Excel date or DD/MM/YYYY text; or a range. Missing means today.
  * @returns TRUE or FALSE.
  */
-export function eligible(role: unknown[][], date?: unknown[][]): unknown[][] {
+export async function eligible(role: unknown[][], date?: unknown[][]): Promise<unknown[][]> {
   const context = plainContext();
   return lookUp((l) => l.eligible(context, role, date));
 }
@@ -264,7 +256,7 @@ export async function entitlement(weightedPopulation: unknown[][], financialYear
  * @param [date] The date: an Excel date or DD/MM/YYYY text. Missing means today.
  * @returns A column of role names.
  */
-export function roles(date?: unknown): unknown[][] {
+export async function roles(date?: unknown): Promise<unknown[][]> {
   const context = plainContext();
   return lookUp((l) => l.roles(context, date));
 }
@@ -275,7 +267,7 @@ export function roles(date?: unknown): unknown[][] {
  * @param text A role as a roster writes it; or a range of them.
  * @returns The role's name in the scheme; #VALUE! when the text names no ARRS role.
  */
-export function role(text: unknown[][]): unknown[][] {
+export async function role(text: unknown[][]): Promise<unknown[][]> {
   const context = plainContext();
   return lookUp((l) => l.role(context, text));
 }

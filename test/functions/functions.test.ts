@@ -104,23 +104,23 @@ describe("the functions Excel calls", () => {
   });
 
   test("the other functions return matrices; mismatched ranges are one #VALUE! for the call", async () => {
-    expect(functions.cap([["ANP"]], [[99999], [100000]], [["01/06/2023"]])).toEqual([[3], [6]]);
-    expect(functions.eligible([["GP"]], [["30/09/2024", "01/10/2024"]])).toEqual([[false, true]]);
-    expect(functions.role([["FCP physio"]])).toEqual([["First Contact Physiotherapist"]]);
-    expect(functions.roles("01/07/2019")).toEqual([["Clinical Pharmacist"], ["Social Prescribing Link Worker"]]);
+    expect(await functions.cap([["ANP"]], [[99999], [100000]], [["01/06/2023"]])).toEqual([[3], [6]]);
+    expect(await functions.eligible([["GP"]], [["30/09/2024", "01/10/2024"]])).toEqual([[false, true]]);
+    expect(await functions.role([["FCP physio"]])).toEqual([["First Contact Physiotherapist"]]);
+    expect(await functions.roles("01/07/2019")).toEqual([["Clinical Pharmacist"], ["Social Prescribing Link Worker"]]);
     expect(await functions.entitlement([[61532]], [["2025/26"]])).toEqual([[26.631 * 61532]]);
     expect((await functions.source([["Clin Pharm"]], [["01/04/2025"]]))[0][0]).toMatch(/Table 2.*published/);
     expect(await functions.claim([["Care Co-ordinator"]], [[40000]], [[1]], [["01/04/2025"]], undefined, [["2025/26"]])).toEqual([[37000]]);
     const months = await functions.monthly([["Care Co-ordinator"]], [[40000]], [[1]], [["01/04/2025"]], undefined, [["2025/26"]]);
     expect(months).toHaveLength(1);
     expect(months[0]).toHaveLength(12);
-    expect(() => functions.cap([["ANP"], ["ANP"]], [[1], [2], [3]])).toThrow(FakeFunctionError);
-    expect(() => functions.roles("30/06/2019")).toThrow(/began on 01\/07\/2019/);
+    await expect(functions.cap([["ANP"], ["ANP"]], [[1], [2], [3]])).rejects.toThrow(FakeFunctionError);
+    await expect(functions.roles("30/06/2019")).rejects.toThrow(/began on 01\/07\/2019/);
     expect(functions.version()).toBe(functions.ADDIN_VERSION);
   });
 
-  test("a missing date is today, taken from the computer's clock", () => {
-    const [[eligibleToday]] = functions.eligible([["Clin Pharm"]]);
+  test("a missing date is today, taken from the computer's clock", async () => {
+    const [[eligibleToday]] = await functions.eligible([["Clin Pharm"]]);
     expect(eligibleToday).toBe(true);
   });
 
