@@ -8,6 +8,7 @@ import { isOwnedColumnHeader } from "../common/owned";
 import type { CheckedWorkbook } from "../pipeline/check-workbook";
 import type { OpenedWorkbook, RosterPreview } from "../pipeline/open-workbook";
 import { summariseResult } from "../pipeline/result-summary";
+import { rosterReadingOf } from "../pipeline/roster-reading";
 import type { ColumnChanges } from "../pipeline/store-settings";
 import type { WorkbookOutput } from "../report/types";
 import { cellText } from "../roster/cells";
@@ -78,6 +79,8 @@ export interface CheckView {
   totals: TotalLine[];
   /** Roles with no maximum on record for the year (the results open with it), else null. */
   missingRates: MissingRatesView | null;
+  /** How the roster was read: the columns not used, the rows that are not people, and notes (× 12). */
+  reading: string[];
   worst: Severity | "ok";
 }
 
@@ -160,8 +163,21 @@ export function checkView(checked: CheckedWorkbook): CheckView {
     headline: `Checked ${plural(summary.staffRows, "staff row", "staff rows")} (${formatWte(summary.wte)} WTE) on "${sheetName}" for ${financialYear}: ${countText}.`,
     totals: totalLines(result),
     missingRates: missingRatesView(result),
+    reading: readingLines(checked),
     worst: counts.error ? "error" : counts.warning ? "warning" : counts.info ? "info" : "ok",
   };
+}
+
+/** The reader's account of the roster, one line each, the sheet named where several were read. */
+function readingLines(checked: CheckedWorkbook): string[] {
+  const rosters = checked.rosters ?? [checked.roster];
+  const reading = rosterReadingOf(rosters);
+  const where = (sheet: string) => (rosters.length > 1 ? ` of ${sheet}` : "");
+  return [
+    ...reading.unusedColumns.map((c) => `Column ${c.column}${where(c.sheet)} "${c.header}" not used: ${c.reason}.`),
+    ...reading.skippedRows.map((r) => `Row ${r.row}${where(r.sheet)} passed over: ${r.reason}.`),
+    ...reading.notes,
+  ];
 }
 
 function findingView(f: Finding, id: string, person: string | null, sheetName: string | null, rowNumber?: number): FindingView {

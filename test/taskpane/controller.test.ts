@@ -124,3 +124,12 @@ test("the sample roster: a dozen staff for 2025/26 with UK text dates and two de
   const errors = view.groups[0].findings.map((f) => `${f.rowNumber} ${f.code}`);
   expect(errors).toEqual(["14 UNKNOWN_ROLE", "15 INVALID_DATE"]);
 });
+
+test("check: how the roster was read, line by line: the columns not used and the rows passed over", async () => {
+  const controller = new TaskpaneController(spyPort(await sampleWorkbook()), { today });
+  const view = await controller.check("Roster 2025-26");
+  expect(view.reading).toEqual(expect.arrayContaining([
+    'Column N "Comments" not used: header not recognised.',
+    "Row 27 passed over: totals row.",
+  ]));
+});

@@ -142,6 +142,16 @@ export function ResultsSection({ workspace, check }: { workspace: Workspace; che
             </AccordionPanel>
           </AccordionItem>
         ))}
+        {check.reading.length > 0 && (
+          <AccordionItem value="reading">
+            <AccordionHeader as="h3" size="medium">How the roster was read ({check.reading.length})</AccordionHeader>
+            <AccordionPanel className={styles.panel}>
+              <ul className={styles.list} aria-label="How the roster was read">
+                {check.reading.map((line) => <li key={line}>{line}</li>)}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        )}
       </Accordion>
     </section>
   );
