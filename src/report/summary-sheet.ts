@@ -3,6 +3,7 @@
  * with which settings, the claim by role, the claim against the PCN's ARRS sum with the PCN-level
  * findings, the claim by month (with a chart), and where the figures came from.
  */
+import { missingClaimHeaderNote } from "./claim-header";
 import { formatMonth, formatUkDate } from "../common/dates";
 import { OWNED_SHEETS } from "../common/owned";
 import { SETTINGS_LABELS } from "../common/settings-keys";
@@ -174,6 +175,9 @@ function addSettingsAssumed(sheet: SheetRows, result: CheckResult): void {
   const assumed = result.findings.filter((f) => f.code === "SETTING_ASSUMED");
   if (assumed.length === 0) addPara(sheet, "None: every setting was given (on the command line, in the pane or in the ARRS Settings sheet).");
   for (const f of assumed) addPara(sheet, f.message, "info");
+  // The claim's header (PCN name, ODS code, ICB, paying practice): blank until given, and said here.
+  const missing = missingClaimHeaderNote(result.settings);
+  if (missing) addPara(sheet, missing, "warning");
 }
 
 /** The columns the reader did not use, the rows it passed over, and how it read the sheet. */

@@ -199,7 +199,10 @@ describe("claim summary sheet", () => {
 
     it("says which figures are not confirmed, and which settings were assumed", () => {
       expect(firstColumn("Figures not confirmed").flat().join(" ")).toContain("not confirmed against the DES, for: Paramedic");
-      expect(firstColumn("Settings assumed")).toEqual([["Financial year assumed 2025/26 from the sheet's name."]]);
+      const assumed = firstColumn("Settings assumed");
+      expect(assumed[0]).toEqual(["Financial year assumed 2025/26 from the sheet's name."]);
+      // The claim's header, blank until given, is said to be missing here too.
+      expect(assumed.slice(1).flat().join(" ")).toMatch(/^Not given yet: PCN name, PCN ODS code, ICB and Lead or paying practice\./);
       expect(firstColumn("Figures not confirmed").length).toBeGreaterThan(0);
       const none = buildSummarySheet(checkResult({ staff: [] }), options);
       expect(valueAt(none, rowOf(none, "Settings assumed") + 1, 1)).toMatch(/^None: every setting was given/);
