@@ -68,3 +68,14 @@ describe("above 1.0 WTE at the same time", () => {
     expect(result.staff.map((s) => s.findings.filter((f) => f.code === "DUPLICATE_PERSON").length)).toEqual([1, 1, 1]);
   });
 });
+
+test("a role's headcount counts people, not rows: one person on two rows is one", () => {
+  // A change of hours on 1 October: the same staff ID on two rows that follow one another, and one other.
+  const rows = [
+    makeRow({ rowNumber: 2, staffId: "X", wte: 0.6, end: "2025-09-30" }),
+    makeRow({ rowNumber: 3, staffId: "X", wte: 0.8, start: "2025-10-01" }),
+    makeRow({ rowNumber: 4, staffId: "Y", wte: 1 }),
+  ];
+  const result = checkRoster({ rows, settings: SETTINGS });
+  expect(result.byRole[0]).toMatchObject({ role: "clinical-pharmacist", headcount: 2 });
+});
