@@ -30,7 +30,7 @@ export const FINDING_CODES: readonly FindingCodeInfo[] = [
   { code: "MISSING_VALUE", severity: "error", level: "row or pcn", meaning: "A value needed for the claim is blank (a warning for PCN settings such as list size)." },
   { code: "INVALID_AMOUNT", severity: "error", level: "row", meaning: "A money amount could not be read or is negative." },
   { code: "ONCOSTS_ESTIMATED", severity: "warning", level: "row", meaning: "Employer NI or pension was not given and has been estimated from the statutory rates. Enter the actual figures." },
-  { code: "DUPLICATE_PERSON", severity: "warning", level: "row", meaning: "The same person appears on more than one row at more than 1.0 WTE in total at the same time." },
+  { code: "DUPLICATE_PERSON", severity: "warning", level: "row", meaning: "The same person appears on more than one row at more than 1.0 WTE in total at the same time; the excess is cut from the row that started latest (an error there, naming the amount removed)." },
   { code: "GP_ELIGIBILITY", severity: "warning", level: "row", meaning: "A GP is claimable in 2024/25 and 2025/26 only within 2 years of CCT; an error when the CCT date shows they are not." },
   { code: "NURSE_12_MONTH_RULE", severity: "warning", level: "row", meaning: "2025/26 nurse and HCSW roles are not claimable for someone employed by the PCN or a member practice in the previous 12 months (an error when the roster says they were)." },
   { code: "PART_FUNDED", severity: "info", level: "row", meaning: "Only a share of cost is reimbursable for this role in this period (clinical pharmacists in 2019/20; mental health practitioners to 2023/24, and from 2025/26 the first in each band)." },
