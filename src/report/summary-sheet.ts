@@ -278,7 +278,7 @@ function addByRole(sheet: SheetRows, result: CheckResult): SheetRange | null {
   }
   const last = sheet.nextRow - 1;
   if (lines.length === 0) sheet.add(text("No staff were found on the roster.", "note"));
-  // Totals add the unrounded role figures, never the rounded ones shown.
+  // Totals add the role figures, which are whole pence.
   sheet.add(
     text("Total", "total"),
     integer(sum(lines.map((l) => l.headcount)), "total"),
@@ -363,7 +363,7 @@ function addNotes(sheet: SheetRows, result: CheckResult, options: BuildOptions):
   sheet.add(text("Notes", "subtitle"));
   const notes = [
     `Generated on ${formatUkDate(options.generatedOn)} by the ARRS claims checker. Check the figures before claiming: claims go through the national portal and are approved by the ICB.`,
-    `Maximum amounts, caps and the ARRS sum rate come from NHS England's Network Contract DES for ${year} (ARRS section), as built into the checker, except where listed below. Money is shown to the penny; totals add the unrounded amounts.`,
+    `Maximum amounts, caps and the ARRS sum rate come from NHS England's Network Contract DES for ${year} (ARRS section), as built into the checker, except where listed below. Claims are whole pence, and every total adds them exactly.`,
     ...rateSourceNotes(result.staff),
     ...(options.settingsNote ? [options.settingsNote] : []),
   ];
