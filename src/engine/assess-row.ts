@@ -33,12 +33,10 @@ export function monthMaximum(daysInPost: number, daysInMonth: number, maximumAnn
   return ((daysInPost / daysInMonth) * maximumAnnual * wte) / 12;
 }
 
-/** No cost in any part: a month whose cost is not known (the row cannot be claimed). */
-const NO_COST: MonthCostParts = Object.freeze({ salary: 0, employerNi: 0, employerPension: 0, supplierFee: 0 });
-
 /** A month in post with nothing claimed, for the reason given (with its WTE and cost, where known). */
 function unclaimedMonth(options: { span: MonthSpan; daysInPost: number; limit: MonthLimit; wte?: number; parts?: MonthCostParts }): MonthClaim {
-  const { span, daysInPost, limit, wte = 0, parts = NO_COST } = options;
+  // A month whose cost is not known (the row cannot be claimed) costs nothing in any part.
+  const { span, daysInPost, limit, wte = 0, parts = { salary: 0, employerNi: 0, employerPension: 0, supplierFee: 0 } } = options;
   return {
     month: span.month, daysInPost, daysInMonth: span.days, wte, cost: partsTotal(parts), parts,
     maximumAnnual: null, maximumForMonth: null, claimable: 0, limit, rate: null, floor: false, upliftOverBuiltIn: 0,
@@ -68,7 +66,7 @@ export function claimForMonth(options: {
   span: MonthSpan; daysInPost: number; daysInMonth: number; wte: number; cost: number; rate: MaxAmount; share: number; basis?: RateBasis;
   parts?: MonthCostParts;
 }): MonthClaim {
-  const { span, daysInPost, daysInMonth, wte, cost, rate, share, basis = "in-force", parts = { ...NO_COST, salary: cost } } = options;
+  const { span, daysInPost, daysInMonth, wte, cost, rate, share, basis = "in-force", parts = { salary: cost, employerNi: 0, employerPension: 0, supplierFee: 0 } } = options;
   const maximumForMonth = monthMaximum(daysInPost, daysInMonth, rate.amount, wte);
   const claimableCost = share * cost;
   return {

@@ -55,9 +55,9 @@ export function roundMonthsToPence(months: MonthClaim[]): void {
     [new RunningPence(), new RunningPence(), new RunningPence(), new RunningPence(), new RunningPence(), new RunningPence()];
   for (const m of months) {
     if (m.daysInPost === 0) continue;
-    // The engine gives every month in post its own parts, rounded here in place; a month made by hand
-    // without them is all salary, and a month of a row that cannot be claimed costs nothing.
-    const parts = m.parts && !Object.isFrozen(m.parts) ? m.parts : { salary: m.cost, employerNi: 0, employerPension: 0, supplierFee: 0 };
+    // The engine gives every month in post parts of its own, rounded here in place; a month made by
+    // hand without them is all salary.
+    const parts = m.parts ?? { salary: m.cost, employerNi: 0, employerPension: 0, supplierFee: 0 };
     parts.salary = salary.next(parts.salary) / 100;
     parts.employerNi = employerNi.next(parts.employerNi) / 100;
     parts.employerPension = employerPension.next(parts.employerPension) / 100;
