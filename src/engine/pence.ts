@@ -12,9 +12,14 @@ export function toPenceCount(pounds: number): number {
   return Math.sign(cleaned) * Math.round(Math.abs(cleaned) * 100 + 1e-9);
 }
 
+/** Whole pence in an amount that is already whole pence (a claim, a month, a total). */
+export function pennies(pounds: number): number {
+  return Math.round(pounds * 100);
+}
+
 /** Amounts that are whole pence, added exactly. */
 export function sumPounds(amounts: readonly number[]): number {
-  return amounts.reduce((pence, amount) => pence + toPenceCount(amount), 0) / 100;
+  return amounts.reduce((pence, amount) => pence + pennies(amount), 0) / 100;
 }
 
 /** Running totals, unrounded, and what has been shown of each in whole pence. */

@@ -78,6 +78,11 @@ function latestFirst(group: AssessedRow[]): (a: AssessedRow, b: AssessedRow) => 
 function limitToOneWte(group: AssessedRow[]): Map<AssessedRow, number> {
   const removed = new Map<AssessedRow, number>();
   const ordered = [...group].sort(latestFirst(group));
+  // Each row's first and last day as day numbers, worked out once rather than on every day of every month.
+  const days = new Map(group.map((row) => [row, {
+    from: dayNumber(row.input.start!), to: row.input.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.input.end),
+  }]));
+  const inPostOnDay = (row: AssessedRow, day: number) => days.get(row)!.from <= day && day <= days.get(row)!.to;
   const months = group[0].months.length;
   for (let i = 0; i < months; i++) {
     const claimed = ordered.filter((row) => row.months[i].claimable > 0);
@@ -85,7 +90,7 @@ function limitToOneWte(group: AssessedRow[]): Map<AssessedRow, number> {
     const firstDay = dayNumber(claimed[0].months[i].month);
     const wteDaysRemoved = new Map<AssessedRow, number>();
     for (let day = firstDay; day < firstDay + claimed[0].months[i].daysInMonth; day++) {
-      const onDay = claimed.filter((row) => inPostOnDay(row.input, day));
+      const onDay = claimed.filter((row) => inPostOnDay(row, day));
       let excess = onDay.reduce((sum, row) => sum + row.months[i].wte, 0) - 1;
       for (const row of onDay) {
         if (excess <= 1e-9) break;
@@ -102,10 +107,6 @@ function limitToOneWte(group: AssessedRow[]): Map<AssessedRow, number> {
     }
   }
   return removed;
-}
-
-function inPostOnDay(row: StaffInput, day: number): boolean {
-  return dayNumber(row.start!) <= day && (row.end === null || day <= dayNumber(row.end));
 }
 
 /** One person's rows, in row order. The most WTE at once is reached on some row's start date. */

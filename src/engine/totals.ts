@@ -9,7 +9,7 @@ import { describeSource, type RuleSet } from "../rules/ruleset";
 import type { Finding, RoleId } from "../rules/types";
 import { capsInForce, countsTowardsCap } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
-import { sumPounds, toPenceCount } from "./pence";
+import { pennies, sumPounds } from "./pence";
 import { personOfResult } from "./people";
 import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
 
@@ -91,8 +91,8 @@ export function pcnTotals(staff: readonly StaffResult[], options: { settings: Pc
   let costPence = 0;
   for (const person of staff) {
     person.months.forEach((m, i) => {
-      monthsPence[i] += toPenceCount(m.claimable);
-      costPence += toPenceCount(m.cost);
+      monthsPence[i] += pennies(m.claimable);
+      costPence += pennies(m.cost);
     });
   }
   const months = monthsPence.map((pence) => pence / 100);
