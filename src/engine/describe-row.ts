@@ -7,7 +7,7 @@ import { financialYearOf, formatUkDate } from "../common/dates";
 import { formatMoney, formatWholePounds, formatWte } from "../common/money";
 import { GP_YEARS_AFTER_CCT } from "../rules/data/eligibility";
 import { describeSource } from "../rules/ruleset";
-import type { MaxAmount, Region } from "../rules/types";
+import { REGION_WORDS, type MaxAmount } from "../rules/types";
 import type { AssessedRow } from "./assess-row";
 import { annualCostWith, employerNiFor, employerPensionFor } from "./costs";
 import { bySeverity, ENGINE_SOURCE, finding, statusOf, type FindingOptions } from "./findings";
@@ -126,11 +126,6 @@ function describeEligibility({ input: row, role }: AssessedRow, summary: MonthsS
   }
 }
 
-const REGION_WORDS: Record<Region, string> = { national: "national", "outer-london": "outer London", "inner-london": "inner London" };
-
-function regionWords(region: Region): string {
-  return REGION_WORDS[region];
-}
 
 function monthList(count: number, firstMonth: string): string {
   return count === 1 ? `the month from ${formatUkDate(firstMonth)}` : `${count} months from ${formatUkDate(firstMonth)}`;
@@ -155,15 +150,15 @@ function describeRates(assessed: AssessedRow, summary: MonthsSummary, year: Year
   } else if (noRate > 0) {
     say({
       rowNumber: row.rowNumber, code: "NO_RATE", source: ENGINE_SOURCE.claimFormula, field: "role",
-      message: `No maximum amount is on record for ${role!.name} (${region === "national" ? "national rate" : regionWords(region)}) for ${monthList(noRate, months[firstNoRate].month)}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
+      message: `No maximum amount is on record for ${role!.name} (${region === "national" ? "national rate" : REGION_WORDS[region]}) for ${monthList(noRate, months[firstNoRate].month)}: 0 is claimed for ${noRate === 1 ? "it" : "them"}. Add the figure from Table 2 of the DES to an "ARRS max reimb" sheet.`,
     });
   }
   if (fallback) {
     say({
       rowNumber: row.rowNumber, code: "LONDON_RATE_MISSING", source: describeSource(fallback),
       message: summary.heldToNational > 0
-        ? `No ${regionWords(region)} maximum is on record for ${role!.name}: the claim is held to the national maximum (${formatWholePounds(fallback.amount)}), and the cost above it (${formatMoney(summary.aboveNational)} this year) is not claimed. That is a missing figure, not a cost the PCN funds: add the London figure to an "ARRS max reimb" sheet to claim it.`
-        : `No ${regionWords(region)} maximum is on record for ${role!.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
+        ? `No ${REGION_WORDS[region]} maximum is on record for ${role!.name}: the claim is held to the national maximum (${formatWholePounds(fallback.amount)}), and the cost above it (${formatMoney(summary.aboveNational)} this year) is not claimed. That is a missing figure, not a cost the PCN funds: add the London figure to an "ARRS max reimb" sheet to claim it.`
+        : `No ${REGION_WORDS[region]} maximum is on record for ${role!.name}: the national maximum (${formatWholePounds(fallback.amount)}) was used, which may under-claim. Add the London figure to an "ARRS max reimb" sheet.`,
     });
   }
   if (unconfirmed) say({ ...unconfirmedRate(unconfirmed), rowNumber: row.rowNumber });
@@ -226,7 +221,7 @@ function describeFloor({ input: row, role, months, mhp }: AssessedRow, summary: 
   if (summary.floorMonths === 0) return;
   const floor = months[summary.firstFloor].rate!;
   const what = mhp ? `${role!.name} (band ${mhp.band}, ${mhp.table === "first-in-band" ? "first in band, 50% table" : "with written agreement, 100% table"})` : role!.name;
-  const where = floor.region === "national" ? "" : ` ${regionWords(floor.region)}`;
+  const where = floor.region === "national" ? "" : ` ${REGION_WORDS[floor.region]}`;
   const earlierYear = financialYearOf(floor.from).label;
   const earlier = earlierYear === year.year.label ? `one in force from ${formatUkDate(floor.from)}` : `${earlierYear} one`;
   const perYear = row.wte === 1 ? formatWholePounds(floor.amount) : `${formatWholePounds(floor.amount)} × ${formatWte(row.wte!)} WTE`;

@@ -74,19 +74,16 @@ export function summariseMonths(options: { assessed: AssessedRow; roleMonths: Ro
   assessed.months.forEach((month, i) => {
     const rules = roleMonths[i];
     const gap = gapAboveMaximum(month, rules);
-    summary.claimable += month.claimable;
     summary.overMaxGap += gap;
     if (month.limit === "no-rate") {
       summary.noRate += 1;
       if (summary.firstNoRate < 0) summary.firstNoRate = i;
     }
-    summary.backdatedUplift += month.upliftOverBuiltIn;
     if (month.floor) {
       summary.floorMonths += 1;
       if (summary.firstFloor < 0) summary.firstFloor = i;
       // Whether the cost is above the earlier maximum, whatever a cap then did to the month.
       if ((rules.fundedShare?.share ?? 1) * month.cost > month.maximumForMonth!) summary.heldToFloor = true;
-      summary.onEarlierMaximum += month.claimable;
     }
     if (month.limit === "london-rate-missing") {
       summary.heldToNational += 1;

@@ -4,12 +4,12 @@
  * month on its own (twelve months at £73,334 a year make £73,334.00, not £73,334.04). Totals are sums
  * of those amounts, added in whole pence so that every total adds up exactly.
  */
+import { toPence } from "../common/money";
 import type { MonthClaim } from "./types";
 
-/** Whole pence in an amount of pounds, half a penny rounded away from zero (after binary noise). */
+/** Whole pence in an amount of pounds, rounded as money is shown (toPence: half a penny up, after binary noise). */
 export function toPenceCount(pounds: number): number {
-  const cleaned = Math.round(pounds * 1e6) / 1e6;
-  return Math.sign(cleaned) * Math.round(Math.abs(cleaned) * 100 + 1e-9);
+  return Math.round(toPence(pounds) * 100);
 }
 
 /** Whole pence in an amount that is already whole pence (a claim, a month, a total). */

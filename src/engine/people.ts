@@ -17,17 +17,13 @@ export function personKey(text: string, kind: "id" | "name"): string {
 }
 
 /** The person a row is about, as a key; null when the row has neither staff ID nor name. */
-function personOf(row: Pick<StaffInput, "staffId" | "name">): string | null {
+export function personOf(row: Pick<StaffInput, "staffId" | "name">): string | null {
   const id = row.staffId ? personKey(row.staffId, "id") : "";
   if (id !== "") return `id:${id}`;
   const name = row.name ? personKey(row.name, "name") : "";
   return name !== "" ? `name:${name}` : null;
 }
 
-/** The person a result is about (see personOf), for counting people rather than rows. */
-export function personOfResult(person: { staffId: string | null; name: string | null }): string | null {
-  return personOf(person);
-}
 
 /** The row's dates can place it in time: a start, a WTE, and no end before the start. */
 function datedRow(row: StaffInput): boolean {

@@ -10,7 +10,7 @@ import type { Finding, RoleId } from "../rules/types";
 import { capsInForce, countsTowardsCap } from "./caps";
 import { ENGINE_SOURCE, finding } from "./findings";
 import { pennies, sumPounds } from "./pence";
-import { personOfResult } from "./people";
+import { personOf } from "./people";
 import type { CheckResult, Entitlement, PcnSettings, RoleSummary, StaffResult } from "./types";
 
 function sum(values: readonly number[]): number {
@@ -44,7 +44,7 @@ export function roleSummaries(staff: readonly StaffResult[], options: { rules: R
   for (const summary of summaries.values()) {
     const people = staffByRole.get(summary.role)!;
     // Headcount counts people, not rows: one person on two rows (a change of hours, two practices) is one.
-    summary.headcount = new Set(people.map((person, i) => personOfResult(person) ?? `row:${i}`)).size;
+    summary.headcount = new Set(people.map((person, i) => personOf(person) ?? `row:${i}`)).size;
     summary.claimable = sumPounds(people.map((person) => person.claimable));
     summary.backdatedUplift = sumPounds(people.map((person) => person.backdatedUplift));
     summary.cap = peakUnderCap(people, summary.role, options);

@@ -201,11 +201,8 @@ export function yearReader(name: string, blank: FinancialYear | CellError): (val
   });
 }
 
-export const REGION_WORDS: Record<Region, string> = {
-  national: "national",
-  "outer-london": "outer London",
-  "inner-london": "inner London",
-};
+/** The regions as a sentence names them (from the rules, re-exported for the functions). */
+export { REGION_WORDS } from "../rules/types";
 
 /** national (the default), outer London or inner London; also "outer-london", "Inner London". */
 export function regionReader(name = "region"): (value: unknown) => Region | CellError {

@@ -11,7 +11,7 @@ import { formatWholePounds } from "../common/money";
 import { finding } from "../engine/findings";
 import { readRateSheet } from "../roster";
 import type { RateOverride, RuleSet } from "../rules/ruleset";
-import type { Finding, Region } from "../rules/types";
+import { REGION_WORDS, type Finding } from "../rules/types";
 
 /** The rate sheets of one workbook; `workbook` is the file's name when it is not the roster's own. */
 export interface RateSheetSource {
@@ -20,7 +20,6 @@ export interface RateSheetSource {
 }
 
 const SOURCE = "ARRS checker: a --rates file first, then this workbook's \"ARRS max reimb\" sheets, then the built-in figures";
-const REGION_WORDS: Record<Region, string> = { national: "national", "outer-london": "outer London", "inner-london": "inner London" };
 
 /** The rule set with every source's figures, the rates file's first, and what was found reading them. */
 export function rulesWithRateSheets(rules: RuleSet, options: { sources: RateSheetSource[]; checkedYear: FinancialYear }): { rules: RuleSet; findings: Finding[] } {

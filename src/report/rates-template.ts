@@ -10,6 +10,7 @@ import { financialYearStarting, type FinancialYear, type IsoDate } from "../comm
 import { columnLetter } from "../common/grid";
 import { describeSource, type RuleSet } from "../rules/ruleset";
 import type { MaxAmount, MhpTable, Region, RoleDefinition } from "../rules/types";
+import { REGION_TEXT } from "./words";
 import { blank, money, SheetRows, text } from "./cells";
 import type { OutputCell, OwnedSheet } from "./types";
 
@@ -22,7 +23,6 @@ const MHP_TABLES_FROM: IsoDate = "2025-04-01";
 const GP_TABLE_FROM: IsoDate = "2026-04-01";
 const MHP_BANDS = ["4", "5", "6", "7", "8a"] as const;
 const REGIONS: readonly Region[] = ["national", "outer-london", "inner-london"];
-const REGION_WORDS: Record<Region, string> = { national: "National", "outer-london": "Outer London", "inner-london": "Inner London" };
 
 const MHP_ROWS: { table: MhpTable; words: string; section: string }[] = [
   { table: "first-in-band", words: "first MHP in band (50%, Table 3a)", section: "Table 3a" },
@@ -84,7 +84,7 @@ function sourceText(known: (MaxAmount | null)[], line: TemplateLine, year: Finan
   known.forEach((amount, i) => {
     if (!amount) return;
     const words = describeSource(amount);
-    byText.set(words, [...(byText.get(words) ?? []), REGION_WORDS[REGIONS[i]]]);
+    byText.set(words, [...(byText.get(words) ?? []), REGION_TEXT[REGIONS[i]]]);
   });
   const blankCount = known.filter((amount) => amount === null).length;
   const toFill = blankCount > 0 ? `To fill in from the DES ${year.label}, ${line.section}.` : "";
@@ -119,7 +119,7 @@ export function buildRatesTemplate(rules: RuleSet, year: FinancialYear): RatesTe
   sheet.gap();
   sheet.add(...[
     "Role", "AfC band", "National", "Outer London", "Inner London", "Source",
-    ...REGIONS.map((region) => `${previous.label} ${REGION_WORDS[region]} (for reference)`),
+    ...REGIONS.map((region) => `${previous.label} ${REGION_TEXT[region]} (for reference)`),
   ].map((header) => text(header, "header")));
   const headerRow = sheet.nextRow - 1;
 

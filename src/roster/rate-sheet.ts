@@ -11,7 +11,7 @@ import { parseFinancialYear, type FinancialYear, type IsoDate } from "../common/
 import type { Grid } from "../common/grid";
 import { isRateSheetName, rateSheetFinancialYear } from "../common/owned";
 import type { RateOverride, RuleSet } from "../rules/ruleset";
-import type { AmountKey, Finding, MhpTable, Region, RoleId } from "../rules/types";
+import { REGION_WORDS, type AmountKey, type Finding, type MhpTable, type Region, type RoleId } from "../rules/types";
 import { cellText, isBlankCell, parseMoney, quoteValue } from "./cells";
 import { HEADER_SEARCH_ROWS } from "./header-row";
 import { findRateColumns, type AmountColumn, type RateColumns } from "./rate-columns";
@@ -23,7 +23,6 @@ export const RATE_SHEET_SOURCE = "Your \"ARRS max reimb\" sheet (ARRS reference,
 const MHP_TABLES_FROM: IsoDate = "2025-04-01";
 const MHP: RoleId = "mental-health-practitioner";
 
-const REGION_WORDS: Record<Region, string> = { national: "national", "outer-london": "outer London", "inner-london": "inner London" };
 const TABLE_WORDS: Record<MhpTable, string> = { "first-in-band": "first MHP in band, 50%", "with-agreement": "with written agreement, 100%" };
 const TOTAL_ROLE = /^(?:grand |sub ?)?totals?$|^sum$/;
 

@@ -38,6 +38,9 @@ export interface Provenance {
 export type Region = "national" | "outer-london" | "inner-london";
 export const REGIONS: readonly Region[] = ["national", "outer-london", "inner-london"];
 
+/** The regions as a sentence names them: "the inner London maximum". */
+export const REGION_WORDS: Readonly<Record<Region, string>> = { national: "national", "outer-london": "outer London", "inner-london": "inner London" };
+
 export type RoleId =
   | "clinical-pharmacist"
   | "social-prescribing-link-worker"
