@@ -23,15 +23,28 @@ export interface PlannedPost {
   /** The planned start (the row's start date); null means from the month after the as-of date. */
   start: IsoDate | null;
   end: IsoDate | null;
-  /** The expected annual cost at that WTE; null means the maximum for the role. */
-  annualCost: number | null;
+  /**
+   * The expected pay a year at that WTE, and its on-costs as given (null: estimated as for a person).
+   * A blank salary (and no supplier fee) means the post is expected to cost the maximum for the role.
+   */
+  annualSalary: number | null;
+  employerNi: number | null;
+  employerPension: number | null;
+  supplierFee?: number | null;
 }
 
 /** A planned post with what it would add to the year's claims. */
 export interface PlannedPostForecast extends PlannedPost {
-  /** Pounds, in pence, over the months of the year it would be in post after the as-of month. */
+  /** The role's name, where the role is recognised. */
+  roleName: string | null;
+  /**
+   * The expected annual cost at that WTE: salary + employer NI + pension (on-costs estimated where
+   * blank), or the supplier's fee; null means the maximum for the role.
+   */
+  annualCost: number | null;
+  /** Pounds, in whole pence, over the months of the year it would be in post after the as-of month. */
   amount: number;
-  /** The months it counts in (0 = April). */
+  /** Twelve months, April first: what it would add in each (0 in months to date). */
   months: number[];
   /** Why it adds nothing, where it adds nothing (no role recognised, starts after the year). */
   note: string | null;
@@ -46,8 +59,28 @@ export interface ForecastMonth {
   toDate: boolean;
   /** What planned posts would add in this month. */
   planned: number;
+  /** Running total of claimable from April to this month. */
+  cumulativeClaimable: number;
   /** Running total of claimable + planned from April to this month. */
   cumulative: number;
+}
+
+/**
+ * The role the unspent sum is measured in ("enough for about 4.9 WTE of a band 5 role"): the user's
+ * choice, or a band 5 role by default.
+ */
+export interface UnspentAs {
+  role: RoleId;
+  roleName: string;
+  /** True when the user did not choose it (then it is described as "a band 5 role"). */
+  isDefault: boolean;
+  /**
+   * The maximum for 1.0 WTE over the months left after the as-of month (the sum of each month's
+   * maximum / 12); null when no month is left or no maximum is on record.
+   */
+  maximumForMonthsLeft: number | null;
+  /** The first month left (the month after the as-of month), or null when none is left. */
+  from: IsoDate | null;
 }
 
 export interface Forecast {
@@ -69,4 +102,6 @@ export interface Forecast {
   /** Twelve months, April first. */
   months: ForecastMonth[];
   planned: PlannedPostForecast[];
+  /** The role the unspent sum is measured in, for the sentence (forecast-words.ts). */
+  unspentAs: UnspentAs | null;
 }
