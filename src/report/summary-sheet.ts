@@ -23,6 +23,8 @@ const LONGEST_CODE = Math.max(...FINDING_CODES.map((c) => c.code.length));
  * About 170 characters without the backdated uplift's column (G): one landscape page wide.
  */
 export const SUMMARY_COLUMN_WIDTHS = [52, Math.ceil(LONGEST_CODE * 1.2) + 1, 10, 19, 36, 28, 54];
+/** The first column of the summary's charts: one clear of the widest table. */
+const CHART_LEFT = SUMMARY_COLUMN_WIDTHS.length + 2;
 
 /** Characters of a long text on one line: across the empty columns to its right, or within column A. */
 const LINE_ACROSS = 150;
@@ -87,7 +89,7 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
     rows: sheet.rows,
     columnWidths: SUMMARY_COLUMN_WIDTHS,
     dataBars: roleClaimable ? [{ range: roleClaimable }] : [],
-    chart,
+    charts: [chart],
     // The title on every printed page.
     print: { landscape: true, fitToWidth: 1, repeatRows: 1 },
   };
@@ -353,8 +355,10 @@ function addByMonth(sheet: SheetRows, result: CheckResult): ChartSpec {
     type: "column",
     title: `Claimable by month, ${year}`,
     categories: { top: first, left: 1, bottom: last, right: 1 },
-    values: { top: first, left: 2, bottom: last, right: 2 },
-    seriesName: "Claimable",
+    series: [{ name: "Claimable", values: { top: first, left: 2, bottom: last, right: 2 } }],
+    // Beside the table, one column clear of the widest one, from the header row down: 8 columns by 18 rows.
+    anchor: { top: first - 1, left: CHART_LEFT, bottom: first + 16, right: CHART_LEFT + 7 },
+    valueAxisTitle: "£",
   };
 }
 

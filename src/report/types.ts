@@ -33,18 +33,27 @@ export interface SheetRange {
   right: number;
 }
 
+export interface ChartSeries {
+  name: string;
+  /** One column of numbers, the same height as the chart's categories; blank cells are gaps. */
+  values: SheetRange;
+}
+
 /**
- * A chart to draw over cells of the same sheet. The Office.js adapter draws it; the file adapter
- * draws no charts (a chart is a drawing part of its own), so it puts data bars on `values` instead.
+ * A chart drawn over cells of the same sheet, from the sheet's own cells (so it follows them if the
+ * user edits one). Both adapters draw it: Office.js with its chart API, the file adapter as DrawingML.
  */
 export interface ChartSpec {
-  type: "column";
+  /** "column": clustered columns; "stackedColumn": stacked columns; "line": lines with markers. */
+  type: "column" | "stackedColumn" | "line";
   title: string;
-  /** One column of labels (the months). */
+  /** One column of labels (months, PCN names). */
   categories: SheetRange;
-  /** One column of numbers, the same height as `categories`. */
-  values: SheetRange;
-  seriesName: string;
+  series: ChartSeries[];
+  /** The cells the chart covers (top-left to bottom-right), on the same sheet. */
+  anchor: SheetRange;
+  /** Axis title for the values, e.g. "£". */
+  valueAxisTitle?: string;
 }
 
 /** One of the tool's own sheets, written from A1. */
@@ -56,7 +65,7 @@ export interface OwnedSheet {
   /** Rows kept in view when scrolling (1 = the header row). */
   freezeRows?: number;
   dataBars?: { range: SheetRange }[];
-  chart?: ChartSpec;
+  charts?: ChartSpec[];
   /** A table the user can filter (header row included). */
   autoFilter?: SheetRange;
   /** How the sheet prints; printSettingsOf (report/print.ts) gives the default every adapter writes. */

@@ -127,7 +127,7 @@ function clearOwnedSheet(sheet: SheetScan): void {
 
 /** How many API calls finishOwnedSheet queues, for the request budget. */
 export function finishCallCount(sheet: OwnedSheet): number {
-  return sheet.columnWidths.length + 4 + (sheet.dataBars?.length ?? 0) * 6 + (sheet.chart ? 10 : 0) + printCallCount(sheet);
+  return sheet.columnWidths.length + 4 + (sheet.dataBars?.length ?? 0) * 6 + (sheet.charts?.length ?? 0) * 10 + printCallCount(sheet);
 }
 
 function printCallCount(sheet: OwnedSheet): number {
@@ -153,7 +153,7 @@ export function finishOwnedSheet(ws: Excel.Worksheet, sheet: OwnedSheet): void {
   if (sheet.freezeRows) ws.freezePanes.freezeRows(sheet.freezeRows);
   if (sheet.autoFilter) ws.autoFilter.apply(ws.getRange(rangeAddress(sheet.autoFilter)));
   for (const bar of sheet.dataBars ?? []) addDataBar(ws.getRange(rangeAddress(bar.range)));
-  if (sheet.chart) addChart(ws, sheet.chart, sheet.columnWidths.length);
+  for (const chart of sheet.charts ?? []) addChart(ws, chart);
   setPrintLayout(ws, sheet);
 }
 
@@ -174,18 +174,17 @@ function addDataBar(range: Excel.Range): void {
   bar.upperBoundRule = { type: "HighestValue" };
 }
 
-/** A real clustered column chart, beside the table (the file adapter draws only data bars). */
-function addChart(ws: Excel.Worksheet, spec: ChartSpec, tableColumns: number): void {
-  const chart = ws.charts.add("ColumnClustered", ws.getRange(rangeAddress(spec.values)), "Columns");
+/** A real chart over the sheet's cells, where the spec anchors it. */
+function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+  const chart = ws.charts.add("ColumnClustered", ws.getRange(rangeAddress(spec.series[0].values)), "Columns");
   chart.name = CHART_NAME;
   chart.title.text = spec.title;
   chart.legend.visible = false;
   const series = chart.series.getItemAt(0);
-  series.name = spec.seriesName;
+  series.name = spec.series[0].name;
   series.setXAxisValues(ws.getRange(rangeAddress(spec.categories)));
-  const left = tableColumns + 2;
-  const top = Math.max(1, spec.categories.top - 1);
-  chart.setPosition(`${columnLetter(left)}${top}`, `${columnLetter(left + 7)}${top + 17}`);
+  const { top, left, bottom, right } = spec.anchor;
+  chart.setPosition(`${columnLetter(left)}${top}`, `${columnLetter(right)}${bottom}`);
 }
 
 // ---------------------------------------------------------------------------------------------------

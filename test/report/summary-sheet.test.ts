@@ -145,13 +145,14 @@ describe("claim summary sheet", () => {
     });
 
     it("has a column chart over the months", () => {
-      expect(sheet.chart).toEqual({
+      expect(sheet.charts).toEqual([{
         type: "column",
         title: "Claimable by month, 2025/26",
         categories: { top: header + 1, left: 1, bottom: header + 12, right: 1 },
-        values: { top: header + 1, left: 2, bottom: header + 12, right: 2 },
-        seriesName: "Claimable",
-      });
+        series: [{ name: "Claimable", values: { top: header + 1, left: 2, bottom: header + 12, right: 2 } }],
+        anchor: { top: header, left: 9, bottom: header + 17, right: 16 },
+        valueAxisTitle: "£",
+      }]);
     });
   });
 

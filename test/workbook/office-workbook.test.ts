@@ -231,11 +231,11 @@ describe("writing", () => {
 
   it("draws a real column chart of the months, and data bars for the role table", () => {
     const summary = excel.sheet("ARRS Claim Summary");
-    const spec = output().sheets[0].chart!;
+    const spec = output().sheets[0].charts![0];
     expect(summary.charts).toHaveLength(1);
     const chart = summary.charts[0];
-    expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", source: { row: spec.values.top - 1, col: spec.values.left - 1, rows: 12, cols: 1 } });
-    expect(chart.props).toMatchObject({ name: CHART_NAME, title: spec.title, "series0.name": spec.seriesName, "series0.categories": { row: spec.categories.top - 1, col: 0, rows: 12, cols: 1 }, legendVisible: false });
+    expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", source: { row: spec.series[0].values.top - 1, col: spec.series[0].values.left - 1, rows: 12, cols: 1 } });
+    expect(chart.props).toMatchObject({ name: CHART_NAME, title: spec.title, "series0.name": spec.series[0].name, "series0.categories": { row: spec.categories.top - 1, col: 0, rows: 12, cols: 1 }, legendVisible: false });
     expect(summary.conditionalFormats.map((cf) => cf.type)).toEqual(["DataBar"]);
   });
 

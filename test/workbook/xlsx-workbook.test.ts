@@ -171,7 +171,8 @@ describe("writing", () => {
     expect(ws.getCell(header, 1).fill).toMatchObject({ type: "pattern", pattern: "solid" });
     const bars = conditionalFormats(ws).filter((cf) => cf.rules[0].type === "dataBar").map((cf) => cf.ref);
     const out = output().sheets[0];
-    expect(bars).toContain(`B${out.chart!.values.top}:B${out.chart!.values.bottom}`);
+    const { values } = out.charts![0].series[0];
+    expect(bars).toContain(`B${values.top}:B${values.bottom}`);
     const months = (await after.readSheet("ARRS Claim Summary")).values.map((r) => r[0]);
     expect(months).toContain("Apr 2025");
   });

@@ -50,7 +50,7 @@ export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { d
     ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/>${selectionXml(active ?? `A${freeze + 1}`, ' pane="bottomLeft"')}`
     : active ? selectionXml(active, "") : "";
   const widths = new Map(sheet.columnWidths.map((width, i) => [i + 1, width] as [number, number]));
-  const bars = [...(sheet.dataBars ?? []).map((bar) => bar.range), ...(sheet.chart ? [sheet.chart.values] : [])];
+  const bars = [...(sheet.dataBars ?? []).map((bar) => bar.range), ...(sheet.charts ?? []).flatMap((chart) => chart.series.map((series) => series.values))];
   // Data bars from zero to the largest value (Excel draws no chart from a file door; see README).
   const barsXml = bars.map((range, i) => `<conditionalFormatting sqref="${rangeAddress(range)}"><cfRule type="dataBar" priority="${i + 1}">`
     + `<dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="${STYLE_COLOURS.dataBar}"/></dataBar></cfRule></conditionalFormatting>`).join("");
