@@ -10,6 +10,8 @@ export const SETTINGS_LABELS = {
   region: "Region",
   rateFloor: "Claim up to earlier maximums when a figure is missing",
   rosterSheet: "Roster sheet",
+  // The role whose maximum turns a forecast unspent sum into WTE (docs/forecast.md): its name or id.
+  unspentAs: "Unspent money shown as WTE of",
   // The claim header a monthly claim carries (claim lines): asked once, kept here, blank until given.
   pcnName: "PCN name",
   odsCode: "PCN ODS code",

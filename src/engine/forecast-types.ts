@@ -72,7 +72,7 @@ export interface ForecastMonth {
 export interface UnspentAs {
   role: RoleId;
   roleName: string;
-  /** True when the user did not choose it (then it is described as "a band 5 role"). */
+  /** True for the default role (then it is described as "a band 5 role"). */
   isDefault: boolean;
   /**
    * The maximum for 1.0 WTE over the months left after the as-of month (the sum of each month's

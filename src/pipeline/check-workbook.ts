@@ -15,6 +15,9 @@ import type { ColumnMapping, RosterReadResult, RosterRow } from "../roster/types
 import { buildWorkbookOutput } from "../report";
 import type { WorkbookOutput } from "../report/types";
 import type { WorkbookPort } from "../workbook/types";
+import type { Forecast } from "../engine/forecast-types";
+import type { RoleId } from "../rules/types";
+import { forecastStep } from "./forecast";
 import { findRosters, joinSheetNames, mappingAsText, openWorkbook, settingsFor, type OpenedWorkbook } from "./open-workbook";
 import type { RequestedSettings } from "./settings";
 import type { DoorWords } from "./door-words";
@@ -43,6 +46,10 @@ export interface CheckWorkbookOptions {
   opened?: OpenedWorkbook;
   /** Maximum amounts from another workbook: they win over the roster workbook's own rate sheets. */
   rates?: RatesWorkbook;
+  /** The date the forecast splits the year at (docs/forecast.md); `today` when not given. */
+  asOf?: IsoDate;
+  /** The role to measure a forecast unspent sum in (requestedUnspentRole); else the stored one, else band 5. */
+  unspentAs?: RoleId;
 }
 
 export interface CheckedWorkbook {
@@ -56,6 +63,8 @@ export interface CheckedWorkbook {
   sheets: { read: string[]; passedOver: PassedOverSheet[] };
   output: WorkbookOutput;
   rateSheets: string[];
+  /** The year ahead at the as-of date: to date, rest of year, planned posts, unspent. */
+  forecast: Forecast;
 }
 
 /** A workbook the pipeline cannot check, with a message saying what to do. */
@@ -86,7 +95,10 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
   const rosters = chosen.read.map((grid) => readRoster(grid, { rules: rulesWithSheet, mapping }));
   const rows = rosters.flatMap((roster) => rowsOfSheet(roster, rosters.length > 1));
   const result = checkRoster({ rows, settings, rules: rulesWithSheet });
-  result.findings = [...result.findings, ...settingsFindings, ...opened.storedFindings, ...rateFindings, ...rosters.flatMap((r) => r.findings)].sort(bySeverity);
+  const { forecast, findings: forecastFindings } = forecastStep({
+    result, rosters, rules: rulesWithSheet, asOf: options.asOf ?? options.today, requestedRole: options.unspentAs, storedRole: opened.stored.unspentAs,
+  });
+  result.findings = [...result.findings, ...settingsFindings, ...opened.storedFindings, ...rateFindings, ...rosters.flatMap((r) => r.findings), ...forecastFindings].sort(bySeverity);
 
   const sheets = { read: sheetNames, passedOver: chosen.passedOver };
   const output = buildWorkbookOutput(result, rosters, {
@@ -96,7 +108,7 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
     columnMapping: mappingAsText(mapping),
     tooManyClaimLines: options.words.tooManyClaimLines,
   });
-  return { kind: "checked", result, roster: rosters[0], rosters, sheets, output, rateSheets: opened.rateSheets };
+  return { kind: "checked", result, roster: rosters[0], rosters, sheets, output, rateSheets: opened.rateSheets, forecast };
 }
 
 /**

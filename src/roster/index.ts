@@ -14,4 +14,6 @@ export { HEADER_RULES, matchHeader, headerField, normaliseHeader, columnNumber, 
 export type { HeaderField, HeaderMatch, HeaderRule } from "./columns";
 export { cellText, isBlankCell, parseDate, parseMoney, parseQuantity, parseYesNo, quoteValue, NO_END_WORDS } from "./cells";
 export type { Parsed, QuantityUnit } from "./cells";
+export { isPlaceholderName, isPlannedRow, PLACEHOLDER_NAMES } from "./planned-posts";
+export type { PlannedRosterRow } from "./planned-posts";
 export type * from "./types";

@@ -2,7 +2,7 @@
  * A sheet's grid → typed roster rows. Finds the header row (header-row.ts), applies the user's
  * column mapping (column-mapping.ts), marks off the tool's own columns (table-extent.ts), and reads
  * each row below the header as a person (read-row.ts) unless it is blank, a totals row, a repeated
- * header or a heading (skipped-rows.ts). Every cell that cannot be used becomes a finding on its row;
+ * header or a heading (skipped-rows.ts), or a post not yet filled (planned-posts.ts). Every cell that cannot be used becomes a finding on its row;
  * nothing throws. Whether a blank value matters (a missing start date, say) is left to the engine,
  * which knows what each role needs.
  */
@@ -12,6 +12,7 @@ import type { RuleSet } from "../rules/ruleset";
 import { applyMapping } from "./column-mapping";
 import type { HeaderField } from "./columns";
 import { findHeaderRow, HEADER_SEARCH_ROWS, rosterFieldOf, rowsOf, type AssignedColumn, type HeaderRowCandidate } from "./header-row";
+import { isPlannedRow, plannedRowOf, type PlannedRosterRow } from "./planned-posts";
 import { readRow } from "./read-row";
 import { rolesResolvedOnce } from "./role-text";
 import { skipReason, tableLayout } from "./skipped-rows";
@@ -120,14 +121,21 @@ function readRosterUnsafe(grid: Grid, options: ReadRosterOptions): RosterReadRes
   const lastFilled = lastFilledRowIndex(rows, headerIndex, user.userIndexes);
   const table = tableLayout(columns, user.userIndexes);
   const roleOf = rolesResolvedOnce(options.rules);
+  const hasNameColumn = byField.has("name") || byField.has("firstName") || byField.has("lastName");
   const rosterRows: RosterRow[] = [];
+  const plannedPosts: PlannedRosterRow[] = [];
   const skippedRows: RosterReadResult["skippedRows"] = [];
   for (let index = headerIndex + 1; index <= lastFilled; index++) {
     const row = rows[index];
     const rowNumber = firstRow + index;
     const reason = skipReason(row, table);
-    if (reason === null) rosterRows.push(readRow(row, { rowNumber, columns: byField, roleOf }));
-    else skippedRows.push({ rowNumber, reason });
+    if (reason !== null) {
+      skippedRows.push({ rowNumber, reason });
+      continue;
+    }
+    const read = readRow(row, { rowNumber, columns: byField, roleOf });
+    if (isPlannedRow(read, { hasNameColumn })) plannedPosts.push(plannedRowOf(read));
+    else rosterRows.push(read);
   }
   addMissingColumnFindings(rosterRows, { sheet: grid.sheetName, headerRowNumber: header.rowNumber, columns, unused: unusedColumns });
 
@@ -138,6 +146,7 @@ function readRosterUnsafe(grid: Grid, options: ReadRosterOptions): RosterReadRes
     lastColumn: lastColumnOf({ rows, headerIndex, user, columns, firstColumn }),
     ownedColumn: user.ownedIndex === null ? null : firstColumn + user.ownedIndex,
     rows: rosterRows,
+    plannedPosts,
     skippedRows,
     unusedColumns,
     notes: monthlyNotes(columns, firstColumn),

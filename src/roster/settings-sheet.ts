@@ -137,7 +137,8 @@ export function readSettingsSheet(grid: Grid): { settings: StoredSettings; findi
         return;
       }
       case "rosterSheet":
-        settings.rosterSheet = cellText(value) ?? undefined;
+      case "unspentAs":
+        settings[setting] = cellText(value) ?? undefined;
         return;
       case "pcnName":
       case "odsCode":

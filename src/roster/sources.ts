@@ -8,4 +8,5 @@ export const ROSTER_SOURCES = {
   wte: "Roster reader: 37.5 hours a week, or 9 GP sessions a week, is 1.0 WTE (Network Contract DES, ARRS section)",
   answer: "Roster reader: yes, no or promoted (2025/26 nurse and HCSW 12-month rule)",
   sheet: "Roster reader: header row and columns",
+  planned: "Roster reader: a row with a role and no name (or \"Vacancy\", \"TBC\", \"Planned\") is a planned post, for the forecast only",
 } as const;

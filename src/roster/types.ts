@@ -1,5 +1,6 @@
 import type { PreviousEmployment, StaffInput } from "../engine/types";
 import type { Finding, Region } from "../rules/types";
+import type { PlannedRosterRow } from "./planned-posts";
 
 export type { PreviousEmployment };
 
@@ -59,6 +60,11 @@ export interface RosterReadResult {
   /** Column number of the tool's own first column if an earlier run wrote one, else null. */
   ownedColumn: number | null;
   rows: RosterRow[];
+  /**
+   * Rows for posts not yet filled (planned-posts.ts): a role and no person. They are not in `rows`, so
+   * they are never claimed; the forecast counts them. Absent where a result was made by hand.
+   */
+  plannedPosts?: PlannedRosterRow[];
   /** Rows passed over on purpose (blank, totals, repeated headers), so none vanishes unexplained. */
   skippedRows: { rowNumber: number; reason: string }[];
   /**
@@ -92,6 +98,8 @@ export interface StoredSettings {
   /** See PcnSettings.rateFloor. */
   rateFloor?: boolean;
   rosterSheet?: string;
+  /** The role the forecast measures an unspent sum in, as written (a role's name or id). */
+  unspentAs?: string;
   columnMapping?: ColumnMapping;
   /** The claim header (src/common/settings-keys.ts CLAIM_HEADER_FIELDS): text as given. */
   pcnName?: string;

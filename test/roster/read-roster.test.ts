@@ -222,7 +222,9 @@ describe("readRoster: findings on cells", () => {
   test("jagged rows, undefined cells and an empty grid", () => {
     const jagged = [["Name", "Role", "WTE", "Start"], ["A"], ["B", "CP", 1, "01/04/2025", "extra"], [undefined as unknown as CellValue, "CP"]];
     const result = read(jagged);
-    expect(result.rows.map((r) => r.rowNumber)).toEqual([3, 4]);
+    expect(result.rows.map((r) => r.rowNumber)).toEqual([3]);
+    // A role and no name: a planned post (planned-posts.test.ts), here one without a WTE.
+    expect(result.plannedPosts?.map((p) => p.rowNumber)).toEqual([4]);
     expect(result.skippedRows).toEqual([{ rowNumber: 2, reason: expect.stringMatching(/only one cell filled \("A"\)/) }]);
     expect(read([]).rows).toEqual([]);
     expect(() => readRoster({ sheetName: "Bad", firstRow: 1, firstColumn: 1, values: null as unknown as CellValue[][] }, { rules })).not.toThrow();
@@ -263,10 +265,10 @@ describe("readRoster: rows passed over on purpose", () => {
     expect(result.rows).toHaveLength(1);
   });
 
-  test("a row with only a role is read (a vacancy is still a row)", () => {
+  test("a row with only a role is a planned post, not a person, and says it needs a WTE", () => {
     const result = read([["Name", "Role", "WTE"], [null, "Paramedic", null]]);
-    expect(result.rows).toHaveLength(1);
-    expect(result.rows[0]).toMatchObject({ name: null, role: "paramedic" });
+    expect(result.rows).toHaveLength(0);
+    expect(result.plannedPosts).toEqual([{ rowNumber: 2, post: null, findings: [expect.objectContaining({ field: "wte", severity: "warning" })] }]);
   });
 });
 
