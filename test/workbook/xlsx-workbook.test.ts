@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { OWNED_RANGE_NAME } from "../../src/common/owned";
 import { buildWorkbookOutput } from "../../src/report/build";
+import { rangeAddress } from "../../src/report/cells";
 import type { WorkbookOutput } from "../../src/report/types";
 import { WorkbookFileError, WorkbookWriteError } from "../../src/workbook/file-errors";
 import { FileWorkbook } from "../helpers/file-workbook";
@@ -162,7 +163,7 @@ describe("writing", () => {
     expect(names).toContainEqual({ name: "Payroll", ranges: ["Staff!$E$4:$E$7"] });
   });
 
-  it("writes the summary with styles, widths, data bars for the chart, and literal text", async () => {
+  it("writes the summary with styles, widths, data bars for the role table, and literal text", async () => {
     const ws = after.excel.getWorksheet("ARRS Claim Summary")!;
     expect(ws.getCell("A1").value).toBe("ARRS claim summary 2025/26");
     expect(ws.getCell("A1").font?.size).toBe(14);
@@ -171,8 +172,7 @@ describe("writing", () => {
     expect(ws.getCell(header, 1).fill).toMatchObject({ type: "pattern", pattern: "solid" });
     const bars = conditionalFormats(ws).filter((cf) => cf.rules[0].type === "dataBar").map((cf) => cf.ref);
     const out = output().sheets[0];
-    const { values } = out.charts![0].series[0];
-    expect(bars).toContain(`B${values.top}:B${values.bottom}`);
+    expect(bars).toEqual(out.dataBars!.map((bar) => rangeAddress(bar.range)));
     const months = (await after.readSheet("ARRS Claim Summary")).values.map((r) => r[0]);
     expect(months).toContain("Apr 2025");
   });

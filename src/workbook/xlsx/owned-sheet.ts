@@ -27,7 +27,11 @@ export function keptViewAttributes(previousXml: string | null): string {
   return kept.join("");
 }
 
-export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { date1904: boolean; keptView: string; activeCell?: string | null }): string {
+/**
+ * The sheet's whole part. `drawingId` is its relationship to the drawing that holds its charts
+ * (drawing-part.ts), written as <drawing> after the print settings, where CT_Worksheet puts it.
+ */
+export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { date1904: boolean; keptView: string; activeCell?: string | null; drawingId?: string | null }): string {
   const rows: string[] = [];
   let lastColumn = 1;
   sheet.rows.forEach((cells, i) => {
@@ -50,8 +54,8 @@ export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { d
     ? `<pane ySplit="${freeze}" topLeftCell="A${freeze + 1}" activePane="bottomLeft" state="frozen"/>${selectionXml(active ?? `A${freeze + 1}`, ' pane="bottomLeft"')}`
     : active ? selectionXml(active, "") : "";
   const widths = new Map(sheet.columnWidths.map((width, i) => [i + 1, width] as [number, number]));
-  const bars = [...(sheet.dataBars ?? []).map((bar) => bar.range), ...(sheet.charts ?? []).flatMap((chart) => chart.series.map((series) => series.values))];
-  // Data bars from zero to the largest value (Excel draws no chart from a file door; see README).
+  const bars = (sheet.dataBars ?? []).map((bar) => bar.range);
+  // Data bars from zero to the largest value.
   const barsXml = bars.map((range, i) => `<conditionalFormatting sqref="${rangeAddress(range)}"><cfRule type="dataBar" priority="${i + 1}">`
     + `<dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="${STYLE_COLOURS.dataBar}"/></dataBar></cfRule></conditionalFormatting>`).join("");
   return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -66,6 +70,7 @@ export function ownedSheetXml(sheet: OwnedSheet, styles: StyleBook, options: { d
     + (sheet.autoFilter ? `<autoFilter ref="${rangeAddress(sheet.autoFilter)}"/>` : "")
     + barsXml
     + printXml(sheet)
+    + (options.drawingId ? `<drawing r:id="${escapeXml(options.drawingId)}"/>` : "")
     + "</worksheet>";
 }
 

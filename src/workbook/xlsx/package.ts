@@ -214,6 +214,21 @@ export class PackageEdit {
     return xml === null ? [] : parseRelationships(xml, source);
   }
 
+  /**
+   * A part path free in the package as this edit leaves it: `prefix` + n + `suffix`, lowest n first.
+   * A part removed in this edit is free again, so a rerun that replaces its own parts reuses their names.
+   */
+  freePath(prefix: string, suffix: string): string {
+    const taken = new Set(this.pkg.paths().map((p) => p.toLowerCase()));
+    for (const [path, text] of this.parts) {
+      if (text === null) taken.delete(path.toLowerCase());
+      else taken.add(path.toLowerCase());
+    }
+    let n = 1;
+    while (taken.has(`${prefix}${n}${suffix}`.toLowerCase())) n += 1;
+    return `${prefix}${n}${suffix}`;
+  }
+
   /** Adds a relationship from `source` to `target` (a zip path); returns its new id. */
   async addRelationship(source: string, type: string, target: string): Promise<string> {
     const relsPath = relsPathOf(source);

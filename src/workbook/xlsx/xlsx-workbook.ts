@@ -17,6 +17,7 @@ import type { OwnedSheet, RosterColumnsOutput, WorkbookOutput } from "../../repo
 import { assertLooksLikeXlsx, WorkbookFileError, WorkbookWriteError } from "../file-errors";
 import { MAX_SHEET_BYTES, MAX_SHEET_ROWS, type SheetLimits } from "../file-limits";
 import type { WorkbookPort } from "../types";
+import { type NewPart, removeSheetDrawings, replaceToolCharts } from "./drawing-part";
 import { keptViewAttributes, ownedSheetXml, printTitlesFormula } from "./owned-sheet";
 import { PackageEdit, PackageError, relsPathOf, type PartText, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE, XlsxPackage } from "./package";
 import { patchSheet } from "./patch-sheet";
@@ -146,18 +147,19 @@ export class XlsxWorkbook implements WorkbookPort {
 
     let workbookXml = await this.parts.workbookXml();
     const added: string[] = [];
+    const chartParts: NewPart[] = [];
     for (const owned of output.sheets) {
       const existing = await this.parts.findSheet(owned.name);
       const previous = existing ? await this.parts.sheetPartText(existing) : null;
-      const xml = ownedSheetXml(owned, styles, { date1904, keptView: keptViewAttributes(previous) });
-      if (existing) {
-        changes.set(existing.path, xml);
-        continue;
-      }
-      const path = this.freeSheetPath(added);
+      const path = existing?.path ?? this.freeSheetPath(added);
+      // The sheet's charts replace the tool's earlier ones (drawing-part.ts).
+      const charts = await replaceToolCharts(edit, { sheetPath: path, quotedSheet: workbookPart.quotedSheetName(owned.name), sheet: owned });
+      chartParts.push(...charts.parts);
+      const xml = ownedSheetXml(owned, styles, { date1904, keptView: keptViewAttributes(previous), drawingId: charts.drawingId });
+      changes.set(path, xml);
+      if (existing) continue;
       const id = await edit.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.worksheet, path);
       added.push(path);
-      changes.set(path, xml);
       workbookXml = workbookPart.addSheet(workbookXml, owned.name, id);
     }
     // Each sheet's header rows repeated on every printed page.
@@ -171,6 +173,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
 
     for (const path of added) await edit.setContentType(path, WORKSHEET_CONTENT_TYPE);
+    for (const part of chartParts) await edit.setContentType(part.path, part.contentType);
     for (const [path, xml] of changes) edit.set(path, xml);
     edit.set(this.workbookPath, workbookXml);
     await this.saveStyles(styles, edit);
@@ -211,6 +214,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const sheet = sheets.find((s) => s.relationshipId === entries[index].relationshipId);
       workbookXml = workbookPart.removeSheet(workbookXml, index);
       if (sheet) {
+        await removeSheetDrawings(edit, sheet.path);
         await edit.removeRelationship(this.workbookPath, sheet.relationshipId);
         await edit.removeContentType(sheet.path);
         edit.remove(sheet.path);
