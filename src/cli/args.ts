@@ -4,7 +4,7 @@
  */
 import { parseRegion, checkedFinancialYear } from "../pipeline/settings";
 import type { RequestedSettings } from "../pipeline/settings";
-import type { IsoDate } from "../common/dates";
+import { isIsoDate, isoFromParts, type IsoDate } from "../common/dates";
 import { parseClaimMonth } from "./month";
 
 export class UsageError extends Error {}
@@ -17,6 +17,11 @@ Usage:
   arrs rates --year 2026/27 [--out FILE.xlsx]
                                 write a rates sheet to complete from the DES: the figures the tool knows are
                                 filled in, the rest are blank and shaded (default file: arrs-rates-2026-27.xlsx)
+  arrs rollup <files or folders...> [--year 2025/26] [--rates FILE.xlsx] [--as-of DATE] [--out FILE.xlsx]
+              [--json] [--no-copies] [--force]
+                                check every PCN workbook (.xlsx, .xlsm, .csv; folders one level down), each with
+                                its own stored settings, and write one ICB workbook (default file:
+                                arrs-rollup-2025-26.xlsx here) with every PCN's claim, forecast and findings
   arrs --help | --version
 
 Options:
@@ -66,7 +71,24 @@ export interface RatesArgs {
   out?: string;
 }
 
-export type ParsedArgs = CheckArgs | RatesArgs | { command: "help" } | { command: "version" };
+export interface RollupArgs {
+  command: "rollup";
+  /** Files and folders, in the order given. */
+  inputs: string[];
+  /** "2025/26": every PCN is checked for this year (default: each workbook's stored year, else the current one). */
+  year?: string;
+  rates?: string;
+  /** The date the year splits at, for the forecast (default: today). */
+  asOf?: IsoDate;
+  out?: string;
+  json: boolean;
+  /** Write each PCN's checked copy beside its workbook (not with --no-copies). */
+  copies: boolean;
+  /** Replace an --out file the tool did not write. */
+  force: boolean;
+}
+
+export type ParsedArgs = CheckArgs | RatesArgs | RollupArgs | { command: "help" } | { command: "version" };
 
 function positiveNumber(flag: string, text: string | undefined, integer: boolean): number {
   const value = Number((text ?? "").replace(/,/g, ""));
@@ -119,7 +141,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command, ...rest] = argv;
   if (command === "check") return parseCheck(rest);
   if (command === "rates") return parseRates(rest);
-  throw new UsageError(`Unknown command "${command}". Use: arrs check <workbook.xlsx>, or arrs rates --year 2026/27`);
+  if (command === "rollup") return parseRollup(rest);
+  throw new UsageError(`Unknown command "${command}". Use: arrs check <workbook.xlsx>, arrs rollup <folder>, or arrs rates --year 2026/27`);
 }
 
 function parseRates(rest: readonly string[]): RatesArgs {
@@ -134,6 +157,37 @@ function parseRates(rest: readonly string[]): RatesArgs {
         throw new UsageError(`arrs rates takes no file of its own: use --out ${current.arg} to name the file it writes.`);
     }
   }
+  return parsed;
+}
+
+/** A date as 2026-11-30 or 30/11/2026. */
+function dateArg(flag: string, text: string): IsoDate {
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  const iso = uk ? isoFromParts(Number(uk[3]), Number(uk[2]), Number(uk[1])) : text.trim();
+  if (!isIsoDate(iso)) throw new UsageError(`${flag} needs a date, for example ${flag} 2026-11-30 or ${flag} 30/11/2026 (not "${text}").`);
+  return iso;
+}
+
+function parseRollup(rest: readonly string[]): RollupArgs {
+  const parsed: RollupArgs = { command: "rollup", inputs: [], json: false, copies: true, force: false };
+  const reader = new ArgReader(rest);
+  for (let current = reader.next(); current; current = reader.next()) {
+    switch (current.flag) {
+      case "--year": parsed.year = yearLabel(reader.value(current)); break;
+      case "--rates": parsed.rates = xlsxName(current.flag, reader.value(current)); break;
+      case "--as-of": parsed.asOf = dateArg(current.flag, reader.value(current)); break;
+      case "--out": parsed.out = xlsxName(current.flag, reader.value(current)); break;
+      case "--json": parsed.json = true; break;
+      case "--no-copies": parsed.copies = false; break;
+      case "--force": parsed.force = true; break;
+      default:
+        if (current.arg.startsWith("-")) {
+          throw new UsageError(`Unknown option ${current.flag} for arrs rollup: it takes --year, --rates, --as-of, --out, --json, --no-copies and --force (each PCN's own settings are read from its workbook).`);
+        }
+        parsed.inputs.push(current.arg);
+    }
+  }
+  if (parsed.inputs.length === 0) throw new UsageError("Which workbooks? Use: arrs rollup <folder or files>, for example arrs rollup pcn-rosters/");
   return parsed;
 }
 

@@ -13,13 +13,12 @@ import { rosterReadingOf } from "../pipeline/roster-reading";
 import { SettingsError } from "../pipeline/settings";
 import { claimLinesCsvChunks, monthClaimCsv } from "../report/claim-lines-csv";
 import { countClaimLines } from "../report/claim-lines-sheet";
-import { csvToWorkbookBytes, CsvFileError } from "../workbook/csv";
-import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
-import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
-import { CliProblem, readInput, writeAtomically } from "./files";
+import { defaultOutputPath, fileProblems, openInputWorkbook, openRatesWorkbook, writeCheckedCopy } from "./check-file";
+import { CliProblem, writeAtomically } from "./files";
 import { monthClaimSummary, monthClaimTarget } from "./month-claim";
 import { runRates } from "./rates";
+import { runRollup } from "./rollup";
 import { toJson } from "./json";
 import { formatSummary } from "./summary";
 
@@ -28,6 +27,8 @@ export interface Io {
   stderr: (text: string) => void;
   today: () => string;
 }
+
+export { defaultOutputPath };
 
 const realIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -38,12 +39,7 @@ const realIo: Io = {
   },
 };
 
-export function defaultOutputPath(input: string): string {
-  const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}.arrs.xlsx`);
-}
-
-/** The --rates workbook, opened; the name it is cited by is the one the user typed. */
+/** The --rates workbook for a check: never the checked copy, and not the roster workbook itself. */
 async function openRates(file: string, options: { input: string; output: string }): Promise<RatesWorkbook> {
   if (path.resolve(file) === path.resolve(options.output)) {
     throw new CliProblem("--rates must be a different file from --out: the checked copy would replace the rates file.");
@@ -51,17 +47,10 @@ async function openRates(file: string, options: { input: string; output: string 
   if (path.resolve(file) === path.resolve(options.input)) {
     throw new CliProblem("--rates names the roster workbook itself; its own \"ARRS max reimb\" sheets are read anyway. Leave out --rates.");
   }
-  const bytes = await readInput(file);
-  try {
-    return { workbook: await XlsxWorkbook.fromBuffer(bytes), name: file };
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw new CliProblem(`${file}: ${error.message}`);
-    throw error;
-  }
+  return openRatesWorkbook(file);
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
-  const input = await readInput(args.file);
   const output = args.out ?? defaultOutputPath(args.file);
   if (path.resolve(output) === path.resolve(args.file)) {
     throw new CliProblem("--out must be a different file from the input: the tool never modifies its input workbook.");
@@ -71,29 +60,13 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     throw new CliProblem("--claim-lines must be a different file from the input workbook and the checked copy.");
   }
   const rates = args.rates ? await openRates(args.rates, { input: args.file, output }) : undefined;
-  let workbook: XlsxWorkbook;
-  let checked: Awaited<ReturnType<typeof checkWorkbook>>;
-  try {
-    // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
-    workbook = await XlsxWorkbook.fromBuffer(path.extname(args.file).toLowerCase() === ".csv" ? await csvToWorkbookBytes(input, args.file) : input);
-    // Sheets are read as the pipeline needs them, so a sheet too long to read is refused here.
-    checked = await checkWorkbook(workbook, { sheets: args.sheets, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates });
-  } catch (error) {
-    if (error instanceof WorkbookFileError || error instanceof CsvFileError) throw new CliProblem(`${args.file}: ${error.message}`);
-    throw error;
-  }
+  const workbook = await openInputWorkbook(args.file);
+  const checked = await fileProblems(args.file, () => checkWorkbook(workbook, { sheets: args.sheets, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates }));
   if (checked.kind === "problem") throw new CliProblem(`${args.file}: ${checked.message}`);
   // The month's claim is refused, like every problem, before anything is written.
   const monthClaim = args.month ? await monthClaimTarget(args.month, checked.result.financialYear, { input: args.file, output, claimLines: claimLinesFile }) : null;
 
-  try {
-    await workbook.write(checked.output);
-  } catch (error) {
-    // Refused before anything changed (the user's data, or merged cells, where the columns would go).
-    if (error instanceof WorkbookWriteError) throw new CliProblem(`${args.file}: ${error.message}`);
-    throw error;
-  }
-  await writeAtomically(output, await workbook.toBuffer());
+  await writeCheckedCopy(workbook, checked, { file: args.file, output });
   if (claimLinesFile) await writeAtomically(claimLinesFile, claimLinesCsvChunks(checked.result), "--claim-lines");
   if (monthClaim) await writeAtomically(monthClaim.file, [monthClaimCsv(checked.result, monthClaim.month)], "--out");
 
@@ -116,6 +89,7 @@ export async function main(argv: readonly string[], io: Io = realIo): Promise<nu
     if (args.command === "help") { io.stdout(`${HELP}\n`); return 0; }
     if (args.command === "version") { io.stdout(`arrs ${VERSION}\n`); return 0; }
     if (args.command === "rates") return await runRates(args, io);
+    if (args.command === "rollup") return await runRollup(args, io);
     return await runCheck(args, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliProblem || error instanceof SettingsError) {

@@ -210,7 +210,7 @@ export function buildClaimLinesSheet(result: CheckResult, options: ClaimLinesShe
 }
 
 /** A column's value as a sheet cell: formatted by its kind, and blank for missing text or dates. */
-function claimLineCell(column: ClaimLineColumn, line: ClaimLine): OutputCell {
+export function claimLineCell(column: ClaimLineColumn, line: ClaimLine): OutputCell {
   switch (column.kind) {
     case "month": return month(column.value(line));
     case "date": return date(column.value(line));

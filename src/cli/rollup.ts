@@ -1,0 +1,95 @@
+/**
+ * `arrs rollup`: every PCN's workbook at once, for an ICB analyst. Finds the workbooks in the files
+ * and folders named, checks each with its own stored settings through the pipeline's roll-up
+ * (pipeline/rollup.ts), writes each checked copy beside its workbook as `arrs check` does (not with
+ * --no-copies), and writes one ICB workbook of four sheets. A workbook that cannot be checked is a row
+ * saying why; exit code 2 only when nothing could be written (no workbooks found, the output in the way).
+ */
+import * as path from "node:path";
+import { financialYearOf } from "../common/dates";
+import { COMMAND_LINE_WORDS } from "../pipeline/door-words";
+import { rollUp, type RollupSource } from "../pipeline/rollup";
+import { SettingsError } from "../pipeline/settings";
+import type { CheckedWorkbook } from "../pipeline/check-workbook";
+import { CsvFileError } from "../workbook/csv";
+import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
+import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
+import type { RollupArgs } from "./args";
+import { defaultOutputPath, fileProblems, openInputWorkbook, openRatesWorkbook, writeCheckedCopy } from "./check-file";
+import { CliProblem } from "./files";
+import type { Io } from "./main";
+import { findRollupInputs } from "./rollup-inputs";
+import { rollupJson } from "./rollup-json";
+import { formatRollupSummary } from "./rollup-summary";
+import { assertOutputFree, writeRollupWorkbook } from "./rollup-workbook";
+
+/** "arrs-rollup-2025-26.xlsx", in the current folder. */
+export function defaultRollupPath(year: string): string {
+  return path.resolve(`arrs-rollup-${year.replace("/", "-")}.xlsx`);
+}
+
+export async function runRollup(args: RollupArgs, io: Io): Promise<number> {
+  const today = io.today();
+  // Where the ICB workbook goes is checked first when it is known, so a batch is not run for nothing.
+  const knownOut = args.out ?? (args.year ? defaultRollupPath(args.year) : null);
+  if (knownOut) await assertOutputFree(knownOut, args.force);
+  const rates = args.rates ? await openRatesWorkbook(args.rates) : undefined;
+  const inputs = await findRollupInputs(args.inputs, { leaveOut: [knownOut, args.rates].filter((file): file is string => Boolean(file)) });
+  if (inputs.length === 0) {
+    throw new CliProblem(`no PCN workbooks (.xlsx, .xlsm or .csv) found in ${args.inputs.map((input) => `"${input}"`).join(", ")}. Name the files, or the folder that holds them.`);
+  }
+  const rollup = await rollUp(inputs.map(sourceOf), {
+    financialYear: args.year,
+    rates,
+    today,
+    asOf: args.asOf,
+    words: COMMAND_LINE_WORDS,
+    keep: args.copies ? keepCopy : undefined,
+    progress: ({ index, count, file }) => io.stderr(`${index} of ${count}: ${forTerminal(path.basename(file))}\n`),
+    describeError,
+  });
+  const out = args.out ?? defaultRollupPath(rollup.financialYear ?? financialYearOf(today).label);
+  if (!knownOut) await assertOutputFree(out, args.force);
+  await writeRollupWorkbook(out, rollup);
+  if (args.json) io.stdout(`${JSON.stringify(rollupJson(rollup, { output: out }), null, 2)}\n`);
+  else io.stdout(`${formatRollupSummary(rollup, { output: out })}\n`);
+  return 0;
+}
+
+function sourceOf(file: string): RollupSource<XlsxWorkbook> {
+  return { file, open: () => openInputWorkbook(file) };
+}
+
+/** The checked copy beside the workbook (NAME.arrs.xlsx), as `arrs check` writes it. */
+async function keepCopy(source: RollupSource<XlsxWorkbook>, workbook: XlsxWorkbook, checked: CheckedWorkbook): Promise<string> {
+  const output = defaultOutputPath(source.file);
+  await fileProblems(source.file, () => writeCheckedCopy(workbook, checked, { file: source.file, output }));
+  return output;
+}
+
+/**
+ * What went wrong with one workbook, in one line without the file's name (the row names it). A
+ * problem the user can fix says what to do; anything else is the tool's bug and says so.
+ */
+function describeError(error: unknown, file: string): string {
+  // A sheet is read as the check needs it, so a damaged or too-long sheet is found inside the check.
+  if (error instanceof WorkbookFileError || error instanceof CsvFileError || error instanceof WorkbookWriteError) return error.message;
+  if (error instanceof CliProblem || error instanceof SettingsError) {
+    // The file's own problems start with its name ("roster.xlsx: ..."), which the row already shows.
+    return error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
+  }
+  return `something went wrong inside the tool (${(error as Error)?.message ?? String(error)}); this workbook was left out. Please report this.`;
+}
+
+/**
+ * A file's name as it can be printed on a terminal: control characters (a name can hold an escape
+ * sequence, which would rewrite the terminal) and bidirectional overrides written as \x1b, \u202e.
+ * A local stand-in for src/cli/terminal-text.ts forTerminal(), being added in another worktree.
+ */
+export function forTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
