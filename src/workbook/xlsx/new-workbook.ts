@@ -8,7 +8,8 @@
 import type { OwnedSheet } from "../../report/types";
 import { cellXml } from "./cells-write";
 import { ownedSheetXml, printTitlesFormula } from "./owned-sheet";
-import { MAIN_NS, REL_NS, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE, XlsxPackage } from "./package";
+import { replaceToolCharts } from "./drawing-part";
+import { MAIN_NS, PackageEdit, REL_NS, RELATIONSHIP_TYPES, STYLES_CONTENT_TYPE, WORKSHEET_CONTENT_TYPE, XlsxPackage } from "./package";
 import { MINIMAL_STYLES, StyleBook } from "./styles-write";
 import { definedName, quotedSheetName } from "./workbook-part";
 import { escapeXml } from "./xml";
@@ -39,8 +40,22 @@ export async function newOwnedSheetWorkbookBytes(sheet: OwnedSheet, options: { m
   const mark = `<definedNames><definedName name="${escapeXml(options.markName)}">${escapeXml(`${quotedSheetName(sheet.name)}!$A$1`)}</definedName>`
     + (titles ? `<definedName name="_xlnm.Print_Titles" localSheetId="0">${escapeXml(titles)}</definedName>` : "")
     + "</definedNames>";
-  return packageOf({ sheetName: sheet.name, sheetXml, stylesXml: styles.result() ?? MINIMAL_STYLES, definedNames: mark });
+  const bytes = await packageOf({ sheetName: sheet.name, sheetXml, stylesXml: styles.result() ?? MINIMAL_STYLES, definedNames: mark });
+  return (sheet.charts ?? []).length > 0 ? withCharts(bytes, sheet, (drawingId) => ownedSheetXml(sheet, styles, { date1904: false, keptView: ' tabSelected="1"', drawingId })) : bytes;
 }
+
+/** The new workbook's one sheet with its charts drawn (drawing-part.ts), as the adapter draws them on the tool's sheets. */
+async function withCharts(bytes: Uint8Array, sheet: OwnedSheet, sheetXml: (drawingId: string | null) => string): Promise<Uint8Array> {
+  const pkg = await XlsxPackage.open(bytes);
+  const edit = new PackageEdit(pkg);
+  const charts = await replaceToolCharts(edit, { sheetPath: SHEET_PATH, quotedSheet: quotedSheetName(sheet.name), sheet });
+  for (const part of charts.parts) await edit.setContentType(part.path, part.contentType);
+  edit.set(SHEET_PATH, sheetXml(charts.drawingId));
+  edit.apply();
+  return pkg.toBytes();
+}
+
+const SHEET_PATH = "xl/worksheets/sheet1.xml";
 
 /**
  * Whether the bytes are an .xlsx workbook carrying the workbook-level name `markName`; false for

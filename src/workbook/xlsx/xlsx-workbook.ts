@@ -83,9 +83,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * A new sheet (the rates template) after the others, with its own formats and `select` as its
-   * selected cell. Refused if a sheet of that name exists, whatever its case; nothing else changes
-   * but the workbook's sheet list and the styles.
+   * A new sheet (the rates template, a roll-up's sheets) after the others, with its own formats, its
+   * charts, its header rows repeated on printed pages, and `select` as its selected cell. Refused if
+   * a sheet of that name exists, whatever its case; nothing else changes but the workbook's sheet
+   * list and names, and the styles.
    */
   async addFormattedSheet(sheet: OwnedSheet, options: { select?: string | null } = {}): Promise<void> {
     return plainWhenDamaged(async () => {
@@ -94,12 +95,17 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const edit = new PackageEdit(this.pkg);
       const styles = new StyleBook((await this.parts.stylesText()) ?? MINIMAL_STYLES);
-      const xml = ownedSheetXml(sheet, styles, { date1904: await this.parts.usesDate1904(), keptView: "", activeCell: options.select ?? null });
       const path = this.freeSheetPath([]);
+      const quoted = workbookPart.quotedSheetName(sheet.name);
+      const charts = await replaceToolCharts(edit, { sheetPath: path, quotedSheet: quoted, sheet });
+      const xml = ownedSheetXml(sheet, styles, { date1904: await this.parts.usesDate1904(), keptView: "", activeCell: options.select ?? null, drawingId: charts.drawingId });
       const id = await edit.addRelationship(this.workbookPath, RELATIONSHIP_TYPES.worksheet, path);
       await edit.setContentType(path, WORKSHEET_CONTENT_TYPE);
+      for (const part of charts.parts) await edit.setContentType(part.path, part.contentType);
       edit.set(path, xml);
-      edit.set(this.workbookPath, workbookPart.addSheet(await this.parts.workbookXml(), sheet.name, id));
+      // Its header rows repeated on every printed page, as on the tool's other sheets.
+      const workbookXml = workbookPart.addSheet(await this.parts.workbookXml(), sheet.name, id);
+      edit.set(this.workbookPath, workbookPart.setPrintTitles(workbookXml, sheet.name, printTitlesFormula(sheet, quoted)));
       await this.saveStyles(styles, edit);
       // Every step has succeeded: make the changes.
       edit.apply();
