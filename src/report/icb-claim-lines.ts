@@ -19,7 +19,8 @@ const LEADING = [{ header: "PCN", width: 26 }, { header: "ODS code", width: 10 }
 export function buildIcbClaimLinesSheet(rollup: Rollup, options: { limit?: number } = {}): OwnedSheet {
   const checked = rollup.pcns.filter((pcn): pcn is CheckedPcn => pcn.kind === "checked");
   const headers = [...LEADING.map((c) => c.header), ...CLAIM_LINE_COLUMNS.map((c) => c.header)];
-  const columnWidths = [...LEADING.map((c) => c.width), ...CLAIM_LINE_COLUMNS.map((c) => c.width)];
+  // The Month column is as wide as a month here: the PCN's own sheet widens it for its header block's labels.
+  const columnWidths = [...LEADING.map((c) => c.width), ...CLAIM_LINE_COLUMNS.map((c, i) => (i === 0 ? 10 : c.width))];
   const title = text(`ARRS claim lines of every PCN ${rollup.financialYear ?? ""}`.trim(), "title");
   const note = text(`One line per person per month with something claimable, as each PCN's own ${OWNED_SHEETS.claimLines} sheet shows it. Money is in pounds and pence.`, "note");
   const count = checked.reduce((total, pcn) => total + countClaimLines(pcn.result), 0);

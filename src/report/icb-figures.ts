@@ -102,12 +102,12 @@ function forecastFigures(forecast: Forecast | null): Pick<PcnFigures, "toDate" |
  */
 function unconfirmedFigures(result: CheckResult, findings: readonly Finding[]): string[] {
   const confidence = result.entitlement?.rate.confidence;
-  const rowsWith = (code: Finding["code"]) => new Set(findings.filter((f) => f.code === code && f.rowNumber !== undefined).map((f) => f.rowNumber)).size;
   const unconfirmedRows = result.staff.filter((person) => person.findings.some((f) => f.code === "RATE_UNCONFIRMED")).length;
   const words: string[] = [];
-  if (confidence === "inferred" || confidence === "third-party") words.push("ARRS sum rate");
-  if (unconfirmedRows > 0) words.push(`maximums of ${rowCount(unconfirmedRows)}`);
-  if (rowsWith("RATE_FLOOR") > 0) words.push(`earlier years' maximums for ${rowCount(result.staff.filter((p) => p.onEarlierMaximum > 0).length)}`);
+  if (confidence === "inferred" || confidence === "third-party") words.push("ARRS sum rate not confirmed");
+  if (unconfirmedRows > 0) words.push(`inferred maximums (${rowCount(unconfirmedRows)})`);
+  const onFloor = result.staff.filter((person) => person.onEarlierMaximum > 0).length;
+  if (onFloor > 0) words.push(`earlier years' maximums (${rowCount(onFloor)})`);
   if (findings.some((f) => f.code === "RATE_BEFORE_UPLIFT")) words.push("maximums from before the pay uplift");
   return words;
 }

@@ -6,6 +6,7 @@
  * could not be checked (with why), notes, and a chart of the year by PCN.
  */
 import { formatUkDate } from "../common/dates";
+import { longMonth } from "./claim-header";
 import { blank, integer, money, SheetRows, text, wte } from "./cells";
 import { fileName, pcnFigures, pcnIdentity, totalFigures, type PcnFigures, type PcnIdentity } from "./icb-figures";
 import type { CheckedPcn, Rollup } from "./icb-types";
@@ -35,7 +36,7 @@ export function buildIcbSummarySheet(rollup: Rollup): OwnedSheet {
   const sheet = new SheetRows();
   const year = rollup.financialYear ?? "";
   sheet.add(text(`ARRS roll-up ${year}: ${checked.length} ${checked.length === 1 ? "PCN" : "PCNs"}`.trim(), "title"));
-  sheet.add(text(`Made on ${formatUkDate(rollup.generatedOn)}; claimed to date means up to the end of the month of ${formatUkDate(rollup.asOf)}, the rest of the year is forecast. `
+  sheet.add(text(`Made on ${formatUkDate(rollup.generatedOn)}. ${asOfWords(rollup, checked)} `
     + `${failed.length > 0 ? `${failed.length} ${failed.length === 1 ? "workbook" : "workbooks"} could not be checked: see below the totals.` : "Every workbook was checked."}`, "note"));
   sheet.gap();
   const headerRow = sheet.add(...COLUMNS.map((name) => text(name, "header")));
@@ -48,7 +49,8 @@ export function buildIcbSummarySheet(rollup: Rollup): OwnedSheet {
     sheet.gap();
     sheet.add(text("Workbooks not checked", "subtitle"));
     sheet.add(text("File", "header"), text("Why", "header"));
-    for (const pcn of failed) sheet.add(text(fileName(pcn.file)), text(pcn.error, "error"));
+    // The reason runs on across the empty cells to its right; the file's cell carries the colour.
+    for (const pcn of failed) sheet.add(text(fileName(pcn.file), "error"), text(pcn.error));
   }
   sheet.gap();
   sheet.add(text("Notes", "subtitle"));
@@ -64,6 +66,17 @@ export function buildIcbSummarySheet(rollup: Rollup): OwnedSheet {
     charts,
     print: { landscape: true, fitToWidth: 1, repeatRows: headerRow },
   };
+}
+
+/** How the year splits at the as-of date: "Claimed to date: April to November 2026, as of 30/11/2026; December to March is forecast." */
+function asOfWords(rollup: Rollup, checked: readonly CheckedPcn[]): string {
+  const forecast = checked.find((pcn) => pcn.forecast)?.forecast;
+  const asOf = formatUkDate(rollup.asOf);
+  if (!forecast) return `As of ${asOf}.`;
+  const months = forecast.months.map((m) => longMonth(m.month));
+  if (forecast.monthsToDate >= months.length) return `As of ${asOf} the year has ended: every month is to date, none forecast.`;
+  if (forecast.monthsToDate <= 0) return `As of ${asOf} the year has not begun: every month is forecast.`;
+  return `Claimed to date: ${months[0]} to ${months[forecast.monthsToDate - 1]}, as of ${asOf}; ${months[forecast.monthsToDate]} to ${months[months.length - 1]} is forecast.`;
 }
 
 function pcnRow(pcn: CheckedPcn, f: PcnFigures): OutputCell[] {
