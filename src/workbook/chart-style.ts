@@ -1,5 +1,7 @@
 /**
- * The names the tool gives its charts, shared by both adapters: Excel shows a chart's name in the
+ * How the tool's charts are named and coloured, the same from both adapters.
+ *
+ * Names: Excel shows a chart's name in the
  * Selection Pane and Office.js finds charts by it, and the file adapter writes the same name into the
  * drawing (xdr:cNvPr), so a rerun from either door replaces the tool's charts and leaves any chart the
  * user drew beside them, even where the other door wrote the first run.
@@ -17,4 +19,11 @@ export function chartName(spec: ChartSpec): string {
 
 export function isToolChartName(name: string): boolean {
   return name.startsWith(PREFIX) || name === EARLIER_NAME;
+}
+
+/** Series colours in turn (RGB hex): NHS blue, light blue, warm yellow, grey, green, purple. */
+export const SERIES_COLOURS = ["005EB8", "41B6E6", "FFB81C", "768692", "009639", "330072"];
+
+export function seriesColour(index: number): string {
+  return SERIES_COLOURS[index % SERIES_COLOURS.length];
 }

@@ -10,15 +10,13 @@ import type { ChartSpec, OwnedSheet, RosterColumnsOutput, SheetRange, WorkbookOu
 import { STYLE_COLOURS } from "../report/formats";
 import { PRINT_FOOTER, printSettingsOf } from "../report/print";
 import { rosterColumnBlocks } from "../report/roster-columns";
+import { chartName, isToolChartName, seriesColour } from "./chart-style";
 import { writeArea, type Area } from "./office-area";
 import { columnWidthPoints, rgb } from "./office-cells";
 import { OfficeWorkbookError } from "./office-errors";
 import { assertColumnsFree, assertUnprotected, findSheet, formatInside, scanWorkbook, type SheetScan, type WorkbookScan } from "./office-inspect";
 import { CALL_BYTES, RequestQueue } from "./office-requests";
 import type { OwnedBlock } from "./owned-block";
-
-/** The name given to the summary's chart, so a reader (or a test) can find it. */
-export const CHART_NAME = "ARRS claim by month";
 
 export interface WriteOptions {
   /** Suspend screen updating too (ExcelApi 1.9). */
@@ -113,9 +111,12 @@ function ownedSheetArea(context: Excel.RequestContext, scan: WorkbookScan, sheet
   };
 }
 
-/** Values, formats, merges, filter, frozen panes, charts, conditional formats and widths: all ours. */
+/**
+ * Values, formats, merges, filter, frozen panes, conditional formats and widths: all ours. Of the
+ * charts, only the tool's own (by name): a chart the user drew on the sheet stays.
+ */
 function clearOwnedSheet(sheet: SheetScan): void {
-  for (const chart of sheet.charts) chart.delete();
+  for (const chart of sheet.charts) if (isToolChartName(chart.name)) chart.delete();
   if (sheet.filtered) sheet.ws.autoFilter.remove();
   sheet.ws.freezePanes.unfreeze();
   sheet.ws.getRange().conditionalFormats.clearAll();
@@ -127,7 +128,7 @@ function clearOwnedSheet(sheet: SheetScan): void {
 
 /** How many API calls finishOwnedSheet queues, for the request budget. */
 export function finishCallCount(sheet: OwnedSheet): number {
-  return sheet.columnWidths.length + 4 + (sheet.dataBars?.length ?? 0) * 6 + (sheet.charts?.length ?? 0) * 10 + printCallCount(sheet);
+  return sheet.columnWidths.length + 4 + (sheet.dataBars?.length ?? 0) * 6 + (sheet.charts ?? []).reduce((n, chart) => n + chartCallCount(chart), 0) + printCallCount(sheet);
 }
 
 function printCallCount(sheet: OwnedSheet): number {
@@ -174,15 +175,44 @@ function addDataBar(range: Excel.Range): void {
   bar.upperBoundRule = { type: "HighestValue" };
 }
 
-/** A real chart over the sheet's cells, where the spec anchors it. */
+/** Excel's chart type for each kind of chart the report asks for. */
+const CHART_TYPES: Record<ChartSpec["type"], "ColumnClustered" | "ColumnStacked" | "LineMarkers"> = {
+  column: "ColumnClustered",
+  stackedColumn: "ColumnStacked",
+  line: "LineMarkers",
+};
+
+/** How many API calls addChart queues. */
+function chartCallCount(spec: ChartSpec): number {
+  return 9 + spec.series.length * 8;
+}
+
+/**
+ * A real chart over the sheet's cells, where the spec anchors it, named and coloured as the file adapter
+ * draws it (chart-style.ts), so a rerun from either door finds it. Every series is set explicitly (values,
+ * categories, name) rather than left to Excel's guess from a block of cells (ExcelApi 1.7 and 1.8).
+ */
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
-  const chart = ws.charts.add("ColumnClustered", ws.getRange(rangeAddress(spec.series[0].values)), "Columns");
-  chart.name = CHART_NAME;
+  const range = (cells: SheetRange) => ws.getRange(rangeAddress(cells));
+  const chart = ws.charts.add(CHART_TYPES[spec.type], range(spec.series[0].values), "Columns");
+  chart.name = chartName(spec);
   chart.title.text = spec.title;
-  chart.legend.visible = false;
-  const series = chart.series.getItemAt(0);
-  series.name = spec.series[0].name;
-  series.setXAxisValues(ws.getRange(rangeAddress(spec.categories)));
+  chart.legend.visible = spec.series.length > 1;
+  chart.legend.position = "Bottom";
+  spec.series.forEach((series, i) => {
+    const target = i === 0 ? chart.series.getItemAt(0) : chart.series.add(series.name);
+    target.name = series.name;
+    target.setValues(range(series.values));
+    target.setXAxisValues(range(spec.categories));
+    if (spec.type === "line") {
+      target.markerStyle = "Circle";
+      target.format.line.color = `#${seriesColour(i)}`;
+    } else {
+      target.format.fill.setSolidColor(`#${seriesColour(i)}`);
+    }
+  });
+  if (spec.valueAxisTitle) chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+  chart.axes.valueAxis.numberFormat = "#,##0";
   const { top, left, bottom, right } = spec.anchor;
   chart.setPosition(`${columnLetter(left)}${top}`, `${columnLetter(right)}${bottom}`);
 }

@@ -930,7 +930,7 @@ class FakeChartCollection extends FakeProxy {
     this.ctx.queue({ load: `${this.ws.path}.charts` }, (record) => {
       const charts = this.ws.target().charts;
       record.responseBytes += Buffer.byteLength(JSON.stringify(charts.map((c) => c.props.name ?? "")));
-      const items = charts.map((c) => new FakeChartProxy(this.ctx, this.ws, () => c.id));
+      const items = charts.map((c) => new FakeChartProxy(this.ctx, this.ws, () => c.id, String(c.props.name ?? "")));
       this.ctx.onCommit(() => this.loaded.set("items", items));
     }, false);
     return this;
@@ -945,21 +945,53 @@ class FakeChartCollection extends FakeProxy {
   }
 }
 
+interface FakeChartSeries {
+  name: string;
+  markerStyle: string;
+  format: { fill: { setSolidColor: (colour: string) => void }; line: { color: string } };
+  setValues: (range: FakeRange) => void;
+  setXAxisValues: (range: FakeRange) => void;
+}
+
 class FakeChartProxy {
   readonly title: { text: string };
-  readonly legend: { visible: boolean };
-  readonly series: { getItemAt: (index: number) => { name: string; setXAxisValues: (range: FakeRange) => void } };
-  constructor(private readonly ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly id: () => number) {
+  readonly legend: { visible: boolean; position: string };
+  readonly axes: { valueAxis: { title: { text: string }; numberFormat: string } };
+  readonly series: { getItemAt: (index: number) => FakeChartSeries; add: (name?: string) => FakeChartSeries };
+  /** charts.add over one column, series by columns, makes one series; series.add adds the next. */
+  private seriesCount = 1;
+  constructor(private readonly ctx: FakeContext, private readonly ws: FakeWorksheet, private readonly id: () => number, private readonly loadedName?: string) {
     const prop = (key: string) => ({ set: (value: unknown) => this.setProp(key, value) });
     this.title = Object.defineProperties({} as { text: string }, { text: prop("title") });
-    this.legend = Object.defineProperties({} as { visible: boolean }, { visible: prop("legendVisible") });
+    this.legend = Object.defineProperties({} as { visible: boolean; position: string }, { visible: prop("legendVisible"), position: prop("legendPosition") });
+    this.axes = { valueAxis: Object.defineProperties({ title: Object.defineProperties({} as { text: string }, { text: prop("valueAxis.title") }) } as { title: { text: string }; numberFormat: string }, { numberFormat: prop("valueAxis.numberFormat") }) };
+    const seriesAt = (index: number): FakeChartSeries => Object.defineProperties({
+      format: {
+        fill: { setSolidColor: (colour: string) => this.setProp(`series${index}.fill`, colour) },
+        line: Object.defineProperties({} as { color: string }, { color: prop(`series${index}.line`) }),
+      },
+      setValues: (range: FakeRange) => this.ws.mutate({ chart: this.id(), series: index, values: range.path }, (sheet) => {
+        this.target(sheet).props[`series${index}.values`] = range.rect();
+      }),
+      setXAxisValues: (range: FakeRange) => this.ws.mutate({ chart: this.id(), series: index, xAxis: range.path }, (sheet) => {
+        this.target(sheet).props[`series${index}.categories`] = range.rect();
+      }),
+    } as FakeChartSeries, { name: prop(`series${index}.name`), markerStyle: prop(`series${index}.markerStyle`) });
     this.series = {
-      getItemAt: (index: number) => Object.defineProperties({
-        setXAxisValues: (range: FakeRange) => this.ws.mutate({ chart: this.id(), series: index, xAxis: range.path }, (sheet) => {
-          this.target(sheet).props[`series${index}.categories`] = range.rect();
-        }),
-      } as { name: string; setXAxisValues: (range: FakeRange) => void }, { name: prop(`series${index}.name`) }),
+      getItemAt: (index: number) => {
+        if (index >= this.seriesCount) throw new Error(`fake: the chart has no series ${index}`);
+        return seriesAt(index);
+      },
+      add: (name?: string) => {
+        const series = seriesAt(this.seriesCount++);
+        if (name !== undefined) series.name = name;
+        return series;
+      },
     };
+  }
+  get name(): string {
+    if (this.loadedName === undefined) throw notLoaded("name");
+    return this.loadedName;
   }
   set name(value: string) { this.setProp("name", value); }
   setPosition(start: string, end: string): void { this.setProp("position", `${start}:${end}`); }

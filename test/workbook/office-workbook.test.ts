@@ -4,17 +4,19 @@ import { buildClaimLinesSheet } from "../../src/report/claim-lines-sheet";
 import { buildRosterColumns } from "../../src/report/roster-columns";
 import { buildSettingsSheet } from "../../src/report/settings-sheet";
 import { buildSummarySheet } from "../../src/report/summary-sheet";
-import type { WorkbookOutput } from "../../src/report/types";
+import type { ChartSpec, SheetRange, WorkbookOutput } from "../../src/report/types";
 import { INCOMPLETE_NOTE } from "../../src/workbook/office-area";
 import { excelSerialToDate } from "../../src/common/dates";
 import { gridValue, isDateFormat, rectangles, serialFromIso } from "../../src/workbook/office-cells";
-import { CHART_NAME } from "../../src/workbook/office-write";
+import { chartName } from "../../src/workbook/chart-style";
 import { OfficeWorkbook, OfficeWorkbookError, toUserMessage, type ExcelRun } from "../../src/workbook/office-workbook";
 import { REQUEST_LIMIT_BYTES } from "../../src/workbook/office-requests";
 import { checkResult, finding, person, rosterRead } from "../report/fixtures";
 import { FakeExcel, columnLetters, type SyncRecord } from "./fake-excel";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+/** A sheet range as the fake's 0-based rectangle. */
+const rectOf = (r: SheetRange) => ({ row: r.top - 1, col: r.left - 1, rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
 const OWNED = ["ARRS Claim Summary", "ARRS Claim Lines", "ARRS Settings"];
 /** The roster's last column is G; one blank column (H), then the owned columns I:K. */
 const FIRST_OWNED = 9;
@@ -229,13 +231,17 @@ describe("writing", () => {
     expect(excel.names.get(OWNED_RANGE_NAME.toLowerCase())).toEqual({ name: OWNED_RANGE_NAME, sheetId: excel.sheet("Staff").id, rect: { row: 2, col: FIRST_OWNED - 1, rows: 5, cols: 3 } });
   });
 
-  it("draws a real column chart of the months, and data bars for the role table", () => {
+  it("draws the summary's chart from its spec: type, named series over the cells, title, axis title, place", () => {
     const summary = excel.sheet("ARRS Claim Summary");
     const spec = output().sheets[0].charts![0];
     expect(summary.charts).toHaveLength(1);
     const chart = summary.charts[0];
-    expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", source: { row: spec.series[0].values.top - 1, col: spec.series[0].values.left - 1, rows: 12, cols: 1 } });
-    expect(chart.props).toMatchObject({ name: CHART_NAME, title: spec.title, "series0.name": spec.series[0].name, "series0.categories": { row: spec.categories.top - 1, col: 0, rows: 12, cols: 1 }, legendVisible: false });
+    expect(chart).toMatchObject({ type: "ColumnClustered", seriesBy: "Columns", source: rectOf(spec.series[0].values) });
+    expect(chart.props).toMatchObject({
+      name: chartName(spec), title: spec.title, legendVisible: false, "valueAxis.title": "£", "valueAxis.numberFormat": "#,##0",
+      "series0.name": "Claimable", "series0.values": rectOf(spec.series[0].values), "series0.categories": rectOf(spec.categories), "series0.fill": "#005EB8",
+      position: `I${spec.anchor.top}:P${spec.anchor.bottom}`,
+    });
     expect(summary.conditionalFormats.map((cf) => cf.type)).toEqual(["DataBar"]);
   });
 
@@ -287,6 +293,30 @@ describe("writing a second time", () => {
     expect((await wb.readSheet("Staff")).values[2]).toHaveLength(7);
     expect((await wb.readSheet("Cover")).values[0]).toEqual(["PCN workforce", null, null, "ARRS status", "ARRS claimable 2025/26", "ARRS findings"]);
     expect(excel.names.get(OWNED_RANGE_NAME.toLowerCase())!.rect).toEqual({ row: 0, col: 3, rows: 2, cols: 3 });
+  });
+
+  it("draws stacked columns and lines with every series, and replaces only the tool's charts on a rerun", async () => {
+    const excel = rosterExcel();
+    const wb = workbook(excel);
+    const out = output();
+    const months = out.sheets[0].charts![0];
+    const twoSeries = (type: ChartSpec["type"], title: string): ChartSpec => ({
+      ...months, type, title, series: [months.series[0], { name: "Forecast", values: { ...months.series[0].values, left: 3, right: 3 } }],
+    });
+    out.sheets[0] = { ...out.sheets[0], charts: [twoSeries("stackedColumn", "Stacked"), twoSeries("line", "Lines")] };
+    await wb.write(out);
+    const summary = excel.sheet("ARRS Claim Summary");
+    expect(summary.charts.map((c) => [c.type, c.props.name, c.props.legendVisible, c.props.legendPosition])).toEqual([
+      ["ColumnStacked", "ARRS chart: Stacked", true, "Bottom"],
+      ["LineMarkers", "ARRS chart: Lines", true, "Bottom"],
+    ]);
+    const lines = summary.charts[1].props;
+    expect(lines).toMatchObject({ "series1.name": "Forecast", "series1.values": rectOf(twoSeries("line", "").series[1].values), "series1.categories": rectOf(months.categories), "series1.markerStyle": "Circle", "series1.line": "#41B6E6" });
+
+    // The user draws a chart of their own on the summary sheet; the rerun keeps it and redraws the tool's.
+    summary.charts.push({ id: 999, type: "Pie", source: { row: 0, col: 0, rows: 2, cols: 1 }, seriesBy: "Columns", props: { name: "Chart 1" } });
+    await wb.write(output());
+    expect(excel.sheet("ARRS Claim Summary").charts.map((c) => c.props.name)).toEqual(["Chart 1", chartName(months)]);
   });
 
   it("leaves the roster columns alone when the output has none (saving the settings sheet only)", async () => {

@@ -12,6 +12,7 @@
 import { formatMonth, formatUkDate } from "../../common/dates";
 import { columnLetter } from "../../common/grid";
 import type { ChartSpec, OutputCell, SheetRange } from "../../report/types";
+import { seriesColour } from "../chart-style";
 import { escapeXml } from "./xml";
 
 export const CHART_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
@@ -20,9 +21,6 @@ export const CHART_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocum
 const CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** Series colours in turn (RGB): NHS blue, light blue, warm yellow, grey, green, purple. */
-export const SERIES_COLOURS = ["005EB8", "41B6E6", "FFB81C", "768692", "009639", "330072"];
 
 /** Axis ids, shared by the chart group and the two axes that cross each other. */
 const CATEGORY_AXIS = 500000001;
@@ -58,7 +56,7 @@ export function chartXml(spec: ChartSpec, options: ChartPartOptions): string {
 /** One c:ser: CT_BarSer (idx, order, tx, spPr, invertIfNegative, cat, val) or CT_LineSer (… marker, cat, val, smooth). */
 function seriesXml(spec: ChartSpec, index: number, options: ChartPartOptions): string {
   const series = spec.series[index];
-  const colour = SERIES_COLOURS[index % SERIES_COLOURS.length];
+  const colour = seriesColour(index);
   const head = `<c:idx val="${index}"/><c:order val="${index}"/><c:tx><c:v>${escapeXml(series.name)}</c:v></c:tx>`;
   const categories = `<c:cat><c:strRef><c:f>${reference(options.quotedSheet, spec.categories)}</c:f>${stringCache(spec.categories, options.rows)}</c:strRef></c:cat>`;
   const values = `<c:val><c:numRef><c:f>${reference(options.quotedSheet, series.values)}</c:f>${numberCache(series.values, options.rows)}</c:numRef></c:val>`;

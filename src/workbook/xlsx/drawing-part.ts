@@ -3,14 +3,14 @@
  * SpreadsheetML drawings): the sheet's <drawing r:id> points at a drawing part (xl/drawings/drawingN.xml),
  * which holds one anchor per chart, each pointing at a chart part (xl/charts/chartN.xml).
  *
- * The tool's charts are known by their names (chart-names.ts), which Excel keeps when it saves: a
+ * The tool's charts are known by their names (chart-style.ts), which Excel keeps when it saves: a
  * rerun removes exactly those and their parts and writes the new ones, so part names are reused and
  * the output is the same from one run to the next; anything else in the drawing (a chart or picture
  * the user put on the sheet) stays, with its relationships. Part names are chosen free in the package
  * as the edit leaves it, so they never collide with the user's own drawings and charts.
  */
 import type { ChartSpec, OwnedSheet } from "../../report/types";
-import { chartName, isToolChartName } from "../chart-names";
+import { chartName, isToolChartName } from "../chart-style";
 import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, chartXml } from "./chart-part";
 import { childElements, rootElement } from "./elements";
 import { type PackageEdit, relsPathOf, sameRelationshipType } from "./package";
