@@ -11,10 +11,14 @@ import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { CliProblem, readInput, writeAtomically } from "./files";
 
-/** NAME.arrs.xlsx beside the input: where the checked copy goes unless --out says otherwise. */
+/**
+ * NAME.arrs.xlsx beside the input: where the checked copy goes unless --out says otherwise. A
+ * macro-enabled workbook's copy keeps its macros, so it is NAME.arrs.xlsm: Excel refuses to open a
+ * macro-enabled package named .xlsx.
+ */
 export function defaultOutputPath(input: string): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}.arrs.xlsx`);
+  return path.join(parsed.dir, `${parsed.name}.arrs.${parsed.ext.toLowerCase() === ".xlsm" ? "xlsm" : "xlsx"}`);
 }
 
 /** The input file as a workbook: an .xlsx or .xlsm file as it is, a CSV roster as a workbook of one sheet named after the file. */

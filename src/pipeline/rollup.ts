@@ -85,7 +85,8 @@ function ofTheYear(pcn: RolledUpPcn, year: string | null): RolledUpPcn {
   return {
     kind: "failed",
     file: pcn.file,
-    error: `checked for ${pcn.result.financialYear.label}, the year its workbook stores, not ${year} as the other PCNs: run again with --year ${year} to check every PCN for one year.`,
+    error: `checked for ${pcn.result.financialYear.label} (the year its workbook gives, else the current one), not ${year} as the other PCNs: `
+      + `run again with --year ${year} to check every PCN for one year.`,
   };
 }
 
