@@ -44,6 +44,10 @@ Options:
                                 over the roster workbook's own rates sheet, which wins over the built-in figures
   --no-rate-floor               claim nothing for a month whose maximum is not on record (by default the claim
                                 goes up to the latest earlier maximum, which the new one cannot be below)
+  --as-of DATE                  split the year at this date for the forecast: months up to and including its month
+                                are claimed to date, later ones forecast (30/11/2026 or 2026-11-30; default: today)
+  --unspent-as ROLE             the role whose maximum turns a forecast unspent sum into WTE (default: a band 5
+                                role, Pharmacy Technician), kept in ARRS Settings once given
 
 The input workbook is never modified. Settings are also read from an "ARRS Settings" sheet, which the
 tool writes; flags win. Exit codes: 0 when the check ran (whatever it found), 2 when it could not run.`;
@@ -62,6 +66,10 @@ export interface CheckArgs {
   rates?: string;
   /** The month whose claim to write as CSV too (the 1st of it), if asked. */
   month?: IsoDate;
+  /** The date the forecast splits the year at (default: today). */
+  asOf?: IsoDate;
+  /** The role to measure a forecast unspent sum in, as typed (a role's name or id). */
+  unspentAs?: string;
 }
 
 export interface RatesArgs {
@@ -219,6 +227,8 @@ function parseCheck(rest: readonly string[]): CheckArgs {
       }
       case "--rates": parsed.rates = xlsxName(flag, value()); break;
       case "--no-rate-floor": parsed.settings.rateFloor = false; break;
+      case "--as-of": parsed.asOf = dateArg(flag, value()); break;
+      case "--unspent-as": parsed.unspentAs = headerText(flag, value()); break;
       case "--month": {
         const text = value();
         const month = parseClaimMonth(text);

@@ -2,8 +2,10 @@
  * The `--json` document: one object, stable field names, money unrounded (full precision) so that a
  * consumer can sum it exactly; round when showing.
  */
+import type { Forecast } from "../engine/types";
 import type { CheckResult } from "../engine/types";
 import type { RosterReading } from "../pipeline/roster-reading";
+import { forecastSentence, unspentWte } from "../report/forecast-words";
 import type { Finding } from "../rules/types";
 
 export interface JsonFlag { code: string; severity: string; message: string; source: string; row?: number }
@@ -16,6 +18,8 @@ export function toJson(result: CheckResult, extra: {
   workbook: string; sheet: string; output: string | null; reading?: RosterReading;
   /** The sheets read as the roster, and those passed over with why. */
   sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
+  /** The year ahead at the as-of date (docs/forecast.md). */
+  forecast?: Forecast;
 }) {
   return {
     financialYear: result.financialYear.label,
@@ -64,10 +68,38 @@ export function toJson(result: CheckResult, extra: {
       backdatedUplift: result.totals.backdatedUplift,
       months: result.totals.months,
     },
+    ...(extra.forecast ? { forecast: forecastJson(extra.forecast) } : {}),
     flags: result.findings.map(flag),
     // What the roster reader did not use, and how it read the sheet (monthly figures × 12).
     unusedColumns: extra.reading?.unusedColumns ?? [],
     skippedRows: extra.reading?.skippedRows ?? [],
     readingNotes: extra.reading?.notes ?? [],
+  };
+}
+
+/**
+ * The forecast in pounds, as the rest of the JSON: toDate + restOfYear = totals.claimable, and
+ * unspent = entitlement − (toDate + restOfYear + plannedPosts), null without an ARRS sum. `arrs rollup`
+ * gives each PCN the same object.
+ */
+export function forecastJson(forecast: Forecast) {
+  return {
+    asOf: forecast.asOf,
+    yearEnd: forecast.yearEnd,
+    monthsToDate: forecast.monthsToDate,
+    toDate: forecast.toDate,
+    restOfYear: forecast.restOfYear,
+    plannedPosts: forecast.plannedPosts,
+    entitlement: forecast.entitlement,
+    unspent: forecast.unspent,
+    // What the unspent sum would pay for in the months left, in WTE of the role named.
+    unspentWte: unspentWte(forecast),
+    unspentAs: forecast.unspentAs ? { role: forecast.unspentAs.role, roleName: forecast.unspentAs.roleName, from: forecast.unspentAs.from } : null,
+    sentence: forecastSentence(forecast),
+    months: forecast.months.map((m) => ({ month: m.month, toDate: m.toDate, claimable: m.claimable, planned: m.planned, cumulative: m.cumulative })),
+    planned: forecast.planned.map((p) => ({
+      row: p.rowNumber, sheet: p.sheet ?? null, label: p.label, role: p.role, roleText: p.roleText, wte: p.wte, start: p.start, end: p.end,
+      annualCost: p.annualCost, amount: p.amount, months: p.months, note: p.note,
+    })),
   };
 }

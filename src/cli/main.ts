@@ -10,6 +10,7 @@ import { checkWorkbook, type RatesWorkbook } from "../pipeline/check-workbook";
 import { COMMAND_LINE_WORDS } from "../pipeline/door-words";
 import { joinSheetNames } from "../pipeline/open-workbook";
 import { rosterReadingOf } from "../pipeline/roster-reading";
+import { requestedUnspentRole } from "../pipeline/forecast";
 import { SettingsError } from "../pipeline/settings";
 import { claimLinesCsvChunks, monthClaimCsv } from "../report/claim-lines-csv";
 import { countClaimLines } from "../report/claim-lines-sheet";
@@ -61,7 +62,10 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   const rates = args.rates ? await openRates(args.rates, { input: args.file, output }) : undefined;
   const workbook = await openInputWorkbook(args.file);
-  const checked = await fileProblems(args.file, () => checkWorkbook(workbook, { sheets: args.sheets, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates }));
+  const unspentAs = args.unspentAs ? requestedUnspentRole(args.unspentAs, "--unspent-as") : undefined;
+  const checked = await fileProblems(args.file, () => checkWorkbook(workbook, {
+    sheets: args.sheets, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates, asOf: args.asOf, unspentAs,
+  }));
   if (checked.kind === "problem") throw new CliProblem(`${args.file}: ${checked.message}`);
   // The month's claim is refused, like every problem, before anything is written.
   const monthClaim = args.month ? await monthClaimTarget(args.month, checked.result.financialYear, { input: args.file, output, claimLines: claimLinesFile }) : null;
@@ -73,7 +77,7 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // "warnings" stays in the JSON for scripts that read it; the copy now keeps every part of the
   // workbook the tool does not write (charts, pivot tables, macros), so there is nothing to warn of.
   const warnings: string[] = [];
-  const where = { workbook: args.file, sheet: joinSheetNames(checked.sheets.read), sheets: checked.sheets, headerRow: checked.roster.headerRowNumber, output, reading: rosterReadingOf(checked.rosters) };
+  const where = { workbook: args.file, sheet: joinSheetNames(checked.sheets.read), sheets: checked.sheets, headerRow: checked.roster.headerRowNumber, output, reading: rosterReadingOf(checked.rosters), forecast: checked.forecast };
   if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
   else {
     const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";

@@ -2,11 +2,14 @@
  * The readable summary `arrs check` prints: what was checked, the money, and every finding by row,
  * worst first, in words a practice manager can act on.
  */
+import { formatUkDate } from "../common/dates";
 import { formatMoney, formatWte } from "../common/money";
+import type { Forecast } from "../engine/types";
 import type { CheckResult } from "../engine/types";
 import { summariseResult } from "../pipeline/result-summary";
 import type { RosterReading } from "../pipeline/roster-reading";
 import { missingClaimHeader } from "../report/claim-header";
+import { forecastSentence } from "../report/forecast-words";
 import type { Finding } from "../rules/types";
 
 const LABEL: Record<Finding["severity"], string> = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " };
@@ -60,6 +63,7 @@ function padStart(text: string, width: number): string {
 export function formatSummary(result: CheckResult, where: {
   workbook: string; sheet: string; headerRow: number; output: string | null; reading?: RosterReading;
   sheets?: { read: string[]; passedOver: { sheet: string; reason: string }[] };
+  forecast?: Forecast;
 }): string {
   const s = result.settings;
   const lines: string[] = [];
@@ -84,6 +88,7 @@ export function formatSummary(result: CheckResult, where: {
   }
   if (result.totals.backdatedUplift !== 0) lines.push(`Backdated uplift to claim (your figures over the built-in ones): ${formatMoney(result.totals.backdatedUplift)}`);
   if (t.overMaxGap > 0) lines.push(`Cost above the maximum amounts, funded by the PCN: ${formatMoney(t.overMaxGap)}`);
+  if (where.forecast) lines.push(...forecastLines(where.forecast));
   lines.push("");
   if (result.byRole.length > 0) {
     const width = Math.max(4, ...result.byRole.map((r) => r.roleName.length));
@@ -113,6 +118,16 @@ export function formatSummary(result: CheckResult, where: {
   if (where.reading) lines.push(...readingLines(where.reading));
   lines.push(where.output ? `Written to ${where.output} (your workbook is unchanged).` : "Nothing written.");
   return lines.join("\n");
+}
+
+/** The forecast's figures on one line, and its sentence on the next. */
+function forecastLines(forecast: Forecast): string[] {
+  const planned = forecast.planned.length === 0 ? "no planned posts"
+    : `${count(forecast.planned.length, "planned post")} ${formatMoney(forecast.plannedPosts)} (forecast only, not claimed)`;
+  return [
+    `As of ${formatUkDate(forecast.asOf)}: claimed to date ${formatMoney(forecast.toDate)}, rest of the year ${formatMoney(forecast.restOfYear)}, ${planned}`,
+    forecastSentence(forecast),
+  ];
 }
 
 /** The columns not used, the rows skipped and the reader's notes, each on a line; nothing when there are none. */

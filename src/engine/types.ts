@@ -204,3 +204,6 @@ export interface CheckInput {
   rows: StaffInput[];
   settings: PcnSettings;
 }
+
+/** The forecast's types (the year ahead: planned posts, to date, rest of year, unspent), for every door. */
+export type * from "./forecast-types";

@@ -98,7 +98,9 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
   const { forecast, findings: forecastFindings } = forecastStep({
     result, rosters, rules: rulesWithSheet, asOf: options.asOf ?? options.today, requestedRole: options.unspentAs, storedRole: opened.stored.unspentAs,
   });
-  result.findings = [...result.findings, ...settingsFindings, ...opened.storedFindings, ...rateFindings, ...rosters.flatMap((r) => r.findings), ...forecastFindings].sort(bySeverity);
+  result.findings = [...result.findings, ...settingsFindings, ...opened.storedFindings, ...rateFindings, ...rosters.flatMap((r) => r.findings), ...forecastFindings,
+    // A planned post's own findings (no WTE, a cell it could not read): no staff row carries them.
+    ...rosters.flatMap((r) => (r.plannedPosts ?? []).flatMap((p) => p.findings))].sort(bySeverity);
 
   const sheets = { read: sheetNames, passedOver: chosen.passedOver };
   const output = buildWorkbookOutput(result, rosters, {
@@ -107,6 +109,7 @@ export async function checkWorkbook(workbook: WorkbookPort, options: CheckWorkbo
     sheets,
     columnMapping: mappingAsText(mapping),
     tooManyClaimLines: options.words.tooManyClaimLines,
+    forecast,
   });
   return { kind: "checked", result, roster: rosters[0], rosters, sheets, output, rateSheets: opened.rateSheets, forecast };
 }

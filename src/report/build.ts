@@ -4,6 +4,7 @@
 import type { CheckResult } from "../engine/types";
 import type { RosterReadResult } from "../roster/types";
 import { buildClaimLinesSheet, type ClaimLinesSheetOptions } from "./claim-lines-sheet";
+import type { WithForecast } from "./forecast-block";
 import { buildRosterColumnBlocks } from "./roster-columns";
 import { rosterReadingOf } from "./roster-reading";
 import { buildSettingsSheet } from "./settings-sheet";
@@ -11,10 +12,11 @@ import { buildSummarySheet } from "./summary-sheet";
 import type { BuildOptions, WorkbookOutput } from "./types";
 
 export function buildWorkbookOutput(
-  result: CheckResult, roster: RosterReadResult | readonly RosterReadResult[], options: BuildOptions & Pick<ClaimLinesSheetOptions, "tooManyClaimLines">,
+  result: CheckResult, roster: RosterReadResult | readonly RosterReadResult[], options: BuildOptions & Pick<ClaimLinesSheetOptions, "tooManyClaimLines"> & WithForecast,
 ): WorkbookOutput {
   // One block of columns per roster sheet, where a PCN keeps one per member practice.
-  const [rosterColumns = null, ...moreRosterColumns] = buildRosterColumnBlocks(result, Array.isArray(roster) ? roster : [roster as RosterReadResult]);
+  const rosters = Array.isArray(roster) ? roster : [roster as RosterReadResult];
+  const [rosterColumns = null, ...moreRosterColumns] = buildRosterColumnBlocks(result, rosters, options.forecast ?? null);
   return {
     rosterColumns,
     ...(moreRosterColumns.length > 0 ? { moreRosterColumns } : {}),

@@ -6,6 +6,8 @@ import type { CheckResult, RowStatus, StaffResult } from "../engine/types";
 import { OWNED_COLUMN_HEADERS } from "../common/owned";
 import type { RosterReadResult, RosterRow } from "../roster/types";
 import type { Finding } from "../rules/types";
+import type { Forecast } from "../engine/forecast-types";
+import { plannedPostCells } from "./forecast-rows";
 import { blank, money, text } from "./cells";
 import type { OutputCell, RosterColumnsOutput, StatusHighlight, WorkbookOutput } from "./types";
 import { findingsText, STATUS_TEXT, worstStatus } from "./words";
@@ -30,8 +32,8 @@ export function ownedFirstColumn(roster: Pick<RosterReadResult, "lastColumn" | "
  * The columns beside each roster sheet, one block per sheet (a sheet without a header row gets none).
  * Rows are matched to results by sheet and row, since each sheet numbers its own rows.
  */
-export function buildRosterColumnBlocks(result: CheckResult, rosters: readonly RosterReadResult[]): RosterColumnsOutput[] {
-  return rosters.map((roster) => buildRosterColumns(result, roster)).filter((block): block is RosterColumnsOutput => block !== null);
+export function buildRosterColumnBlocks(result: CheckResult, rosters: readonly RosterReadResult[], forecast: Forecast | null = null): RosterColumnsOutput[] {
+  return rosters.map((roster) => buildRosterColumns(result, roster, forecast)).filter((block): block is RosterColumnsOutput => block !== null);
 }
 
 /** Every block of the tool's columns an output writes, one per roster sheet. */
@@ -39,17 +41,18 @@ export function rosterColumnBlocks(output: Pick<WorkbookOutput, "rosterColumns" 
   return output.rosterColumns ? [output.rosterColumns, ...(output.moreRosterColumns ?? [])] : [];
 }
 
-export function buildRosterColumns(result: CheckResult, roster: RosterReadResult): RosterColumnsOutput | null {
+export function buildRosterColumns(result: CheckResult, roster: RosterReadResult, forecast: Forecast | null = null): RosterColumnsOutput | null {
   // Without a header row there is nowhere to put the columns that a user would recognise.
   if (roster.headerRowNumber < 1) return null;
   // A result without a sheet (rows made by hand) belongs to the one roster there is.
   const staff = result.staff.filter((s) => !s.sheet || s.sheet === roster.sheetName);
   const staffByRow = new Map(staff.map((s) => [s.rowNumber, s]));
   const rosterByRow = new Map(roster.rows.map((r) => [r.rowNumber, r]));
-  const rowNumbers = [...new Set([...rosterByRow.keys(), ...staffByRow.keys()])].sort((a, b) => a - b);
+  const planned = plannedCellsByRow(roster, forecast);
+  const rowNumbers = [...new Set([...rosterByRow.keys(), ...staffByRow.keys(), ...planned.keys()])].sort((a, b) => a - b);
   const rows = rowNumbers.map((rowNumber) => ({
     rowNumber,
-    cells: rowCells(staffByRow.get(rowNumber), rosterByRow.get(rowNumber)),
+    cells: planned.get(rowNumber) ?? rowCells(staffByRow.get(rowNumber), rosterByRow.get(rowNumber)),
   }));
   return {
     sheetName: roster.sheetName,
@@ -79,6 +82,12 @@ function rowCells(staff: StaffResult | undefined, rosterRow: RosterRow | undefin
     staff ? money(staff.claimable) : blank(),
     findings.length > 0 ? text(findingsText(findings)) : blank(),
   ];
+}
+
+/** The cells beside each planned post of the sheet (forecast-rows.ts), by row. */
+function plannedCellsByRow(roster: RosterReadResult, forecast: Forecast | null): Map<number, OutputCell[]> {
+  const forecastByRow = new Map((forecast?.planned ?? []).filter((p) => !p.sheet || p.sheet === roster.sheetName).map((p) => [p.rowNumber, p]));
+  return new Map((roster.plannedPosts ?? []).map((row) => [row.rowNumber, plannedPostCells(row, forecastByRow.get(row.rowNumber) ?? null, forecast)]));
 }
 
 function lastRosterRow(roster: RosterReadResult, rowNumbers: number[]): number {

@@ -8,11 +8,12 @@ import { CLAIM_HEADER_FIELDS, COLUMN_MAPPING_LABEL_PREFIX, SETTINGS_LABELS } fro
 import type { CheckResult } from "../engine/types";
 import { blank, integer, text } from "./cells";
 import { claimHeaderOf } from "./claim-header";
+import type { WithForecast } from "./forecast-block";
 import type { BuildOptions, OutputCell, OwnedSheet } from "./types";
 
 export const SETTINGS_TITLE = "ARRS settings";
 
-export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptions, "rosterSheet" | "columnMapping">): OwnedSheet {
+export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptions, "rosterSheet" | "columnMapping"> & WithForecast): OwnedSheet {
   const { settings } = result;
   const header = claimHeaderOf(settings);
   const optionalText = (value: string | null): OutputCell => (value === null ? blank() : text(value));
@@ -28,6 +29,8 @@ export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptio
     [text(SETTINGS_LABELS.region), text(settings.region)],
     [text(SETTINGS_LABELS.rateFloor), text(settings.rateFloor === false ? "No" : "Yes")],
     [text(SETTINGS_LABELS.rosterSheet), text(options.rosterSheet)],
+    // The role the forecast measures an unspent sum in, by name, so a user can see what to change.
+    ...(options.forecast?.unspentAs ? [[text(SETTINGS_LABELS.unspentAs), text(options.forecast.unspentAs.roleName)]] : []),
     // The claim header: blank until given, so a user can fill it in here once.
     ...CLAIM_HEADER_FIELDS.map((field) => [text(SETTINGS_LABELS[field]), optionalText(header[field])]),
     ...Object.entries(options.columnMapping ?? {}).map(([field, header]) => [text(`${COLUMN_MAPPING_LABEL_PREFIX}${field}`), text(header)]),

@@ -4,6 +4,7 @@
  * findings, the claim by month (with a chart), and where the figures came from.
  */
 import { missingClaimHeaderNote } from "./claim-header";
+import { addForecastBlock, type WithForecast } from "./forecast-block";
 import { formatMonth, formatUkDate } from "../common/dates";
 import { OWNED_SHEETS } from "../common/owned";
 import { SETTINGS_LABELS } from "../common/settings-keys";
@@ -54,7 +55,7 @@ function addPara(sheet: SheetRows, value: string, style: "note" | Severity | nul
 
 const head = (value: string): OutputCell => text(value, "header");
 
-export function buildSummarySheet(result: CheckResult, options: BuildOptions): OwnedSheet {
+export function buildSummarySheet(result: CheckResult, options: BuildOptions & WithForecast): OwnedSheet {
   const year = result.financialYear.label;
   const sheet = new SheetRows();
   sheet.add(text(`ARRS claim summary ${year}`, "title"));
@@ -75,6 +76,8 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
   sheet.gap();
   addAgainstArrsSum(sheet, result);
   sheet.gap();
+  const forecastChart = options.forecast ? addForecastBlock(sheet, options.forecast, { chartLeft: CHART_LEFT }) : null;
+  if (forecastChart) sheet.gap();
   addPcnFindings(sheet, result);
   sheet.gap();
   const chart = addByMonth(sheet, result);
@@ -89,7 +92,7 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions): O
     rows: sheet.rows,
     columnWidths: SUMMARY_COLUMN_WIDTHS,
     dataBars: roleClaimable ? [{ range: roleClaimable }] : [],
-    charts: [chart],
+    charts: forecastChart ? [forecastChart, chart] : [chart],
     // The title on every printed page.
     print: { landscape: true, fitToWidth: 1, repeatRows: 1 },
   };

@@ -5,17 +5,11 @@
  * place under a cap. A blank-name row without a role is read as it always was (the engine says what
  * is missing), and so is every row of a roster with no name column, or with a staff ID on the row.
  */
-import type { PlannedPost } from "../engine/forecast-types";
-import type { Finding } from "../rules/types";
 import { ROSTER_SOURCES } from "./sources";
-import type { RosterRow } from "./types";
+import type { PlannedRosterRow, RosterRow } from "./types";
 
-/** A planned post as read, with what the reader found on its row; `post` is null when it lacks a WTE. */
-export interface PlannedRosterRow {
-  rowNumber: number;
-  post: PlannedPost | null;
-  findings: Finding[];
-}
+export type { PlannedRosterRow };
+
 
 /**
  * Names that say nobody is in post yet, compared after lower-casing and turning punctuation into
@@ -59,8 +53,8 @@ export function plannedRowOf(row: RosterRow): PlannedRosterRow {
         severity: "warning",
         rowNumber: row.rowNumber,
         field: "wte",
-        message: "This planned post has no WTE, so it is left out of the forecast: enter the WTE it is planned at "
-          + "(37.5 hours a week = 1.0), and its planned start date.",
+        message: `Row ${row.rowNumber} is a planned post (a role and no name) with no WTE, so it is left out of the forecast: `
+          + "enter the WTE it is planned at (37.5 hours a week = 1.0) and its planned start date.",
         source: ROSTER_SOURCES.planned,
       });
     }

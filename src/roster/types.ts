@@ -1,6 +1,6 @@
 import type { PreviousEmployment, StaffInput } from "../engine/types";
 import type { Finding, Region } from "../rules/types";
-import type { PlannedRosterRow } from "./planned-posts";
+import type { PlannedPost } from "../engine/types";
 
 export type { PreviousEmployment };
 
@@ -49,6 +49,13 @@ export interface RosterRow extends StaffInput {
    * could not be read still shows the salary it was given.
    */
   fullTimeSalary?: number | null;
+}
+
+/** A planned post as read (planned-posts.ts), with what the reader found on its row; `post` is null when it lacks a WTE. */
+export interface PlannedRosterRow {
+  rowNumber: number;
+  post: PlannedPost | null;
+  findings: Finding[];
 }
 
 export interface RosterReadResult {

@@ -3,6 +3,7 @@ import { DEFAULT_UNSPENT_ROLE, forecastYear, monthsToDateOf } from "../../src/en
 import type { PlannedPost } from "../../src/engine/forecast-types";
 import type { PcnSettings } from "../../src/engine";
 import { RuleSet } from "../../src/rules/ruleset";
+import type { RoleId } from "../../src/rules/types";
 import type { RosterRow } from "../../src/roster/types";
 import { makeRow } from "../helpers/rows";
 
@@ -22,7 +23,7 @@ function post(overrides: Partial<PlannedPost> = {}): PlannedPost {
 
 function forecast(options: { rows?: RosterRow[]; planned?: PlannedPost[]; asOf: string; settings?: Partial<PcnSettings>; unspentAs?: string }) {
   const result = checkRoster({ rows: options.rows ?? [makeRow()], settings: settings(options.settings), rules });
-  return { result, forecast: forecastYear({ result, planned: options.planned ?? [], rules, asOf: options.asOf, unspentAs: options.unspentAs ?? null }) };
+  return { result, forecast: forecastYear({ result, planned: options.planned ?? [], rules, asOf: options.asOf, unspentAs: (options.unspentAs ?? null) as RoleId | null }) };
 }
 
 const pence = (pounds: number) => Math.round(pounds * 100);

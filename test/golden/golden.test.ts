@@ -51,7 +51,7 @@ describe.each(CASES)("$name", ({ name, file, settings }) => {
     const workbook = await FileWorkbook.fromBuffer(readFileSync(file));
     const checked = await checkWorkbook(workbook, { words: COMMAND_LINE_WORDS, settings, today: TODAY });
     if (checked.kind !== "checked") throw new Error(checked.message);
-    const json = toJson(checked.result, { workbook: path.basename(file), sheet: checked.sheets.read.join("; "), sheets: checked.sheets, output: null });
+    const json = toJson(checked.result, { workbook: path.basename(file), sheet: checked.sheets.read.join("; "), sheets: checked.sheets, output: null, forecast: checked.forecast });
     compare(path.join(GOLDEN, `${name}.json`), `${JSON.stringify(tidy(json), null, 2)}\n`);
 
     await workbook.write(checked.output);
