@@ -624,6 +624,32 @@ async function makeThreePractices() {
   await save(wb, path.join(FIXTURES, "three-practices-2025-26.xlsx"));
 }
 
+// ---------------------------------------------------------------------------------------------------
+// test/fixtures/forecast-2025-26.xlsx: the year ahead as of 31/12/2025 (hand-checked in test/fixtures/README.md).
+
+async function makeForecast() {
+  const wb = newWorkbook();
+  const ws = wb.addWorksheet("Staff 2025-26");
+  ws.getRow(1).values = ["Name", "Role", "WTE", "Start date", "End date", "Annual salary", "Employer NI", "Employer pension"];
+  styleHeaderRow(ws.getRow(1));
+  [22, 28, 6, 12, 12, 14, 14, 16].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+  // name, role, wte, start, end, salary, employer NI, employer pension (given: 15% above £5,000; 14.38%)
+  const rows = [
+    ["Asha Khan", "Clinical Pharmacist", 1.0, d(2024, 4, 1), null, 48000, 6450, 6902.4], // in post all year
+    ["Ben Ode", "Social Prescribing Link Worker", 1.0, d(2023, 4, 1), d(2025, 9, 30), 30000, 3750, 4314], // a leaver
+    ["Cara Dunn", "Pharmacy Technician", 1.0, d(2026, 2, 1), null, 36000, 4650, 5176.8], // starts after the as-of date
+    ["Vacancy", "Advanced Practitioner", 1.0, d(2026, 2, 1), null, 48000, 6450, 6902.4], // a planned post with a cost
+    [null, "Pharmacy Technician", 0.5, null, null, null, null, null], // a planned post: no name, no start, no cost
+  ];
+  rows.forEach((values, i) => {
+    const row = ws.getRow(2 + i);
+    row.values = values;
+    [4, 5].forEach((c) => { row.getCell(c).numFmt = DATE_FMT; });
+    [6, 7, 8].forEach((c) => { row.getCell(c).numFmt = MONEY; });
+  });
+  await save(wb, path.join(FIXTURES, "forecast-2025-26.xlsx"));
+}
+
 async function main() {
   await makeSample();
   await makeMinimal();
@@ -632,6 +658,7 @@ async function main() {
   await makeMessy();
   await makeUplift();
   await makeThreePractices();
+  await makeForecast();
   await makeNoRoster();
   makeNotAWorkbook();
 }
