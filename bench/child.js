@@ -7,6 +7,7 @@
  *   node bench/child.js pipeline IN.xlsx OUT.xlsx     the whole `arrs check` (read, check, write the file)
  *   node bench/child.js reader ROWS [REPEATS]         the roster reader on the roster's grid
  *   node bench/child.js engine ROWS [REPEATS]         checkRoster on the rows of one read
+ *   node bench/child.js rollup FOLDER OUT.xlsx        the whole `arrs rollup` of the folder (copies included)
  */
 const fs = require("fs");
 const path = require("path");
@@ -42,6 +43,21 @@ async function pipeline(input, output, extra) {
   const ms = performance.now() - t0;
   if (code !== 0) throw new Error(`arrs check exited ${code}: ${stderr.trim()}`);
   return { ms, summaryLines: stdout.split("\n").length };
+}
+
+/** `arrs rollup FOLDER --out OUT`, as an ICB analyst runs it: every workbook checked, its copy written, the ICB workbook written. */
+async function rollup(folder, output) {
+  const { main } = require(path.join(ROOT, "lib/cli/main.js"));
+  let stderr = "";
+  const io = { stdout: () => {}, stderr: (t) => { stderr += t; }, today: () => "2026-11-21" };
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const code = await main(["rollup", folder, "--out", output, "--as-of", "2024-11-30"], io);
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  if (code !== 0) throw new Error(`arrs rollup exited ${code}: ${stderr.trim()}`);
+  // CPU time too: on a machine shared with other work, the wall-clock time is mostly waiting for a core.
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, progressLines: stderr.trim().split("\n").length };
 }
 
 /** The roster reader on the grid an adapter would give it, `repeats` times. */
@@ -100,6 +116,7 @@ async function mainChild() {
   else if (mode === "pipeline") result = await pipeline(args[0], args[1], args.slice(2));
   else if (mode === "reader") result = await reader(Number(args[0]), Number(args[1] ?? 5));
   else if (mode === "engine") result = await engine(Number(args[0]), Number(args[1] ?? 5));
+  else if (mode === "rollup") result = await rollup(args[0], args[1]);
   else throw new Error(`unknown mode ${mode}`);
   process.stdout.write(`${JSON.stringify({ ...result, maxRss: maxRssBytes() })}\n`);
 }

@@ -155,11 +155,15 @@ function rosterGrid(rows, seed = 2025) {
 const DATE_FMT = "dd/mm/yyyy";
 const MONEY = "£#,##0.00";
 
-/** Writes the roster as an .xlsx file, as Excel would save it (header style, date and money formats). */
-async function writeRosterFile(rows, file) {
+/**
+ * Writes the roster as an .xlsx file, as Excel would save it (header style, date and money formats).
+ * `seed` makes a different roster of the same length; `settings` (label → value, as the ARRS Settings
+ * sheet holds them) gives the workbook its own stored settings, as a PCN's workbook has once checked.
+ */
+async function writeRosterFile(rows, file, options = {}) {
   const ExcelJS = require("exceljs");
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const grid = rosterGrid(rows);
+  const grid = rosterGrid(rows, options.seed);
   // The streaming writer keeps memory flat while making a 100,000-row file; the file is the same kind.
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   wb.creator = "ARRS checker benchmark";
@@ -184,6 +188,13 @@ async function writeRosterFile(rows, file) {
     row.commit();
   });
   ws.commit();
+  if (options.settings) {
+    const stored = wb.addWorksheet("ARRS Settings");
+    stored.addRow(["ARRS settings"]).commit();
+    stored.addRow(["Setting", "Value"]).commit();
+    for (const [label, value] of Object.entries(options.settings)) stored.addRow([label, value]).commit();
+    stored.commit();
+  }
   await wb.commit();
   return grid.values.length;
 }

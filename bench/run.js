@@ -14,11 +14,13 @@
  * Then: the sample end to end (`node bin/arrs.js check examples/sample-pcn-2025-26.xlsx`) against a
  * bare `node -e 0`; the Office.js adapter against the fake Excel at 50,000 rows (context.sync() calls,
  * largest request; test/bench/office-figures.test.ts); and the custom functions over 100,000 cells
- * (bench/functions.js). Times are the best of several runs: other work on the machine only adds time.
+ * (bench/functions.js); and `arrs rollup` of 40 PCN workbooks of 60 staff each (bench/rollup.js). Times
+ * are the best of several runs: other work on the machine only adds time.
  *
  *   npm run bench                            all of it (several minutes)
  *   ARRS_BENCH_SIZES=1000,10000 npm run bench
  *   ARRS_BENCH_REPEATS=1 npm run bench       one run of each (quicker, noisier)
+ *   ARRS_BENCH_CASES=rollup npm run bench    only the cases named: sizes, sample, office, functions, rollup
  *
  * Prints the figures and the targets, each met or not met. These are figures, not tests: the exit
  * code is 0 whether or not the targets are met. Also writes test-output/bench/results.md (the form
@@ -30,6 +32,7 @@ const os = require("os");
 const path = require("path");
 const { performance } = require("perf_hooks");
 const { rosterFile } = require("./generate");
+const { measureRollup } = require("./rollup");
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "test-output", "bench");
@@ -41,6 +44,9 @@ const REPEATS = (rows) => Number(process.env.ARRS_BENCH_REPEATS ?? (rows <= 5000
 const IN_PROCESS_REPEATS = (rows) => Math.max(5, REPEATS(rows));
 /** Runs of the sample and of a bare Node start: each takes a fraction of a second. */
 const SAMPLE_REPEATS = Math.max(10, REPEATS(0));
+/** The cases to run (ARRS_BENCH_CASES, comma-separated); all of them by default. */
+const CASES = (process.env.ARRS_BENCH_CASES ?? "sizes,sample,office,functions,rollup").split(",").map((c) => c.trim());
+const runs = (name) => CASES.includes(name);
 
 const TARGETS = {
   ratioAt50k: 1.0,
@@ -49,6 +55,7 @@ const TARGETS = {
   memoryBytesAt100k: 1024 ** 3,
   officeSyncs: 20,
   officeRequestBytes: 4_000_000,
+  rollupMs: 10_000,
 };
 
 const ms = (x) => (x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
@@ -166,8 +173,9 @@ function machine() {
 /** How this run was set up, in words, so a table of figures always says what produced it. */
 function runSettings(sizes) {
   const repeats = process.env.ARRS_BENCH_REPEATS ? `ARRS_BENCH_REPEATS=${process.env.ARRS_BENCH_REPEATS}` : "ARRS_BENCH_REPEATS unset";
+  const cases = process.env.ARRS_BENCH_CASES ? `ARRS_BENCH_CASES=${CASES.join(",")}, ` : "";
   return [
-    `${repeats}, ARRS_BENCH_SIZES=${SIZES.join(",")}.`,
+    `${cases}${repeats}, ARRS_BENCH_SIZES=${SIZES.join(",")}.`,
     `Runs per size (${sizes.map((s) => thousands(s.rows)).join("/")} rows), the best kept:`,
     `floor and arrs check ${sizes.map((s) => s.repeats).join("/")}, reader and engine ${sizes.map((s) => IN_PROCESS_REPEATS(s.rows)).join("/")};`,
     `the sample and a bare Node start: ${SAMPLE_REPEATS} each.`,
@@ -180,23 +188,25 @@ function target(what, goal, figure, met) {
   return [what, goal, figure(), met ? "met" : "**not met**"];
 }
 
-function targetRows(sizes, sample, office) {
+function targetRows(sizes, sample, office, rollup) {
   const s50 = sizes.find((s) => s.rows === 50000);
   const s100 = sizes.find((s) => s.rows === 100000);
-  const officeRan = !office.error;
+  const officeRan = office !== null && !office.error;
   return [
     target("arrs check against the ExcelJS floor, 50,000 rows", `at most ${ratio(TARGETS.ratioAt50k)}`,
       () => ratio(s50.ratio), s50 ? s50.ratio <= TARGETS.ratioAt50k : null),
     target("engine alone, 100,000 rows", `at most ${ms(TARGETS.engineMsAt100k)}`,
       () => ms(s100.engineMs), s100 ? s100.engineMs <= TARGETS.engineMsAt100k : null),
     target("the sample end to end against a bare `node -e 0`", `at most ${TARGETS.sampleToNodeStart}×`,
-      () => `${ratio(sample.ratio)} (${ms(sample.sampleMs)} against ${ms(sample.nodeStartMs)})`, sample.ratio <= TARGETS.sampleToNodeStart),
+      () => `${ratio(sample.ratio)} (${ms(sample.sampleMs)} against ${ms(sample.nodeStartMs)})`, sample ? sample.ratio <= TARGETS.sampleToNodeStart : null),
     target("peak memory of arrs check, 100,000 rows", "under 1 GiB",
       () => mib(s100.pipelineMaxRss), s100 ? s100.pipelineMaxRss < TARGETS.memoryBytesAt100k : null),
     target(`Office.js: context.sync() calls, ${thousands(officeRan ? office.rows : 50000)} rows`, `at most ${TARGETS.officeSyncs}`,
       () => String(office.syncs), officeRan ? office.syncs <= TARGETS.officeSyncs : null),
     target("Office.js: largest request", "at most 4 MB",
       () => `${(office.largestRequestBytes / 1e6).toFixed(2)} MB`, officeRan ? office.largestRequestBytes <= TARGETS.officeRequestBytes : null),
+    target("arrs rollup of 40 PCN workbooks of 60 staff (copies written)", `under ${ms(TARGETS.rollupMs)}`,
+      () => `${ms(rollup.ms)} (peak ${mib(rollup.maxRss)})`, rollup ? rollup.ms < TARGETS.rollupMs : null),
   ];
 }
 
@@ -208,6 +218,7 @@ function sizeTable(sizes) {
 }
 
 function officeLine(office) {
+  if (office === null) return "Office.js adapter: not run (ARRS_BENCH_CASES).";
   if (office.error) return `Office.js adapter: not measured (${office.error})`;
   const claimLines = office.claimLinesSheetRows === 1 ? "its note that there are too many lines to list" : `${thousands(office.claimLinesSheetRows - 1)} lines`;
   return `Office.js adapter, ${thousands(office.rows)} rows against the fake Excel: ${office.syncs} context.sync() calls (${office.readSyncs} to read), `
@@ -216,6 +227,7 @@ function officeLine(office) {
 }
 
 function functionTable(functions) {
+  if (functions === null) return "Custom functions: not run (ARRS_BENCH_CASES).";
   if (functions.error) return `Custom functions: not measured (${functions.error})`;
   return [
     "Custom functions, one call over 100,000 cells, without Excel (no target):",
@@ -231,35 +243,43 @@ async function main() {
   const host = machine();
   say(`ARRS checker benchmark: Node ${host.node}, ${host.cores} cores, ${host.cpu}, ${Math.round(host.memoryBytes / 1024 ** 3)} GiB`);
   const sizes = [];
-  for (const rows of SIZES) {
+  for (const rows of runs("sizes") ? SIZES : []) {
     say(`${thousands(rows)} rows`);
     sizes.push(await measureSize(rows));
   }
-  say("the sample end to end, and a bare Node start");
-  const sample = sampleEndToEnd();
-  say("Office.js adapter against the fake Excel");
-  const office = officeFigures();
-  say("custom functions");
-  const functions = functionFigures();
+  if (runs("sample")) say("the sample end to end, and a bare Node start");
+  const sample = runs("sample") ? sampleEndToEnd() : null;
+  if (runs("office")) say("Office.js adapter against the fake Excel");
+  const office = runs("office") ? officeFigures() : null;
+  if (runs("functions")) say("custom functions");
+  const functions = runs("functions") ? functionFigures() : null;
+  if (runs("rollup")) say("arrs rollup of 40 PCN workbooks");
+  const rollup = runs("rollup") ? await measureRollup({ dir: OUT, repeats: Math.min(3, REPEATS(0)), child, say }) : null;
 
   const text = [
     `Machine: ${host.cores} cores (nproc), ${host.cpu}, ${Math.round(host.memoryBytes / 1024 ** 3)} GiB memory, Node ${host.node}; run on ${host.date}.`,
     "",
     `Run settings: ${runSettings(sizes)}`,
     "",
-    table(["target", "goal", "figure", "met"], targetRows(sizes, sample, office)),
+    table(["target", "goal", "figure", "met"], targetRows(sizes, sample, office, rollup)),
     "",
-    sizeTable(sizes),
+    sizes.length > 0 ? sizeTable(sizes) : "Roster sizes: not run (ARRS_BENCH_CASES).",
     "",
-    `The sample end to end: \`node bin/arrs.js check ${SAMPLE} --out <tmp>\` ${ms(sample.sampleMs)}, a bare \`node -e 0\` ${ms(sample.nodeStartMs)} (best of ${sample.repeats} each): ${ratio(sample.ratio)}.`,
+    sample
+      ? `The sample end to end: \`node bin/arrs.js check ${SAMPLE} --out <tmp>\` ${ms(sample.sampleMs)}, a bare \`node -e 0\` ${ms(sample.nodeStartMs)} (best of ${sample.repeats} each): ${ratio(sample.ratio)}.`
+      : "The sample end to end: not run (ARRS_BENCH_CASES).",
     "",
     officeLine(office),
     "",
     functionTable(functions),
+    "",
+    rollup
+      ? `The roll-up: \`arrs rollup\` of ${rollup.pcns} PCN workbooks of ${rollup.staff} staff each (each with its own stored settings; every checked copy written beside its workbook, and the ICB workbook): ${ms(rollup.ms)}, peak memory ${mib(rollup.maxRss)} (best of ${rollup.repeats}); CPU time ${ms(rollup.cpuMs)}, with the machine's load average at ${rollup.loadAverage.toFixed(1)} on ${os.availableParallelism()} cores.`
+      : "The roll-up: not run (ARRS_BENCH_CASES).",
   ].join("\n");
   process.stdout.write(`\n${text}\n`);
   fs.writeFileSync(path.join(OUT, "results.md"), `${text}\n`);
-  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, sample, office, functions }, null, 2)}\n`);
+  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, sample, office, functions, rollup }, null, 2)}\n`);
   say(`\n(benchmark took ${Math.round((Date.now() - started) / 1000)} s; written to ${path.relative(ROOT, OUT)}/results.md and results.json)`);
 }
 
