@@ -12,9 +12,10 @@
  * cell; other ranges must be the same shape (else one #VALUE! for the call). Errors are per cell. A
  * call with no range among its arguments returns a single value.
  *
- * The functions live in lookups.ts (rules only) and claims.ts (the engine), so that the add-in can
+ * The functions live in lookups.ts (rules only), claims.ts and unspent.ts (the engine), so that the add-in can
  * load the engine only when a claim is asked for; this module is the one place that lists them all.
  */
 export { cap, eligible, maxReimb, NO_CAP, role, roles, source, type FunctionContext, type RulesForYear } from "./lookups";
 export { claim, entitlement, monthly } from "./claims";
+export { unspent } from "./unspent";
 export { BLANK, isCellError, type Cell, type CellError, type Result } from "./arguments";

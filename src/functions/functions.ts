@@ -33,6 +33,7 @@ type Lookups = typeof import("./lookups");
 let lookups: Lookups | undefined;
 const loadLookups = async (): Promise<Lookups> => (lookups ??= await import("./lookups"));
 const claims = () => import("./claims");
+const forecast = () => import("./unspent");
 
 /** The add-in's version; kept in step with package.json by test/build/manifest.test.ts. */
 export const ADDIN_VERSION = "0.1.0";
@@ -248,6 +249,20 @@ export async function eligible(role: unknown[][], date?: unknown[][]): Promise<u
 export async function entitlement(weightedPopulation: unknown[][], financialYear: unknown[][]): Promise<unknown[][]> {
   const { entitlement } = await claims();
   return toExcel(entitlement(plainContext(), weightedPopulation, financialYear));
+}
+
+/**
+ * A PCN's year at an as-of date: claimed to date, the rest of the year at this rate, and the ARRS sum left unspent. A missing as-of date means today; a missing financial year means the current one (the year containing the as-of date).
+ * @customfunction UNSPENT
+ * @param entitlement The PCN's ARRS sum for the year (=ARRS.ENTITLEMENT gives it): one cell.
+ * @param claims The year's twelve monthly claims, April first, in one row or column. A month after the as-of month left blank counts at the rate of the last month to date.
+ * @param [asOf] The as-of date: an Excel date or DD/MM/YYYY text. Months up to and including its month are to date. Missing means today.
+ * @param [financialYear] The financial year, such as "2025/26"; missing means the year containing the as-of date.
+ * @returns One row: claimed to date, the rest of the year, and unspent (negative: over the ARRS sum), in pounds.
+ */
+export async function unspent(entitlement: unknown[][], claims: unknown[][], asOf?: unknown[][], financialYear?: unknown[][]): Promise<unknown[][]> {
+  const { unspent } = await forecast();
+  return toExcel(unspent(plainContext(), entitlement, claims, asOf, financialYear));
 }
 
 /**
