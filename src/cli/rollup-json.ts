@@ -1,19 +1,12 @@
 /**
  * The roll-up's `--json` document: the year, the as-of date, one entry per workbook (its PCN, totals,
  * forecast and counts, or why it could not be checked) and the totals over the PCNs. Each PCN's
- * `totals` is built by the same function as `arrs check --json`'s, so the two agree exactly.
+ * `totals` and `forecast` are built by the same functions as `arrs check --json`'s, so the two agree exactly.
  */
 import { claimHeaderOf } from "../report/claim-header";
 import { pcnFigures, totalFigures } from "../report/icb-figures";
 import type { CheckedPcn, Rollup } from "../report/icb-types";
-import { toJson } from "./json";
-
-/** The forecast as `arrs check --json` gives it (pounds), or null where none was worked out. */
-function forecastJson(forecast: CheckedPcn["forecast"]) {
-  if (!forecast) return null;
-  const { asOf, toDate, restOfYear, plannedPosts, unspent } = forecast;
-  return { asOf, toDate, restOfYear, plannedPosts, unspent };
-}
+import { forecastJson, toJson } from "./json";
 
 function pcnJson(pcn: CheckedPcn) {
   const { result } = pcn;
@@ -25,7 +18,8 @@ function pcnJson(pcn: CheckedPcn) {
     copy: pcn.copy,
     pcn: { name: header.pcnName, odsCode: header.odsCode, icb: header.icb, payingPractice: header.payingPractice, ...checkJson.pcn },
     totals: checkJson.totals,
-    forecast: forecastJson(pcn.forecast),
+    // The same object as `arrs check --json`'s top-level forecast.
+    forecast: pcn.forecast ? forecastJson(pcn.forecast) : null,
     errors: figures.errors,
     warnings: figures.warnings,
     practices: figures.practices,
