@@ -193,6 +193,8 @@ function chartCallCount(spec: ChartSpec): number {
  * categories, name) rather than left to Excel's guess from a block of cells (ExcelApi 1.7 and 1.8).
  */
 function addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+  // Excel makes a chart from cells: one with no series has none to make it from.
+  if (spec.series.length === 0) return;
   const range = (cells: SheetRange) => ws.getRange(rangeAddress(cells));
   const chart = ws.charts.add(CHART_TYPES[spec.type], range(spec.series[0].values), "Columns");
   chart.name = chartName(spec);
