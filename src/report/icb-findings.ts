@@ -46,8 +46,9 @@ export function buildIcbFindingsSheet(rollup: Rollup): OwnedSheet {
     for (const { finding, sheet: where, name } of locatedFindings(pcn.result)) {
       sheet.add(...who, where === null ? blank() : text(where), integer(finding.rowNumber ?? null), name === null ? blank() : text(name),
         text(SEVERITY_TEXT[finding.severity], finding.severity), text(finding.code),
-        // Wrapped in its column, so the sheet prints one page wide rather than as wide as the longest message.
-        { ...text(truncateForCell(finding.message)), wrap: true });
+        // Last, on one line, running on into the empty cells to its right, as the roster's findings column does
+        // (wrapping would need taller rows, which files do not get: Excel and LibreOffice keep the height stored).
+        text(truncateForCell(finding.message)));
     }
   }
   const last = sheet.nextRow - 1;
@@ -55,7 +56,7 @@ export function buildIcbFindingsSheet(rollup: Rollup): OwnedSheet {
   return {
     name: ICB_FINDINGS_SHEET,
     rows: sheet.rows,
-    columnWidths: [26, 10, 26, 18, 6, 22, 9, 22, 90],
+    columnWidths: [26, 10, 26, 18, 6, 22, 9, 22, 100],
     freezeRows: headerRow,
     autoFilter: { top: headerRow, left: 1, bottom: last, right: HEADERS.length },
     print: { landscape: true, fitToWidth: 1, repeatRows: headerRow },
