@@ -108,7 +108,8 @@ function checkEveryRowAccountedFor(grid: Grid): void {
   const header = grid.values[headerIndex] ?? [];
   // The tool's own columns (an earlier run's output) are not the user's data, and are not read.
   const owned = new Set(header.map((c, i) => (isOwnedColumnHeader(c) ? i : -1)).filter((i) => i >= 0));
-  const staff = result.rows.map((r) => r.rowNumber);
+  // People, and posts not yet filled (planned posts, read for the forecast only).
+  const staff = [...result.rows.map((r) => r.rowNumber), ...(result.plannedPosts ?? []).map((p) => p.rowNumber)];
   const skipped = result.skippedRows.map((r) => r.rowNumber);
   expect(new Set([...staff, ...skipped]).size).toBe(staff.length + skipped.length); // none counted twice
   for (let i = headerIndex + 1; i < grid.values.length; i++) {
