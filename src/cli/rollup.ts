@@ -44,7 +44,7 @@ export async function runRollup(args: RollupArgs, io: Io): Promise<number> {
     today,
     asOf: args.asOf,
     words: COMMAND_LINE_WORDS,
-    keep: args.copies ? keepCopy : undefined,
+    keep: args.copies ? (source, workbook, checked) => keepCopy(source, workbook, checked, io) : undefined,
     progress: ({ index, count, file }) => io.stderr(`${index} of ${count}: ${forTerminal(path.basename(file))}\n`),
     describeError,
   });
@@ -60,11 +60,21 @@ function sourceOf(file: string): RollupSource<XlsxWorkbook> {
   return { file, open: () => openInputWorkbook(file) };
 }
 
-/** The checked copy beside the workbook (NAME.arrs.xlsx), as `arrs check` writes it. */
-async function keepCopy(source: RollupSource<XlsxWorkbook>, workbook: XlsxWorkbook, checked: CheckedWorkbook): Promise<string> {
+/**
+ * The checked copy beside the workbook (NAME.arrs.xlsx), as `arrs check` writes it. A copy that cannot
+ * be written (a read-only folder, the copy open in Excel) is said on stderr; the PCN's figures still
+ * count in the roll-up, which does not depend on the copy.
+ */
+async function keepCopy(source: RollupSource<XlsxWorkbook>, workbook: XlsxWorkbook, checked: CheckedWorkbook, io: Io): Promise<string | null> {
   const output = defaultOutputPath(source.file);
-  await fileProblems(source.file, () => writeCheckedCopy(workbook, checked, { file: source.file, output }));
-  return output;
+  try {
+    await fileProblems(source.file, () => writeCheckedCopy(workbook, checked, { file: source.file, output }));
+    return output;
+  } catch (error) {
+    if (!(error instanceof CliProblem)) throw error;
+    io.stderr(`  checked copy not written: ${forTerminal(describeError(error, source.file))}\n`);
+    return null;
+  }
 }
 
 /**

@@ -148,6 +148,20 @@ describe("files named one by one", () => {
   }, 60_000);
 });
 
+describe("a checked copy that cannot be written", () => {
+  test("is said on stderr; the PCN still counts in the roll-up", async () => {
+    const dir = tmp();
+    copyFileSync(SAMPLE, path.join(dir, "Northside PCN.xlsx"));
+    // A folder where the copy would go: the copy cannot be written there.
+    mkdirSync(path.join(dir, "Northside PCN.arrs.xlsx"));
+    const result = await run(["rollup", path.join(dir, "Northside PCN.xlsx"), ...YEAR, "--json", "--out", path.join(dir, "icb.xlsx")]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^1 of 1: Northside PCN\.xlsx\n {2}checked copy not written: cannot write/);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.pcns[0]).toMatchObject({ copy: null, totals: { claimable: expect.any(Number) } });
+  });
+});
+
 describe("when nothing can be written: exit 2 and one line", () => {
   test("no workbooks in the folder", async () => {
     const dir = tmp();
