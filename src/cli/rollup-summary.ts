@@ -1,7 +1,7 @@
 /**
  * What `arrs rollup` prints when it has written the ICB workbook: the year, a line per PCN (its claim,
  * forecast unspent and counts of errors and warnings) or why its workbook was not checked, the totals,
- * and where the workbook is.
+ * and where the workbook is. Names come from the user's files and settings, so they are printed escaped.
  */
 import * as path from "node:path";
 import { formatMoney, formatWte } from "../common/money";
@@ -11,21 +11,34 @@ import type { CheckedPcn, Rollup } from "../report/icb-types";
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const moneyOrUnknown = (amount: number | null) => (amount === null ? "not known" : formatMoney(amount));
 
+/**
+ * A file's name as it can be printed on a terminal: control characters (a name can hold an escape
+ * sequence, which would rewrite the terminal) and bidirectional overrides written as \x1b, \u202e.
+ * A local stand-in for src/cli/terminal-text.ts forTerminal(), being added in another worktree.
+ */
+export function forTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 export function formatRollupSummary(rollup: Rollup, options: { output: string }): string {
   const checked = rollup.pcns.filter((pcn): pcn is CheckedPcn => pcn.kind === "checked");
   const failed = rollup.pcns.length - checked.length;
   const lines = [`ARRS roll-up ${rollup.financialYear ?? ""}: ${plural(checked.length, "PCN")} checked${failed > 0 ? `, ${failed} not` : ""} (as of ${rollup.asOf})`];
   for (const pcn of rollup.pcns) {
     if (pcn.kind === "failed") {
-      lines.push(`  NOT CHECKED  ${path.basename(pcn.file)}: ${pcn.error}`);
+      lines.push(`  NOT CHECKED  ${forTerminal(path.basename(pcn.file))}: ${forTerminal(pcn.error)}`);
       continue;
     }
     const f = pcnFigures(pcn);
     const unspent = f.unspent === null ? "" : `, unspent ${formatMoney(f.unspent)}`;
-    lines.push(`  ${pcnIdentity(pcn).pcn}: claimable ${formatMoney(f.claimable)} of ARRS sum ${moneyOrUnknown(f.entitlement)}${unspent}; ${plural(f.errors, "error")}, ${plural(f.warnings, "warning")}`);
+    lines.push(`  ${forTerminal(pcnIdentity(pcn).pcn)}: claimable ${formatMoney(f.claimable)} of ARRS sum ${moneyOrUnknown(f.entitlement)}${unspent}; ${plural(f.errors, "error")}, ${plural(f.warnings, "warning")}`);
   }
   const t = totalFigures(checked.map(pcnFigures));
   lines.push(`Total: ${t.staff} staff (${formatWte(t.wte)} WTE), claimable ${formatMoney(t.claimable)} of ARRS sums ${moneyOrUnknown(t.entitlement)}${t.unspent === null ? "" : `, forecast unspent ${formatMoney(t.unspent)}`}`);
-  lines.push(`Written to ${options.output}${checked.some((pcn) => pcn.copy) ? "; each PCN's checked copy is beside its workbook (NAME.arrs.xlsx)" : ""}`);
+  lines.push(`Written to ${forTerminal(options.output)}${checked.some((pcn) => pcn.copy) ? "; each PCN's checked copy is beside its workbook (NAME.arrs.xlsx)" : ""}`);
   return lines.join("\n");
 }

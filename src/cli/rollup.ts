@@ -20,7 +20,9 @@ import { CliProblem } from "./files";
 import type { Io } from "./main";
 import { findRollupInputs } from "./rollup-inputs";
 import { rollupJson } from "./rollup-json";
-import { formatRollupSummary } from "./rollup-summary";
+import { formatRollupSummary, forTerminal } from "./rollup-summary";
+
+export { forTerminal };
 import { assertOutputFree, writeRollupWorkbook } from "./rollup-workbook";
 
 /** "arrs-rollup-2025-26.xlsx", in the current folder. */
@@ -89,17 +91,4 @@ function describeError(error: unknown, file: string): string {
     return error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message;
   }
   return `something went wrong inside the tool (${(error as Error)?.message ?? String(error)}); this workbook was left out. Please report this.`;
-}
-
-/**
- * A file's name as it can be printed on a terminal: control characters (a name can hold an escape
- * sequence, which would rewrite the terminal) and bidirectional overrides written as \x1b, \u202e.
- * A local stand-in for src/cli/terminal-text.ts forTerminal(), being added in another worktree.
- */
-export function forTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
 }
