@@ -9,6 +9,7 @@ import { toJson } from "../../src/cli/json";
 import { checkWorkbook } from "../../src/pipeline/check-workbook";
 import { COMMAND_LINE_WORDS } from "../../src/pipeline/door-words";
 import { rollUp, type RollupSource } from "../../src/pipeline/rollup";
+import { pcnFigures } from "../../src/report/icb-figures";
 import type { CheckedPcn } from "../../src/report/icb-types";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
 import { fixture, SAMPLE } from "../helpers/workbooks";
@@ -67,6 +68,14 @@ describe("rollUp", () => {
     expect(rollup.financialYear).toBe("2025/26");
     expect(rollup.pcns.map((p) => p.kind)).toEqual(["failed", "checked", "checked"]);
     expect(rollup.pcns[0]).toMatchObject({ error: expect.stringMatching(/checked for 2026\/27 .*--year 2025\/26/) });
+  });
+
+  test("the forecast fixture's hand-checked year ahead (test/fixtures/README.md) is the roll-up's, planned posts included", async () => {
+    const rollup = await rollUp([source("forecast.xlsx", () => readFileSync(fixture("forecast-2025-26.xlsx")))], {
+      financialYear: "2025/26", today: TODAY, asOf: "2025-12-31", words: COMMAND_LINE_WORDS, describeError: String,
+    });
+    const figures = pcnFigures(rollup.pcns[0] as CheckedPcn);
+    expect({ toDate: figures.toDate, restOfYear: figures.restOfYear, plannedPosts: figures.plannedPosts }).toEqual({ toDate: 65046.3, restOfYear: 22563.43, plannedPosts: 15644.4 });
   });
 
   test("nothing to check: no year, no PCNs", async () => {
