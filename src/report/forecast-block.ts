@@ -32,11 +32,14 @@ export function plannedPostLabel(post: PlannedPostForecast, severalSheets: boole
   return post.label ? `${where}: ${post.label}` : where;
 }
 
-/** The figures: to date, the rest of the year, planned posts, the ARRS sum and what would be unspent. */
+/**
+ * The figures: to date, the rest of the year (the people in post), planned posts, the ARRS sum and
+ * what would be unspent. Labels fit column A (52 characters), as the figures beside them need B.
+ */
 function addFigures(sheet: SheetRows, forecast: Forecast): void {
   const last = forecast.monthsToDate - 1;
   sheet.add(text(`Claimed to date (${monthsWords(forecast, 0, last)})`), money(forecast.toDate));
-  sheet.add(text(`Forecast for the rest of the year (${monthsWords(forecast, last + 1, 11)}), people in post`), money(forecast.restOfYear));
+  sheet.add(text(`Forecast, rest of year (${monthsWords(forecast, last + 1, 11)})`), money(forecast.restOfYear));
   sheet.add(text(`Planned posts (${FORECAST_ONLY})`), money(forecast.plannedPosts));
   sheet.add(text("ARRS sum (the PCN's entitlement)"), forecast.entitlement === null ? text("not known — enter weighted population", "info") : money(forecast.entitlement));
   const unspent = forecast.unspent;
@@ -50,7 +53,8 @@ function addFigures(sheet: SheetRows, forecast: Forecast): void {
  * the chart over them.
  */
 function addByMonth(sheet: SheetRows, forecast: Forecast, chartLeft: number): ChartSpec {
-  sheet.add(head("Month"), head("ARRS sum"), head("Claimed to date"), head("Forecast"), head("With planned posts"));
+  // Column C (the summary's WTE column) is too narrow for money: the running totals skip it.
+  sheet.add(head("Month"), head("ARRS sum"), blank(), head("Claimed to date"), head("Forecast"), head("With planned posts"));
   const first = sheet.nextRow;
   // The forecast lines start at the last month to date (or April), where the claimed line ends.
   const forecastFrom = Math.max(0, forecast.monthsToDate - 1);
@@ -58,6 +62,7 @@ function addByMonth(sheet: SheetRows, forecast: Forecast, chartLeft: number): Ch
     sheet.add(
       text(formatMonth(m.month)),
       forecast.entitlement === null ? blank() : money(forecast.entitlement),
+      blank(),
       m.toDate ? money(m.cumulativeClaimable) : blank(),
       i >= forecastFrom ? money(m.cumulativeClaimable) : blank(),
       i >= forecastFrom ? money(m.cumulative) : blank(),
@@ -71,9 +76,9 @@ function addByMonth(sheet: SheetRows, forecast: Forecast, chartLeft: number): Ch
     categories: column(1),
     series: [
       ...(forecast.entitlement === null ? [] : [{ name: "ARRS sum", values: column(2) }]),
-      { name: "Claimed to date", values: column(3) },
-      { name: "Forecast", values: column(4) },
-      { name: "With planned posts", values: column(5) },
+      { name: "Claimed to date", values: column(4) },
+      { name: "Forecast", values: column(5) },
+      { name: "With planned posts", values: column(6) },
     ],
     // Beside the table, from its header row down: 8 columns by 18 rows, as the summary's other chart.
     anchor: { top: first - 1, left: chartLeft, bottom: first + 16, right: chartLeft + 7 },
