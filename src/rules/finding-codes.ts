@@ -1,6 +1,6 @@
 /**
  * Every finding code the tool can raise: its usual severity, what it means, and what the user should do.
- * The README's table of flag codes is this list; a test keeps them in step.
+ * The table of finding codes in docs/findings.md is this list; a test keeps them in step.
  */
 import type { FindingCode, Severity } from "./types";
 
