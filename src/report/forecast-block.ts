@@ -19,6 +19,9 @@ export const FORECAST_ONLY = "forecast only, not claimed";
 
 const head = (value: string): OutputCell => text(value, "header");
 
+/** The rows the running-totals chart takes below its table. */
+const CHART_ROWS = 18;
+
 /** "Apr 2025 – Dec 2025", or "none" for no months. */
 function monthsWords(forecast: Forecast, from: number, to: number): string {
   if (to < from) return "none";
@@ -52,7 +55,7 @@ function addFigures(sheet: SheetRows, forecast: Forecast): void {
  * forecast and the forecast with planned posts (from the as-of month on, so the lines join). Returns
  * the chart over them.
  */
-function addByMonth(sheet: SheetRows, forecast: Forecast, chartLeft: number): ChartSpec {
+function addByMonth(sheet: SheetRows, forecast: Forecast): ChartSpec {
   // Column C (the summary's WTE column) is too narrow for money: the running totals skip it.
   sheet.add(head("Month"), head("ARRS sum"), blank(), head("Claimed to date"), head("Forecast"), head("With planned posts"));
   const first = sheet.nextRow;
@@ -70,6 +73,11 @@ function addByMonth(sheet: SheetRows, forecast: Forecast, chartLeft: number): Ch
   });
   const last = sheet.nextRow - 1;
   const column = (left: number) => ({ top: first, left, bottom: last, right: left });
+  // Below the table, across columns A to D, in rows kept empty for it: a chart beside the table would
+  // widen the sheet past one landscape page, and every page would print smaller.
+  sheet.gap();
+  const top = sheet.nextRow;
+  for (let i = 0; i < CHART_ROWS; i++) sheet.gap();
   return {
     type: "line",
     title: "ARRS sum against claims, running total",
@@ -80,8 +88,7 @@ function addByMonth(sheet: SheetRows, forecast: Forecast, chartLeft: number): Ch
       { name: "Forecast", values: column(5) },
       { name: "With planned posts", values: column(6) },
     ],
-    // Beside the table, from its header row down: 8 columns by 18 rows, as the summary's other chart.
-    anchor: { top: first - 1, left: chartLeft, bottom: first + 16, right: chartLeft + 7 },
+    anchor: { top, left: 1, bottom: top + CHART_ROWS - 1, right: 4 },
     valueAxisTitle: "£",
   };
 }
@@ -107,12 +114,12 @@ function addPlannedPosts(sheet: SheetRows, forecast: Forecast): void {
 }
 
 /** The block, from the sheet's next row; returns its chart. */
-export function addForecastBlock(sheet: SheetRows, forecast: Forecast, options: { chartLeft: number }): ChartSpec {
+export function addForecastBlock(sheet: SheetRows, forecast: Forecast): ChartSpec {
   sheet.add(text(`The year ahead, as of ${formatUkDate(forecast.asOf)}`, "subtitle"));
   sheet.add(text(forecastSentence(forecast), forecast.unspent !== null && forecast.unspent < 0 ? "warning" : "info"));
   addFigures(sheet, forecast);
   sheet.gap();
-  const chart = addByMonth(sheet, forecast, options.chartLeft);
+  const chart = addByMonth(sheet, forecast);
   sheet.gap();
   addPlannedPosts(sheet, forecast);
   return chart;

@@ -24,8 +24,6 @@ const LONGEST_CODE = Math.max(...FINDING_CODES.map((c) => c.code.length));
  * About 170 characters without the backdated uplift's column (G): one landscape page wide.
  */
 export const SUMMARY_COLUMN_WIDTHS = [52, Math.ceil(LONGEST_CODE * 1.2) + 1, 10, 19, 36, 28, 54];
-/** The first column of the summary's charts: one clear of the widest table. */
-const CHART_LEFT = SUMMARY_COLUMN_WIDTHS.length + 2;
 
 /** Characters of a long text on one line: across the empty columns to its right, or within column A. */
 const LINE_ACROSS = 150;
@@ -76,7 +74,7 @@ export function buildSummarySheet(result: CheckResult, options: BuildOptions & W
   sheet.gap();
   addAgainstArrsSum(sheet, result);
   sheet.gap();
-  const forecastChart = options.forecast ? addForecastBlock(sheet, options.forecast, { chartLeft: CHART_LEFT }) : null;
+  const forecastChart = options.forecast ? addForecastBlock(sheet, options.forecast) : null;
   if (forecastChart) sheet.gap();
   addPcnFindings(sheet, result);
   sheet.gap();
@@ -359,8 +357,9 @@ function addByMonth(sheet: SheetRows, result: CheckResult): ChartSpec {
     title: `Claimable by month, ${year}`,
     categories: { top: first, left: 1, bottom: last, right: 1 },
     series: [{ name: "Claimable", values: { top: first, left: 2, bottom: last, right: 2 } }],
-    // Beside the table, one column clear of the widest one, from the header row down: 8 columns by 18 rows.
-    anchor: { top: first - 1, left: CHART_LEFT, bottom: first + 16, right: CHART_LEFT + 7 },
+    // Beside the table (columns A and B), in D to F, from its header row to its total: inside the
+    // width the summary prints at, so the chart does not make every page print smaller.
+    anchor: { top: first - 1, left: 4, bottom: last + 1, right: 6 },
     valueAxisTitle: "£",
   };
 }

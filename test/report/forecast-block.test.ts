@@ -60,7 +60,8 @@ describe("the year ahead on the Claim Summary", () => {
     expect(chart.series.map((s) => s.name)).toEqual(["ARRS sum", "Claimed to date", "Forecast", "With planned posts"]);
     expect(chart.categories).toEqual({ top: header + 1, left: 1, bottom: header + 12, right: 1 });
     expect(chart.series[3].values).toEqual({ top: header + 1, left: 6, bottom: header + 12, right: 6 });
-    expect(chart.anchor.top).toBe(header);
+    // Below the table (a blank row, then its own rows), across columns A to D, inside the printed width.
+    expect(chart.anchor).toEqual({ top: header + 14, left: 1, bottom: header + 31, right: 4 });
     // The summary's claim-by-month chart is still there.
     expect(summary.charts!.map((c) => c.type)).toEqual(["line", "column"]);
   });

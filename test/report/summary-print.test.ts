@@ -1,5 +1,5 @@
 /**
- * Issue 18 point 8: the sample's Claim Summary prints on at most 2 pages. The summary sheet alone is
+ * The sample's Claim Summary prints on at most 3 pages, one page wide at full size. The summary sheet alone is
  * written to a workbook (as the adapters write it: landscape, one page wide, its title repeated) and
  * converted to PDF by LibreOffice; pdfinfo counts the pages. Without LibreOffice the test is skipped,
  * saying so; CI installs it (.ci/run).
@@ -30,7 +30,7 @@ if (!available) {
     + "Install them with `apt-get install libreoffice-calc-nogui poppler-utils`, then run `npx jest test/report/summary-print`.");
 }
 
-(available ? test : test.skip)("the sample's Claim Summary prints on at most 2 pages", async () => {
+(available ? test : test.skip)("the sample's Claim Summary prints on at most 3 pages, its charts inside the page width", async () => {
   const workbook = await XlsxWorkbook.fromBuffer(readFileSync(SAMPLE));
   const checked = await checkWorkbook(workbook, { words: COMMAND_LINE_WORDS, today: "2025-09-15" });
   if (checked.kind !== "checked") throw new Error(checked.message);
@@ -46,7 +46,9 @@ if (!available) {
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
     console.log(`The sample's Claim Summary prints on ${pages} page(s).`);
     expect(pages).toBeGreaterThanOrEqual(1);
-    expect(pages).toBeLessThanOrEqual(2);
+    // Three: the findings and roles; the year ahead with its chart; the claim by month and notes. The
+    // charts sit within columns A to F, so the sheet prints one page wide at full size.
+    expect(pages).toBeLessThanOrEqual(3);
     // The footer names the sheet and the page.
     const text = execFileSync("pdftotext", ["-layout", path.join(dir, "summary.pdf"), "-"], { encoding: "utf8" });
     expect(text).toMatch(/ARRS Claim Summary[\s\S]*Page 1 of \d/);

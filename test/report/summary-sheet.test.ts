@@ -150,7 +150,7 @@ describe("claim summary sheet", () => {
         title: "Claimable by month, 2025/26",
         categories: { top: header + 1, left: 1, bottom: header + 12, right: 1 },
         series: [{ name: "Claimable", values: { top: header + 1, left: 2, bottom: header + 12, right: 2 } }],
-        anchor: { top: header, left: 9, bottom: header + 17, right: 16 },
+        anchor: { top: header, left: 4, bottom: header + 13, right: 6 },
         valueAxisTitle: "£",
       }]);
     });

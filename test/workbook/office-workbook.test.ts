@@ -240,7 +240,7 @@ describe("writing", () => {
     expect(chart.props).toMatchObject({
       name: chartName(spec), title: spec.title, legendVisible: false, "valueAxis.title": "£", "valueAxis.numberFormat": "#,##0",
       "series0.name": "Claimable", "series0.values": rectOf(spec.series[0].values), "series0.categories": rectOf(spec.categories), "series0.fill": "#005EB8",
-      position: `I${spec.anchor.top}:P${spec.anchor.bottom}`,
+      position: `D${spec.anchor.top}:F${spec.anchor.bottom}`,
     });
     expect(summary.conditionalFormats.map((cf) => cf.type)).toEqual(["DataBar"]);
   });
