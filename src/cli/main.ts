@@ -17,11 +17,13 @@ import { csvToWorkbookBytes, CsvFileError } from "../workbook/csv";
 import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
-import { CliProblem, readInput, writeAtomically } from "./files";
-import { monthClaimSummary, monthClaimTarget } from "./month-claim";
+import { assertMayReplace, CliProblem, readInput, writeOutputFile } from "./files";
+import { monthClaimRule, monthClaimSummary, monthClaimTarget } from "./month-claim";
 import { runRates } from "./rates";
 import { toJson } from "./json";
 import { formatSummary } from "./summary";
+import { forTerminal, jsonForTerminal } from "./terminal-text";
+import { assertOutputExtension, defaultOutputPath, ownsClaimLines, ownsWorkbook, workbookExtension } from "./workbook-files";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -37,11 +39,6 @@ const realIo: Io = {
     return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
   },
 };
-
-export function defaultOutputPath(input: string): string {
-  const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}.arrs.xlsx`);
-}
 
 /** The --rates workbook, opened; the name it is cited by is the one the user typed. */
 async function openRates(file: string, options: { input: string; output: string }): Promise<RatesWorkbook> {
@@ -62,29 +59,42 @@ async function openRates(file: string, options: { input: string; output: string 
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const input = await readInput(args.file);
-  const output = args.out ?? defaultOutputPath(args.file);
-  if (path.resolve(output) === path.resolve(args.file)) {
+  if (args.out && path.resolve(args.out) === path.resolve(args.file)) {
     throw new CliProblem("--out must be a different file from the input: the tool never modifies its input workbook.");
   }
+  const csv = path.extname(args.file).toLowerCase() === ".csv";
+  let workbook: XlsxWorkbook;
+  let extension: string;
+  try {
+    // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
+    workbook = await XlsxWorkbook.fromBuffer(csv ? await csvToWorkbookBytes(input, args.file) : input);
+    // The copy keeps what the workbook is (macros and all), so it needs the same kind of name.
+    extension = csv ? ".xlsx" : await workbookExtension(input);
+  } catch (error) {
+    throw fileProblem(args.file, error);
+  }
+  const output = args.out ?? defaultOutputPath(args.file, extension);
   const claimLinesFile = args.claimLines;
   if (claimLinesFile && [args.file, output].some((file) => path.resolve(file) === path.resolve(claimLinesFile))) {
     throw new CliProblem("--claim-lines must be a different file from the input workbook and the checked copy.");
   }
+  if (args.out) assertOutputExtension(args.out, extension);
   const rates = args.rates ? await openRates(args.rates, { input: args.file, output }) : undefined;
-  let workbook: XlsxWorkbook;
+  // Files of the user's are refused before the work, and every file before the first is written.
+  const copyRule = { flag: "--out", what: "a checked copy", force: args.force, owns: ownsWorkbook };
+  const claimLinesRule = { flag: "--claim-lines", what: "a claim lines file", force: args.force, owns: ownsClaimLines };
+  await assertMayReplace(output, copyRule);
+  if (claimLinesFile) await assertMayReplace(claimLinesFile, claimLinesRule);
   let checked: Awaited<ReturnType<typeof checkWorkbook>>;
   try {
-    // A CSV roster becomes a workbook of one sheet named after the file; the rest is the same.
-    workbook = await XlsxWorkbook.fromBuffer(path.extname(args.file).toLowerCase() === ".csv" ? await csvToWorkbookBytes(input, args.file) : input);
     // Sheets are read as the pipeline needs them, so a sheet too long to read is refused here.
     checked = await checkWorkbook(workbook, { sheets: args.sheets, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates });
   } catch (error) {
-    if (error instanceof WorkbookFileError || error instanceof CsvFileError) throw new CliProblem(`${args.file}: ${error.message}`);
-    throw error;
+    throw fileProblem(args.file, error);
   }
   if (checked.kind === "problem") throw new CliProblem(`${args.file}: ${checked.message}`);
   // The month's claim is refused, like every problem, before anything is written.
-  const monthClaim = args.month ? await monthClaimTarget(args.month, checked.result.financialYear, { input: args.file, output, claimLines: claimLinesFile }) : null;
+  const monthClaim = args.month ? await monthClaimTarget(args.month, checked.result.financialYear, { input: args.file, output, claimLines: claimLinesFile, force: args.force }) : null;
 
   try {
     await workbook.write(checked.output);
@@ -93,21 +103,27 @@ async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     if (error instanceof WorkbookWriteError) throw new CliProblem(`${args.file}: ${error.message}`);
     throw error;
   }
-  await writeAtomically(output, await workbook.toBuffer());
-  if (claimLinesFile) await writeAtomically(claimLinesFile, claimLinesCsvChunks(checked.result), "--claim-lines");
-  if (monthClaim) await writeAtomically(monthClaim.file, [monthClaimCsv(checked.result, monthClaim.month)], "--out");
+  await writeOutputFile(output, await workbook.toBuffer(), copyRule);
+  if (claimLinesFile) await writeOutputFile(claimLinesFile, claimLinesCsvChunks(checked.result), claimLinesRule);
+  if (monthClaim) await writeOutputFile(monthClaim.file, [monthClaimCsv(checked.result, monthClaim.month)], monthClaimRule(args.force));
 
   // "warnings" stays in the JSON for scripts that read it; the copy now keeps every part of the
   // workbook the tool does not write (charts, pivot tables, macros), so there is nothing to warn of.
   const warnings: string[] = [];
   const where = { workbook: args.file, sheet: joinSheetNames(checked.sheets.read), sheets: checked.sheets, headerRow: checked.roster.headerRowNumber, output, reading: rosterReadingOf(checked.rosters) };
-  if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
+  if (args.json) io.stdout(`${jsonForTerminal(JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2))}\n`);
   else {
-    const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";
-    const month = monthClaim ? `${monthClaimSummary(checked.result, monthClaim)}\n` : "";
-    io.stdout(`${formatSummary(checked.result, where)}\n${csv}${month}`);
+    const lines = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${forTerminal(claimLinesFile)}\n` : "";
+    const month = monthClaim ? `${forTerminal(monthClaimSummary(checked.result, monthClaim))}\n` : "";
+    io.stdout(`${formatSummary(checked.result, where)}\n${lines}${month}`);
   }
   return 0;
+}
+
+/** A file the adapter cannot open (or a CSV it cannot take in) is the user's to fix; anything else is the tool's bug. */
+function fileProblem(file: string, error: unknown): unknown {
+  if (error instanceof WorkbookFileError || error instanceof CsvFileError) return new CliProblem(`${file}: ${error.message}`);
+  return error;
 }
 
 export async function main(argv: readonly string[], io: Io = realIo): Promise<number> {
@@ -119,11 +135,11 @@ export async function main(argv: readonly string[], io: Io = realIo): Promise<nu
     return await runCheck(args, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliProblem || error instanceof SettingsError) {
-      io.stderr(`arrs: ${error.message}\n`);
+      io.stderr(`arrs: ${forTerminal(error.message)}\n`);
       return 2;
     }
     // Anything else is our bug: say so plainly, without a stack trace, and keep the user's data safe.
-    io.stderr(`arrs: something went wrong inside the tool (${(error as Error)?.message ?? String(error)}). Your workbook was not changed. Please report this.\n`);
+    io.stderr(`arrs: something went wrong inside the tool (${forTerminal((error as Error)?.message ?? String(error))}). Your workbook was not changed. Please report this.\n`);
     return 1;
   }
 }

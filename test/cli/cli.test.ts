@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import * as path from "node:path";
-import { defaultOutputPath } from "../../src/cli/main";
+import { defaultOutputPath } from "../../src/cli/workbook-files";
 import { run } from "../helpers/cli";
 import { scratchFolders } from "../helpers/scratch";
 import { fixture, ROOT, SAMPLE } from "../helpers/workbooks";
