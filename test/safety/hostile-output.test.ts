@@ -9,7 +9,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { checkWorkbook } from "../../src/pipeline/check-workbook";
+import { PANE_WORDS } from "../../src/pipeline/door-words";
+import { OfficeWorkbook, toUserMessage, type ExcelRun } from "../../src/workbook/office-workbook";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
+import { FakeExcel } from "../workbook/fake-excel";
 import { run } from "../helpers/cli";
 import { scratchFolders } from "../helpers/scratch";
 
@@ -101,6 +105,21 @@ describe("never a cell past column XFD", () => {
     expect(a[sheet].match(/<conditionalFormatting/g)).toHaveLength(1);
     expect(b[sheet]).toBe(a[sheet]);
     expect(b["xl/workbook.xml"]).toBe(a["xl/workbook.xml"]);
+  });
+
+  test("in Excel (the task pane's door), a roster with anything in XFD is refused before any change", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Staff");
+    excel.setValues("Staff", "A1", [HEADER, ["Asha Patel", "Clinical Pharmacist", 1, new Date(Date.UTC(2025, 3, 1)), 45000]]);
+    excel.setValues("Staff", "XFD4", [["far right"]]);
+    const office = new OfficeWorkbook({ run: excel.run as unknown as ExcelRun, requirementSetSupported: (name) => name === "ExcelApi" });
+    const checked = await checkWorkbook(office, { words: PANE_WORDS, settings: { financialYear: "2025/26" }, today: "2026-11-21" });
+    if (checked.kind !== "checked") throw new Error(checked.message);
+    const before = JSON.stringify(excel.snapshot());
+    const error = await office.write(checked.output).catch((e: unknown) => e);
+    expect(toUserMessage(error)).toMatch(/^The sheet "Staff" has cells as far right as column XFD, so the ARRS columns would go past column XFD.*Nothing was written; clear or move the cells in columns XFA to XFD of "Staff"/);
+    expect(JSON.stringify(excel.snapshot())).toBe(before);
+    expect(excel.syncs.filter((sync) => sync.writes > 0)).toEqual([]);
   });
 
   test("a CSV line of more than 16,384 fields is refused as Excel would; empty fields at the end take no column", async () => {
