@@ -135,6 +135,28 @@ function sampleEndToEnd() {
   return { ...result, ratio: result.sampleMs / result.nodeStartMs };
 }
 
+/** Rows of one person in the combined roster below: every locum entered as "Locum TBC" (issue 19). */
+const ONE_NAME_ROWS = 20000;
+
+/**
+ * A CSV roster of 20,000 rows all named "Locum TBC", all in post together, through the whole
+ * `arrs check`: the people-on-several-rows check is linear in the rows; best of a few runs, and the
+ * peak memory of the largest.
+ */
+function oneNameFigure() {
+  const input = path.join(OUT, "one-name.csv");
+  const output = path.join(OUT, "one-name.arrs.xlsx");
+  const lines = ["Name,Role,WTE,Start date,Annual salary", ...Array.from({ length: ONE_NAME_ROWS }, () => "Locum TBC,Clinical Pharmacist,0.5,01/04/2025,45000")];
+  fs.writeFileSync(input, `${lines.join("\r\n")}\r\n`);
+  const runs = [];
+  for (let i = 0; i < Math.min(3, REPEATS(ONE_NAME_ROWS)); i++) {
+    fs.rmSync(output, { force: true });
+    runs.push(child(["pipeline", input, output]));
+  }
+  fs.rmSync(output, { force: true });
+  return { rows: ONE_NAME_ROWS, ms: best(runs.map((r) => r.ms)), maxRss: Math.max(...runs.map((r) => r.maxRss)) };
+}
+
 /** test/bench/office-figures.test.ts under jest, which writes its figures to test-output/office-figures.json. */
 function officeFigures() {
   const file = path.join(ROOT, "test-output", "office-figures.json");
@@ -235,6 +257,8 @@ async function main() {
     say(`${thousands(rows)} rows`);
     sizes.push(await measureSize(rows));
   }
+  say(`${thousands(ONE_NAME_ROWS)} rows of one name`);
+  const oneName = oneNameFigure();
   say("the sample end to end, and a bare Node start");
   const sample = sampleEndToEnd();
   say("Office.js adapter against the fake Excel");
@@ -253,13 +277,15 @@ async function main() {
     "",
     `The sample end to end: \`node bin/arrs.js check ${SAMPLE} --out <tmp>\` ${ms(sample.sampleMs)}, a bare \`node -e 0\` ${ms(sample.nodeStartMs)} (best of ${sample.repeats} each): ${ratio(sample.ratio)}.`,
     "",
+    `${thousands(oneName.rows)} rows of one name ("Locum TBC", all in post together), a CSV through the whole \`arrs check\`: ${ms(oneName.ms)}, peak memory ${mib(oneName.maxRss)}.`,
+    "",
     officeLine(office),
     "",
     functionTable(functions),
   ].join("\n");
   process.stdout.write(`\n${text}\n`);
   fs.writeFileSync(path.join(OUT, "results.md"), `${text}\n`);
-  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, sample, office, functions }, null, 2)}\n`);
+  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, oneName, sample, office, functions }, null, 2)}\n`);
   say(`\n(benchmark took ${Math.round((Date.now() - started) / 1000)} s; written to ${path.relative(ROOT, OUT)}/results.md and results.json)`);
 }
 
