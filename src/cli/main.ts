@@ -31,9 +31,23 @@ export interface Io {
   today: () => string;
 }
 
+/**
+ * `arrs check roster.xlsx | head`: once the reader of the output has gone, writing gives EPIPE, which
+ * would end the command with a stack trace. The output is simply no longer wanted: stop quietly.
+ */
+function stopQuietlyWhenOutputCloses(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.listenerCount("error") === 0) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  return stream;
+}
+
 const realIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => stopQuietlyWhenOutputCloses(process.stdout).write(text),
+  stderr: (text) => stopQuietlyWhenOutputCloses(process.stderr).write(text),
   today: () => {
     const now = new Date();
     return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
