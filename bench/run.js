@@ -20,7 +20,7 @@
  *   npm run bench                            all of it (several minutes)
  *   ARRS_BENCH_SIZES=1000,10000 npm run bench
  *   ARRS_BENCH_REPEATS=1 npm run bench       one run of each (quicker, noisier)
- *   ARRS_BENCH_CASES=rollup npm run bench    only the cases named: sizes, sample, office, functions, rollup
+ *   ARRS_BENCH_CASES=rollup npm run bench    only the cases named: sizes, oneName, sample, office, functions, rollup
  *
  * Prints the figures and the targets, each met or not met. These are figures, not tests: the exit
  * code is 0 whether or not the targets are met. Also writes test-output/bench/results.md (the form
@@ -45,7 +45,7 @@ const IN_PROCESS_REPEATS = (rows) => Math.max(5, REPEATS(rows));
 /** Runs of the sample and of a bare Node start: each takes a fraction of a second. */
 const SAMPLE_REPEATS = Math.max(10, REPEATS(0));
 /** The cases to run (ARRS_BENCH_CASES, comma-separated); all of them by default. */
-const CASES = (process.env.ARRS_BENCH_CASES ?? "sizes,sample,office,functions,rollup").split(",").map((c) => c.trim());
+const CASES = (process.env.ARRS_BENCH_CASES ?? "sizes,oneName,sample,office,functions,rollup").split(",").map((c) => c.trim());
 const runs = (name) => CASES.includes(name);
 
 const TARGETS = {
@@ -140,6 +140,28 @@ function sampleEndToEnd() {
   }
   const result = { repeats: SAMPLE_REPEATS, nodeStartMs: best(bare), sampleMs: best(sample) };
   return { ...result, ratio: result.sampleMs / result.nodeStartMs };
+}
+
+/** Rows of one person in the combined roster below: every locum entered as "Locum TBC" (issue 19). */
+const ONE_NAME_ROWS = 20000;
+
+/**
+ * A CSV roster of 20,000 rows all named "Locum TBC", all in post together, through the whole
+ * `arrs check`: the people-on-several-rows check is linear in the rows; best of a few runs, and the
+ * peak memory of the largest.
+ */
+function oneNameFigure() {
+  const input = path.join(OUT, "one-name.csv");
+  const output = path.join(OUT, "one-name.arrs.xlsx");
+  const lines = ["Name,Role,WTE,Start date,Annual salary", ...Array.from({ length: ONE_NAME_ROWS }, () => "Locum TBC,Clinical Pharmacist,0.5,01/04/2025,45000")];
+  fs.writeFileSync(input, `${lines.join("\r\n")}\r\n`);
+  const runs = [];
+  for (let i = 0; i < Math.min(3, REPEATS(ONE_NAME_ROWS)); i++) {
+    fs.rmSync(output, { force: true });
+    runs.push(child(["pipeline", input, output]));
+  }
+  fs.rmSync(output, { force: true });
+  return { rows: ONE_NAME_ROWS, ms: best(runs.map((r) => r.ms)), maxRss: Math.max(...runs.map((r) => r.maxRss)) };
 }
 
 /** test/bench/office-figures.test.ts under jest, which writes its figures to test-output/office-figures.json. */
@@ -247,6 +269,8 @@ async function main() {
     say(`${thousands(rows)} rows`);
     sizes.push(await measureSize(rows));
   }
+  if (runs("oneName")) say(`${thousands(ONE_NAME_ROWS)} rows of one name`);
+  const oneName = runs("oneName") ? oneNameFigure() : null;
   if (runs("sample")) say("the sample end to end, and a bare Node start");
   const sample = runs("sample") ? sampleEndToEnd() : null;
   if (runs("office")) say("Office.js adapter against the fake Excel");
@@ -269,6 +293,10 @@ async function main() {
       ? `The sample end to end: \`node bin/arrs.js check ${SAMPLE} --out <tmp>\` ${ms(sample.sampleMs)}, a bare \`node -e 0\` ${ms(sample.nodeStartMs)} (best of ${sample.repeats} each): ${ratio(sample.ratio)}.`
       : "The sample end to end: not run (ARRS_BENCH_CASES).",
     "",
+    oneName
+      ? `${thousands(oneName.rows)} rows of one name ("Locum TBC", all in post together), a CSV through the whole \`arrs check\`: ${ms(oneName.ms)}, peak memory ${mib(oneName.maxRss)}.`
+      : "Rows of one name: not run (ARRS_BENCH_CASES).",
+    "",
     officeLine(office),
     "",
     functionTable(functions),
@@ -279,7 +307,7 @@ async function main() {
   ].join("\n");
   process.stdout.write(`\n${text}\n`);
   fs.writeFileSync(path.join(OUT, "results.md"), `${text}\n`);
-  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, sample, office, functions, rollup }, null, 2)}\n`);
+  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, oneName, sample, office, functions, rollup }, null, 2)}\n`);
   say(`\n(benchmark took ${Math.round((Date.now() - started) / 1000)} s; written to ${path.relative(ROOT, OUT)}/results.md and results.json)`);
 }
 

@@ -14,7 +14,7 @@ export const HELP = `arrs: check an ARRS staff roster and write the claim summar
 Usage:
   arrs check <workbook.xlsx> [options]
   arrs check <roster.csv> [options]   a CSV roster (comma or semicolon, UTF-8 or Excel's own) is read as one sheet
-  arrs rates --year 2026/27 [--out FILE.xlsx]
+  arrs rates --year 2026/27 [--out FILE.xlsx] [--force]
                                 write a rates sheet to complete from the DES: the figures the tool knows are
                                 filled in, the rest are blank and shaded (default file: arrs-rates-2026-27.xlsx)
   arrs rollup <files or folders...> [--year 2025/26] [--rates FILE.xlsx] [--as-of DATE] [--out FILE.xlsx]
@@ -32,7 +32,10 @@ Options:
   --list-size N                 the PCN's registered list size (decides caps on numbers)
   --weighted-population N       PCN Contractor Weighted Population at 1 January before the year (decides the ARRS sum)
   --region national|outer-london|inner-london
-  --out FILE.xlsx               where to write the checked copy (default: beside the input, as NAME.arrs.xlsx)
+  --out FILE.xlsx               where to write the checked copy (default: beside the input, as NAME.arrs.xlsx, or
+                                NAME.arrs.xlsm for a macro-enabled workbook)
+  --force                       replace a file of that name that the tool did not write (without it, such a file
+                                is left alone and nothing is written)
   --json                        print one JSON document instead of the readable summary
   --claim-lines FILE.csv        also write every claim line (one per person per month) to a CSV file
   --month 2026-11               also write that month's claim (header and lines) to NAME.claim-2026-11.csv
@@ -70,6 +73,8 @@ export interface CheckArgs {
   asOf?: IsoDate;
   /** The role to measure a forecast unspent sum in, as typed (a role's name or id). */
   unspentAs?: string;
+  /** --force: replace files of the names given that the tool did not write. */
+  force: boolean;
 }
 
 export interface RatesArgs {
@@ -77,6 +82,8 @@ export interface RatesArgs {
   /** "2026/27"; absent means the current financial year, which the command then names. */
   year?: string;
   out?: string;
+  /** --force: replace a file of that name the tool did not write, or its own template once filled in. */
+  force: boolean;
 }
 
 export interface RollupArgs {
@@ -154,14 +161,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 function parseRates(rest: readonly string[]): RatesArgs {
-  const parsed: RatesArgs = { command: "rates" };
+  const parsed: RatesArgs = { command: "rates", force: false };
   const reader = new ArgReader(rest);
   for (let current = reader.next(); current; current = reader.next()) {
     switch (current.flag) {
       case "--year": parsed.year = yearLabel(reader.value(current)); break;
       case "--out": parsed.out = xlsxName("--out", reader.value(current)); break;
+      case "--force": parsed.force = true; break;
       default:
-        if (current.arg.startsWith("-")) throw new UsageError(`Unknown option ${current.flag} for arrs rates: it takes --year and --out.`);
+        if (current.arg.startsWith("-")) throw new UsageError(`Unknown option ${current.flag} for arrs rates: it takes --year, --out and --force.`);
         throw new UsageError(`arrs rates takes no file of its own: use --out ${current.arg} to name the file it writes.`);
     }
   }
@@ -200,7 +208,7 @@ function parseRollup(rest: readonly string[]): RollupArgs {
 }
 
 function parseCheck(rest: readonly string[]): CheckArgs {
-  const parsed: CheckArgs = { command: "check", file: "", settings: {}, json: false };
+  const parsed: CheckArgs = { command: "check", file: "", settings: {}, json: false, force: false };
   const reader = new ArgReader(rest);
   for (let current = reader.next(); current; current = reader.next()) {
     const { arg, flag } = current;
@@ -219,6 +227,7 @@ function parseCheck(rest: readonly string[]): CheckArgs {
       }
       case "--out": parsed.out = value(); break;
       case "--json": parsed.json = true; break;
+      case "--force": parsed.force = true; break;
       case "--claim-lines": {
         const file = value();
         if (!file.toLowerCase().endsWith(".csv")) throw new UsageError(`--claim-lines needs a file name ending .csv, for example --claim-lines claim-lines.csv (not "${file}").`);

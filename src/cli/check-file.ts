@@ -9,22 +9,29 @@ import type { CheckedWorkbook, RatesWorkbook } from "../pipeline/check-workbook"
 import { csvToWorkbookBytes, CsvFileError } from "../workbook/csv";
 import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
-import { CliProblem, readInput, writeAtomically } from "./files";
+import { CliProblem, readInput, writeOutputFile, type ReplaceRule } from "./files";
+import { ownsWorkbook, workbookExtension } from "./workbook-files";
 
-/**
- * NAME.arrs.xlsx beside the input: where the checked copy goes unless --out says otherwise. A
- * macro-enabled workbook's copy keeps its macros, so it is NAME.arrs.xlsm: Excel refuses to open a
- * macro-enabled package named .xlsx.
- */
-export function defaultOutputPath(input: string): string {
-  const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}.arrs.${parsed.ext.toLowerCase() === ".xlsm" ? "xlsm" : "xlsx"}`);
+/** A user's file, opened: the workbook, and the extension its checked copy needs (.xlsm for a macro-enabled one). */
+export interface InputWorkbook {
+  workbook: XlsxWorkbook;
+  extension: string;
 }
 
 /** The input file as a workbook: an .xlsx or .xlsm file as it is, a CSV roster as a workbook of one sheet named after the file. */
-export async function openInputWorkbook(file: string): Promise<XlsxWorkbook> {
+export async function openInputWorkbook(file: string): Promise<InputWorkbook> {
   const input = await readInput(file);
-  return fileProblems(file, async () => XlsxWorkbook.fromBuffer(path.extname(file).toLowerCase() === ".csv" ? await csvToWorkbookBytes(input, file) : input));
+  const csv = path.extname(file).toLowerCase() === ".csv";
+  return fileProblems(file, async () => ({
+    workbook: await XlsxWorkbook.fromBuffer(csv ? await csvToWorkbookBytes(input, file) : input),
+    // The copy keeps what the workbook is (macros and all), so it needs the same kind of name.
+    extension: csv ? ".xlsx" : await workbookExtension(input),
+  }));
+}
+
+/** How the checked copy may replace a file already there: only the tool's own earlier copy, unless --force. */
+export function checkedCopyRule(force: boolean): ReplaceRule {
+  return { flag: "--out", what: "a checked copy", force, owns: ownsWorkbook };
 }
 
 /**
@@ -46,7 +53,7 @@ export async function fileProblems<T>(file: string, work: () => Promise<T>): Pro
  * `output` through a temporary file, so a failure never leaves a half-written workbook. The input
  * itself is never modified.
  */
-export async function writeCheckedCopy(workbook: XlsxWorkbook, checked: CheckedWorkbook, options: { file: string; output: string }): Promise<void> {
+export async function writeCheckedCopy(workbook: XlsxWorkbook, checked: CheckedWorkbook, options: { file: string; output: string; force: boolean }): Promise<void> {
   try {
     await workbook.write(checked.output);
   } catch (error) {
@@ -54,7 +61,7 @@ export async function writeCheckedCopy(workbook: XlsxWorkbook, checked: CheckedW
     if (error instanceof WorkbookWriteError) throw new CliProblem(`${options.file}: ${error.message}`);
     throw error;
   }
-  await writeAtomically(options.output, await workbook.toBuffer());
+  await writeOutputFile(options.output, await workbook.toBuffer(), checkedCopyRule(options.force));
 }
 
 /** The --rates workbook, opened; the name it is cited by is the one the user typed. */

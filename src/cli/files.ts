@@ -1,7 +1,8 @@
 /**
- * Reading and writing the user's files for `arrs`. Writing goes to a temporary file first and is
- * renamed into place, so a failure never leaves a half-written file. Every problem the user can fix
- * is a CliProblem: one line on stderr and exit code 2.
+ * Reading and writing the user's files for `arrs`. Every file the command writes goes through
+ * `writeOutputFile`: it never replaces a file the tool did not write (unless `--force`), and it
+ * writes to a temporary file first and renames it into place, so a failure never leaves a
+ * half-written file. Every problem the user can fix is a CliProblem: one line on stderr and exit code 2.
  */
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -36,8 +37,58 @@ export async function readIfExists(file: string): Promise<Buffer | null> {
   return readInput(file);
 }
 
-/** Bytes, or text in pieces (a long CSV file is written as it is made, never held whole). */
-export async function writeAtomically(target: string, data: Uint8Array | Iterable<string>, flag = "--out"): Promise<void> {
+/** How a file about to be written may replace one already there. */
+export interface ReplaceRule {
+  /** The flag that names the file, for the message ("--out", "--claim-lines"). */
+  flag: string;
+  /** What the tool writes there, for the message: "a checked copy", "a month's claim". */
+  what: string;
+  /** --force: replace whatever is there (never a folder). */
+  force: boolean;
+  /**
+   * Whether a file's bytes are the tool's own earlier output of this kind, which a new run may
+   * replace (the checks are in cli/owned-files.ts).
+   */
+  owns: (bytes: Buffer) => boolean | Promise<boolean>;
+}
+
+/**
+ * Throws a CliProblem, before anything is written, when `target` is a folder, or a file the tool did
+ * not write and --force was not given. Call it for every file a command will write before writing
+ * the first, so that a refusal leaves nothing half done.
+ */
+export async function assertMayReplace(target: string, rule: ReplaceRule): Promise<void> {
+  let stat;
+  try {
+    stat = await fs.stat(target);
+  } catch {
+    return;
+  }
+  if (stat.isDirectory()) throw new CliProblem(`"${target}" is a folder, so nothing can be written there. Choose a file name with ${rule.flag}.`);
+  if (rule.force) return;
+  let bytes: Buffer;
+  try {
+    bytes = await fs.readFile(target);
+  } catch (error) {
+    throw new CliProblem(`"${target}" already exists and cannot be read (${(error as NodeJS.ErrnoException).code ?? "read failed"}), so it was left alone. Choose another name with ${rule.flag}, or add --force to replace it.`);
+  }
+  if (!(await rule.owns(bytes))) {
+    throw new CliProblem(`"${target}" already exists and is not ${rule.what} this tool wrote, so it was left alone. Choose another name with ${rule.flag}, or add --force to replace it.`);
+  }
+}
+
+/**
+ * Writes a file the command makes: refused (CliProblem) where assertMayReplace refuses, else written
+ * through a temporary file. Bytes, or text in pieces (a long CSV file is written as it is made, never
+ * held whole).
+ */
+export async function writeOutputFile(target: string, data: Uint8Array | Iterable<string>, rule: ReplaceRule): Promise<void> {
+  await assertMayReplace(target, rule);
+  await writeAtomically(target, data, rule.flag);
+}
+
+/** Bytes, or text in pieces, through a temporary file renamed into place; use writeOutputFile. */
+async function writeAtomically(target: string, data: Uint8Array | Iterable<string>, flag = "--out"): Promise<void> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });

@@ -15,13 +15,15 @@ import { SettingsError } from "../pipeline/settings";
 import { claimLinesCsvChunks, monthClaimCsv } from "../report/claim-lines-csv";
 import { countClaimLines } from "../report/claim-lines-sheet";
 import { HELP, parseArgs, UsageError, type CheckArgs } from "./args";
-import { defaultOutputPath, fileProblems, openInputWorkbook, openRatesWorkbook, writeCheckedCopy } from "./check-file";
-import { CliProblem, writeAtomically } from "./files";
-import { monthClaimSummary, monthClaimTarget } from "./month-claim";
+import { checkedCopyRule, fileProblems, openInputWorkbook, openRatesWorkbook, writeCheckedCopy } from "./check-file";
+import { assertMayReplace, CliProblem, writeOutputFile } from "./files";
+import { monthClaimRule, monthClaimSummary, monthClaimTarget } from "./month-claim";
 import { runRates } from "./rates";
 import { runRollup } from "./rollup";
 import { toJson } from "./json";
 import { formatSummary } from "./summary";
+import { forTerminal, jsonForTerminal } from "./terminal-text";
+import { assertOutputExtension, defaultOutputPath, ownsClaimLines } from "./workbook-files";
 
 export interface Io {
   stdout: (text: string) => void;
@@ -31,9 +33,23 @@ export interface Io {
 
 export { defaultOutputPath };
 
+/**
+ * `arrs check roster.xlsx | head`: once the reader of the output has gone, writing gives EPIPE, which
+ * would end the command with a stack trace. The output is simply no longer wanted: stop quietly.
+ */
+function stopQuietlyWhenOutputCloses(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  if (stream.listenerCount("error") === 0) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+  return stream;
+}
+
 const realIo: Io = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout: (text) => stopQuietlyWhenOutputCloses(process.stdout).write(text),
+  stderr: (text) => stopQuietlyWhenOutputCloses(process.stderr).write(text),
   today: () => {
     const now = new Date();
     return isoFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
@@ -52,37 +68,42 @@ async function openRates(file: string, options: { input: string; output: string 
 }
 
 async function runCheck(args: CheckArgs, io: Io): Promise<number> {
-  const output = args.out ?? defaultOutputPath(args.file);
-  if (path.resolve(output) === path.resolve(args.file)) {
+  if (args.out && path.resolve(args.out) === path.resolve(args.file)) {
     throw new CliProblem("--out must be a different file from the input: the tool never modifies its input workbook.");
   }
+  const { workbook, extension } = await openInputWorkbook(args.file);
+  const output = args.out ?? defaultOutputPath(args.file, extension);
   const claimLinesFile = args.claimLines;
   if (claimLinesFile && [args.file, output].some((file) => path.resolve(file) === path.resolve(claimLinesFile))) {
     throw new CliProblem("--claim-lines must be a different file from the input workbook and the checked copy.");
   }
+  if (args.out) assertOutputExtension(args.out, extension);
   const rates = args.rates ? await openRates(args.rates, { input: args.file, output }) : undefined;
-  const workbook = await openInputWorkbook(args.file);
+  // Files of the user's are refused before the work, and every file before the first is written.
+  const claimLinesRule = { flag: "--claim-lines", what: "a claim lines file", force: args.force, owns: ownsClaimLines };
+  await assertMayReplace(output, checkedCopyRule(args.force));
+  if (claimLinesFile) await assertMayReplace(claimLinesFile, claimLinesRule);
   const unspentAs = args.unspentAs ? requestedUnspentRole(args.unspentAs, "--unspent-as") : undefined;
   const checked = await fileProblems(args.file, () => checkWorkbook(workbook, {
     sheets: args.sheets, settings: args.settings, words: COMMAND_LINE_WORDS, today: io.today(), rates, asOf: args.asOf, unspentAs,
   }));
   if (checked.kind === "problem") throw new CliProblem(`${args.file}: ${checked.message}`);
   // The month's claim is refused, like every problem, before anything is written.
-  const monthClaim = args.month ? await monthClaimTarget(args.month, checked.result.financialYear, { input: args.file, output, claimLines: claimLinesFile }) : null;
+  const monthClaim = args.month ? await monthClaimTarget(args.month, checked.result.financialYear, { input: args.file, output, claimLines: claimLinesFile, force: args.force }) : null;
 
-  await writeCheckedCopy(workbook, checked, { file: args.file, output });
-  if (claimLinesFile) await writeAtomically(claimLinesFile, claimLinesCsvChunks(checked.result), "--claim-lines");
-  if (monthClaim) await writeAtomically(monthClaim.file, [monthClaimCsv(checked.result, monthClaim.month)], "--out");
+  await writeCheckedCopy(workbook, checked, { file: args.file, output, force: args.force });
+  if (claimLinesFile) await writeOutputFile(claimLinesFile, claimLinesCsvChunks(checked.result), claimLinesRule);
+  if (monthClaim) await writeOutputFile(monthClaim.file, [monthClaimCsv(checked.result, monthClaim.month)], monthClaimRule(args.force));
 
   // "warnings" stays in the JSON for scripts that read it; the copy now keeps every part of the
   // workbook the tool does not write (charts, pivot tables, macros), so there is nothing to warn of.
   const warnings: string[] = [];
   const where = { workbook: args.file, sheet: joinSheetNames(checked.sheets.read), sheets: checked.sheets, headerRow: checked.roster.headerRowNumber, output, reading: rosterReadingOf(checked.rosters), forecast: checked.forecast };
-  if (args.json) io.stdout(`${JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2)}\n`);
+  if (args.json) io.stdout(`${jsonForTerminal(JSON.stringify({ ...toJson(checked.result, where), warnings }, null, 2))}\n`);
   else {
-    const csv = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${claimLinesFile}\n` : "";
-    const month = monthClaim ? `${monthClaimSummary(checked.result, monthClaim)}\n` : "";
-    io.stdout(`${formatSummary(checked.result, where)}\n${csv}${month}`);
+    const lines = claimLinesFile ? `Claim lines: ${countClaimLines(checked.result).toLocaleString("en-GB")} written to ${forTerminal(claimLinesFile)}\n` : "";
+    const month = monthClaim ? `${forTerminal(monthClaimSummary(checked.result, monthClaim))}\n` : "";
+    io.stdout(`${formatSummary(checked.result, where)}\n${lines}${month}`);
   }
   return 0;
 }
@@ -97,11 +118,11 @@ export async function main(argv: readonly string[], io: Io = realIo): Promise<nu
     return await runCheck(args, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof CliProblem || error instanceof SettingsError) {
-      io.stderr(`arrs: ${error.message}\n`);
+      io.stderr(`arrs: ${forTerminal(error.message)}\n`);
       return 2;
     }
     // Anything else is our bug: say so plainly, without a stack trace, and keep the user's data safe.
-    io.stderr(`arrs: something went wrong inside the tool (${(error as Error)?.message ?? String(error)}). Your workbook was not changed. Please report this.\n`);
+    io.stderr(`arrs: something went wrong inside the tool (${forTerminal((error as Error)?.message ?? String(error))}). Your workbook was not changed. Please report this.\n`);
     return 1;
   }
 }

@@ -1,18 +1,17 @@
 /**
  * `arrs check --month 2026-11`: the month's claim, header and lines, as a CSV file beside the checked
  * copy (NAME.claim-2026-11.csv) for the monthly submission. A month outside the year checked is a
- * problem in one line; so is a file of that name the tool did not write, which is left alone.
+ * problem in one line; so is a file of that name the tool did not write (without --force), which is left alone.
  */
-import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import type { FinancialYear, IsoDate } from "../common/dates";
 import { formatMoney, toPence } from "../common/money";
 import type { CheckResult } from "../engine/types";
 import { longMonth, yearClaimPeriod } from "../report/claim-header";
-import { isMonthClaimCsv } from "../report/claim-lines-csv";
 import { claimLines } from "../report/claim-lines-sheet";
-import { CliProblem } from "./files";
+import { assertMayReplace, CliProblem, type ReplaceRule } from "./files";
 import { inYear, monthClaimPath } from "./month";
+import { ownsMonthClaim } from "./workbook-files";
 
 export interface MonthClaimTarget {
   month: IsoDate;
@@ -21,7 +20,7 @@ export interface MonthClaimTarget {
 
 /** Where the month's claim goes, once it is known to be in the year and free to write. */
 export async function monthClaimTarget(
-  month: IsoDate, year: FinancialYear, files: { input: string; output: string; claimLines?: string },
+  month: IsoDate, year: FinancialYear, files: { input: string; output: string; claimLines?: string; force: boolean },
 ): Promise<MonthClaimTarget> {
   if (!inYear(month, year)) {
     throw new CliProblem(`--month ${longMonth(month)} is not in ${year.label}, the year checked (${yearClaimPeriod(year).replace(/ \(.*\)$/, "")}): give a month in it, or the year with --year.`);
@@ -29,25 +28,13 @@ export async function monthClaimTarget(
   const file = monthClaimPath(files.output, month);
   const clash = [files.input, files.output, files.claimLines].some((other) => other !== undefined && path.resolve(other) === path.resolve(file));
   if (clash) throw new CliProblem(`the month's claim goes to "${file}", which is also the input, the copy or --claim-lines: choose another --out or --claim-lines.`);
-  await assertMayReplace(file);
+  await assertMayReplace(file, monthClaimRule(files.force));
   return { month, file };
 }
 
-/** Only a month's claim this tool wrote may be written over: never the user's own file. */
-async function assertMayReplace(file: string): Promise<void> {
-  let text: string;
-  try {
-    const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new CliProblem(`"${file}" is a folder, so the month's claim cannot be written there. Choose another --out.`);
-    text = (await fs.readFile(file)).toString("utf8");
-  } catch (error) {
-    if (error instanceof CliProblem) throw error;
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw new CliProblem(`cannot read "${file}" (${(error as NodeJS.ErrnoException).code ?? "read failed"}), so it was left alone. Choose another --out.`);
-  }
-  if (!isMonthClaimCsv(text)) {
-    throw new CliProblem(`"${file}" already exists and is not a month's claim this tool wrote, so it was left alone. Move or rename it, or choose another --out.`);
-  }
+/** A month's claim this tool wrote may be written over; any other file only with --force. */
+export function monthClaimRule(force: boolean): ReplaceRule {
+  return { flag: "--out", what: "a month's claim", force, owns: ownsMonthClaim };
 }
 
 /** "Claim for November 2026: 14 lines, £12,345.67 claimable, written to …" (the summary says what the header lacks). */

@@ -32,9 +32,9 @@ function fullName(short: string): string {
   return FULL_NAMES[MONTHS.indexOf(short)];
 }
 
-/** The month's file beside the checked copy: roster.arrs.xlsx → roster.claim-2026-11.csv. */
+/** The month's file beside the checked copy: roster.arrs.xlsx (or .xlsm) → roster.claim-2026-11.csv. */
 export function monthClaimPath(output: string, month: IsoDate): string {
-  const base = output.replace(/\.xlsx$/i, "").replace(/\.arrs$/i, "");
+  const base = output.replace(/\.(?:xlsx|xlsm|xltx|xltm)$/i, "").replace(/\.arrs$/i, "");
   return `${base}.claim-${month.slice(0, 7)}.csv`;
 }
 

@@ -1,7 +1,7 @@
 /**
  * `arrs rates`: writes the rates template for a year as a new workbook, to complete from the DES and
  * pass to `arrs check --rates`. It writes over a file only when that file is one it wrote and holds
- * no figure of the user's own; anything else is refused in one line, exit code 2.
+ * no figure of the user's own, or with --force; anything else is refused in one line, exit code 2.
  */
 import { financialYearOf, parseFinancialYear, type FinancialYear } from "../common/dates";
 import { firstOwnFigure, RATES_TEMPLATE_NAME, ratesTemplate } from "../pipeline/rates-template";
@@ -9,7 +9,8 @@ import { WorkbookFileError } from "../workbook/file-errors";
 import { newOwnedSheetWorkbookBytes, workbookHasMark } from "../workbook/xlsx/new-workbook";
 import { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { RatesArgs } from "./args";
-import { CliProblem, readIfExists, writeAtomically } from "./files";
+import { CliProblem, readIfExists, writeOutputFile } from "./files";
+import { forTerminal } from "./terminal-text";
 
 export interface RatesIo {
   stdout: (text: string) => void;
@@ -24,11 +25,12 @@ export function defaultRatesPath(year: FinancialYear): string {
 export async function runRates(args: RatesArgs, io: RatesIo): Promise<number> {
   const year = (args.year ? parseFinancialYear(args.year) : null) ?? financialYearOf(io.today());
   const target = args.out ?? defaultRatesPath(year);
-  const existing = await readIfExists(target);
-  if (existing) await assertMayReplace(existing, { target, year });
+  const existing = args.force ? null : await readIfExists(target);
+  if (existing) await assertNoOwnFigures(existing, { target, year });
 
   const template = ratesTemplate(year);
-  await writeAtomically(target, await newOwnedSheetWorkbookBytes(template.sheet, { markName: RATES_TEMPLATE_NAME }));
+  const owns = (bytes: Uint8Array) => workbookHasMark(bytes, RATES_TEMPLATE_NAME);
+  await writeOutputFile(target, await newOwnedSheetWorkbookBytes(template.sheet, { markName: RATES_TEMPLATE_NAME }), { flag: "--out", what: "a rates file", force: args.force, owns });
   const which = args.year ? year.label : `${year.label} (the current financial year; use --year for another)`;
   io.stdout([
     `Wrote ${target}: the sheet "${template.sheet.name}" for ${which}, ${template.lines} rows.`,
@@ -37,16 +39,17 @@ export async function runRates(args: RatesArgs, io: RatesIo): Promise<number> {
       : "Every amount is filled in from the tool's own figures; check them against the DES.",
     `Then check a roster with: arrs check roster.xlsx --rates ${target}`,
     "",
-  ].join("\n"));
+  ].map(forTerminal).join("\n"));
   return 0;
 }
 
-/** Only the tool's own, unchanged rates file may be written over: never the user's work. */
-async function assertMayReplace(bytes: Buffer, options: { target: string; year: FinancialYear }): Promise<void> {
+/**
+ * The tool's own rates file once filled in holds the user's work: without --force it is not written
+ * over (a file the tool did not write at all is refused by writeOutputFile).
+ */
+async function assertNoOwnFigures(bytes: Buffer, options: { target: string; year: FinancialYear }): Promise<void> {
   const { target, year } = options;
-  if (!(await workbookHasMark(bytes, RATES_TEMPLATE_NAME))) {
-    throw new CliProblem(`"${target}" already exists and is not a rates file this tool wrote, so it was left alone. Choose another name with --out.`);
-  }
+  if (!(await workbookHasMark(bytes, RATES_TEMPLATE_NAME))) return;
   let own: string | null;
   try {
     own = await firstOwnFigure(await XlsxWorkbook.fromBuffer(bytes), year);
@@ -55,6 +58,6 @@ async function assertMayReplace(bytes: Buffer, options: { target: string; year: 
     throw error;
   }
   if (own) {
-    throw new CliProblem(`"${target}" already holds figures you entered (${own}), so it was left alone. Use it with arrs check --rates, or choose another name with --out.`);
+    throw new CliProblem(`"${target}" already holds figures you entered (${own}), so it was left alone. Use it with arrs check --rates, choose another name with --out, or add --force to replace it.`);
   }
 }

@@ -7,22 +7,11 @@ import * as path from "node:path";
 import { formatMoney, formatWte } from "../common/money";
 import { pcnFigures, pcnIdentity, totalFigures } from "../report/icb-figures";
 import type { CheckedPcn, Rollup } from "../report/icb-types";
+import { forTerminal } from "./terminal-text";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const moneyOrUnknown = (amount: number | null) => (amount === null ? "not known" : formatMoney(amount));
 
-/**
- * A file's name as it can be printed on a terminal: control characters (a name can hold an escape
- * sequence, which would rewrite the terminal) and bidirectional overrides written as \x1b, \u202e.
- * A local stand-in for src/cli/terminal-text.ts forTerminal(), being added in another worktree.
- */
-export function forTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
 
 export function formatRollupSummary(rollup: Rollup, options: { output: string }): string {
   const checked = rollup.pcns.filter((pcn): pcn is CheckedPcn => pcn.kind === "checked");

@@ -15,15 +15,20 @@ import { CsvFileError } from "../workbook/csv";
 import { WorkbookFileError, WorkbookWriteError } from "../workbook/file-errors";
 import type { XlsxWorkbook } from "../workbook/xlsx/xlsx-workbook";
 import type { RollupArgs } from "./args";
-import { defaultOutputPath, fileProblems, openInputWorkbook, openRatesWorkbook, writeCheckedCopy } from "./check-file";
+import { fileProblems, openInputWorkbook, openRatesWorkbook, writeCheckedCopy } from "./check-file";
 import { CliProblem } from "./files";
 import type { Io } from "./main";
 import { findRollupInputs } from "./rollup-inputs";
 import { rollupJson } from "./rollup-json";
-import { formatRollupSummary, forTerminal } from "./rollup-summary";
-
-export { forTerminal };
+import { formatRollupSummary } from "./rollup-summary";
 import { assertOutputFree, writeRollupWorkbook } from "./rollup-workbook";
+import { forTerminal } from "./terminal-text";
+import { defaultOutputPath } from "./workbook-files";
+
+/** A PCN's file, and (once opened) the extension its checked copy needs: .xlsm for a macro-enabled workbook. */
+interface PcnSource extends RollupSource<XlsxWorkbook> {
+  copyExtension: string;
+}
 
 /** "arrs-rollup-2025-26.xlsx", in the current folder. */
 export function defaultRollupPath(year: string): string {
@@ -46,31 +51,42 @@ export async function runRollup(args: RollupArgs, io: Io): Promise<number> {
     today,
     asOf: args.asOf,
     words: COMMAND_LINE_WORDS,
-    keep: args.copies ? (source, workbook, checked) => keepCopy(source, workbook, checked, io) : undefined,
+    keep: args.copies ? (source, workbook, checked) => keepCopy(source as PcnSource, workbook, checked, { io, force: args.force }) : undefined,
     progress: ({ index, count, file }) => io.stderr(`${index} of ${count}: ${forTerminal(path.basename(file))}\n`),
     describeError,
   });
   const out = args.out ?? defaultRollupPath(rollup.financialYear ?? financialYearOf(today).label);
   if (!knownOut) await assertOutputFree(out, args.force);
-  await writeRollupWorkbook(out, rollup);
+  await writeRollupWorkbook(out, rollup, { force: args.force });
   if (args.json) io.stdout(`${JSON.stringify(rollupJson(rollup, { output: out }), null, 2)}\n`);
   else io.stdout(`${formatRollupSummary(rollup, { output: out })}\n`);
   return 0;
 }
 
-function sourceOf(file: string): RollupSource<XlsxWorkbook> {
-  return { file, open: () => openInputWorkbook(file) };
+function sourceOf(file: string): PcnSource {
+  const source: PcnSource = {
+    file,
+    copyExtension: ".xlsx",
+    open: async () => {
+      const opened = await openInputWorkbook(file);
+      source.copyExtension = opened.extension;
+      return opened.workbook;
+    },
+  };
+  return source;
 }
 
 /**
  * The checked copy beside the workbook (NAME.arrs.xlsx), as `arrs check` writes it. A copy that cannot
- * be written (a read-only folder, the copy open in Excel) is said on stderr; the PCN's figures still
- * count in the roll-up, which does not depend on the copy.
+ * be written (a read-only folder, the copy open in Excel, a file of that name the tool did not write
+ * and no --force) is said on stderr; the PCN's figures still count in the roll-up, which does not
+ * depend on the copy.
  */
-async function keepCopy(source: RollupSource<XlsxWorkbook>, workbook: XlsxWorkbook, checked: CheckedWorkbook, io: Io): Promise<string | null> {
-  const output = defaultOutputPath(source.file);
+async function keepCopy(source: PcnSource, workbook: XlsxWorkbook, checked: CheckedWorkbook, options: { io: Io; force: boolean }): Promise<string | null> {
+  const output = defaultOutputPath(source.file, source.copyExtension);
+  const io = options.io;
   try {
-    await fileProblems(source.file, () => writeCheckedCopy(workbook, checked, { file: source.file, output }));
+    await fileProblems(source.file, () => writeCheckedCopy(workbook, checked, { file: source.file, output, force: options.force }));
     return output;
   } catch (error) {
     if (!(error instanceof CliProblem)) throw error;

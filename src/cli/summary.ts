@@ -1,6 +1,6 @@
 /**
  * The readable summary `arrs check` prints: what was checked, the money, and every finding by row,
- * worst first, in words a practice manager can act on.
+ * worst first, in words a practice manager can act on. Roster text in it is shown as forTerminal shows it.
  */
 import { formatUkDate } from "../common/dates";
 import { formatMoney, formatWte } from "../common/money";
@@ -11,6 +11,7 @@ import type { RosterReading } from "../pipeline/roster-reading";
 import { missingClaimHeader } from "../report/claim-header";
 import { forecastSentence } from "../report/forecast-words";
 import type { Finding } from "../rules/types";
+import { forTerminal } from "./terminal-text";
 
 const LABEL: Record<Finding["severity"], string> = { error: "ERROR  ", warning: "WARNING", info: "NOTE   " };
 const NOUN: Record<Finding["severity"], string> = { error: "error", warning: "warning", info: "note" };
@@ -117,7 +118,8 @@ export function formatSummary(result: CheckResult, where: {
   lines.push("");
   if (where.reading) lines.push(...readingLines(where.reading));
   lines.push(where.output ? `Written to ${where.output} (your workbook is unchanged).` : "Nothing written.");
-  return lines.join("\n");
+  // Each line is one line: roster text (names, roles, sheets, files, messages quoting cells) cannot start another.
+  return lines.map(forTerminal).join("\n");
 }
 
 /** The forecast's figures on one line, and its sentence on the next. */

@@ -8,6 +8,7 @@ import { dayNumber, formatUkDate, type IsoDate } from "../common/dates";
 import { formatMoney, formatWte } from "../common/money";
 import type { AssessedRow } from "./assess-row";
 import { ENGINE_SOURCE, finding } from "./findings";
+import { firstDateAbove, togetherOnStartDates, type Together } from "./people-overlap";
 import type { StaffInput } from "./types";
 
 /** How two IDs or names are matched: case and spaces at the ends ignored, and for names runs of spaces counted as one. */
@@ -28,10 +29,6 @@ export function personOf(row: Pick<StaffInput, "staffId" | "name">): string | nu
 /** The row's dates can place it in time: a start, a WTE, and no end before the start. */
 function datedRow(row: StaffInput): boolean {
   return row.start !== null && row.wte !== null && (row.end === null || row.end >= row.start);
-}
-
-function inPostOn(row: StaffInput, date: IsoDate): boolean {
-  return row.start! <= date && (row.end === null || date <= row.end);
 }
 
 /**
@@ -60,9 +57,10 @@ export function findPeopleOnSeveralRows(rows: AssessedRow[]): void {
  * the rows' order, which runs across sheets where a PCN keeps a roster per practice).
  */
 function latestFirst(group: AssessedRow[]): (a: AssessedRow, b: AssessedRow) => number {
+  const place = new Map(group.map((row, i) => [row, i]));
   return (a, b) => {
     const [startA, startB] = [a.input.start!, b.input.start!];
-    return startA > startB ? -1 : startA < startB ? 1 : group.indexOf(b) - group.indexOf(a);
+    return startA > startB ? -1 : startA < startB ? 1 : place.get(b)! - place.get(a)!;
   };
 }
 
@@ -75,58 +73,98 @@ function limitToOneWte(group: AssessedRow[]): Map<AssessedRow, number> {
   const removed = new Map<AssessedRow, number>();
   const ordered = [...group].sort(latestFirst(group));
   // Each row's first and last day as day numbers, worked out once rather than on every day of every month.
-  const days = new Map(group.map((row) => [row, {
-    from: dayNumber(row.input.start!), to: row.input.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.input.end),
-  }]));
-  const inPostOnDay = (row: AssessedRow, day: number) => days.get(row)!.from <= day && day <= days.get(row)!.to;
+  const from = ordered.map((row) => dayNumber(row.input.start!));
+  const to = ordered.map((row) => (row.input.end === null ? Number.POSITIVE_INFINITY : dayNumber(row.input.end)));
   const months = group[0].months.length;
   for (let i = 0; i < months; i++) {
-    const claimed = ordered.filter((row) => row.months[i].claimable > 0);
+    const claimed = ordered.flatMap((row, k) => (row.months[i].claimable > 0 ? [k] : []));
     if (claimed.length < 2) continue;
-    const firstDay = dayNumber(claimed[0].months[i].month);
-    const wteDaysRemoved = new Map<AssessedRow, number>();
-    for (let day = firstDay; day < firstDay + claimed[0].months[i].daysInMonth; day++) {
-      const onDay = claimed.filter((row) => inPostOnDay(row, day));
-      let excess = onDay.reduce((sum, row) => sum + row.months[i].wte, 0) - 1;
-      for (const row of onDay) {
+    const month = ordered[claimed[0]].months[i];
+    const firstDay = dayNumber(month.month);
+    const lastDay = firstDay + month.daysInMonth - 1;
+    const wte = ordered.map((row) => row.months[i].wte);
+    const wteDaysRemoved = new Array<number>(ordered.length).fill(0);
+    // Between the days a row comes into post or leaves it, the same rows are in post, so the same WTE
+    // comes off each of them every day: worked out once for each such run of days.
+    const changes = new Set([firstDay]);
+    for (const k of claimed) {
+      if (from[k] > firstDay && from[k] <= lastDay) changes.add(from[k]);
+      if (to[k] + 1 > firstDay && to[k] + 1 <= lastDay) changes.add(to[k] + 1);
+    }
+    const runStarts = [...changes].sort((a, b) => a - b);
+    runStarts.forEach((day, run) => {
+      const days = (runStarts[run + 1] ?? lastDay + 1) - day;
+      const onDay = claimed.filter((k) => from[k] <= day && day <= to[k]);
+      let excess = onDay.reduce((sum, k) => sum + wte[k], 0) - 1;
+      for (const k of onDay) {
         if (excess <= 1e-9) break;
-        const cut = Math.min(excess, row.months[i].wte);
-        wteDaysRemoved.set(row, (wteDaysRemoved.get(row) ?? 0) + cut);
+        const cut = Math.min(excess, wte[k]);
+        // Added day by day, as a day-by-day count would add it, to the last bit.
+        for (let d = 0; d < days; d++) wteDaysRemoved[k] += cut;
         excess -= cut;
       }
-    }
-    for (const [row, wteDays] of wteDaysRemoved) {
-      const month = row.months[i];
-      const kept = 1 - wteDays / (month.wte * month.daysInPost);
-      row.months[i] = { ...month, wte: month.wte * kept, claimable: month.claimable * kept, upliftOverBuiltIn: month.upliftOverBuiltIn * kept, limit: "above-one-wte" };
-      removed.set(row, (removed.get(row) ?? 0) + month.claimable * (1 - kept));
+    });
+    for (const k of claimed) {
+      if (wteDaysRemoved[k] === 0) continue;
+      const row = ordered[k];
+      const before = row.months[i];
+      const kept = 1 - wteDaysRemoved[k] / (before.wte * before.daysInPost);
+      row.months[i] = { ...before, wte: before.wte * kept, claimable: before.claimable * kept, upliftOverBuiltIn: before.upliftOverBuiltIn * kept, limit: "above-one-wte" };
+      removed.set(row, (removed.get(row) ?? 0) + before.claimable * (1 - kept));
     }
   }
   return removed;
 }
 
-/** One person's rows, in row order. The most WTE at once is reached on some row's start date. */
+/** Rows a message names; the rest are counted ("rows 12, 14, 19 and 1,997 more"). */
+const NAMED_ROWS = 3;
+
+/**
+ * One person's rows, in row order. The most WTE at once is reached on some row's start date; each row
+ * is flagged once, naming the rows in post with it on the first such date (in row order) above 1.0.
+ */
 function flagPerson(group: AssessedRow[], removed: Map<AssessedRow, number>): void {
-  for (const date of group.map((row) => row.input.start!)) {
-    const together = group.filter((row) => inPostOn(row.input, date));
-    const total = together.reduce((sum, row) => sum + row.input.wte!, 0);
-    if (total <= 1 + 1e-9) continue;
-    const rowNumbers = together.map((row) => row.input.rowNumber);
-    // Rows on several sheets (a roster per member practice) are named with their sheet: "row 5 of Oakwood".
-    const sheets = new Set(together.map((row) => row.input.sheet ?? ""));
-    const rowsText = sheets.size > 1 ? together.map((row) => `row ${row.input.rowNumber} of ${row.input.sheet ?? "the roster"}`).join(" and ") : `rows ${rowNumbers.join(" and ")}`;
-    for (const row of together) {
-      if (row.findings.some((f) => f.code === "DUPLICATE_PERSON")) continue;
-      const cut = removed.get(row) ?? 0;
-      const what = `The same person is on ${rowsText} at ${formatWte(total)} WTE in total on ${formatUkDate(date)}; no one can be claimed above 1.0 WTE.`;
-      row.findings.push(finding({
-        code: "DUPLICATE_PERSON", source: ENGINE_SOURCE.duplicates, rowNumber: row.input.rowNumber,
-        severity: cut > 0 ? "error" : "warning",
-        details: { rows: rowNumbers.join(","), totalWte: total, removed: cut },
-        message: cut > 0
-          ? `${what} This row started later, so ${formatMoney(cut)} is removed from its claim to keep the person at 1.0 WTE. Correct the WTE or the dates, or remove the duplicate row.`
-          : `${what} Correct the WTE or the dates, or remove the duplicate row.`,
-      }));
+  const dated = group.map((row) => ({ start: row.input.start!, end: row.input.end, wte: row.input.wte!, sheet: row.input.sheet ?? "" }));
+  // One more than are named, so that "and 1 more" is never written: four rows are all named.
+  const together = togetherOnStartDates(dated, NAMED_ROWS + 1);
+  const onDate = new Map(together.map((t) => [t.date, t]));
+  const firstAbove = firstDateAbove(dated, together, 1 + 1e-9);
+  const described = new Map<IsoDate, { what: string; rows: string; more: number }>();
+  group.forEach((row, i) => {
+    if (firstAbove[i] < 0) return;
+    const date = group[firstAbove[i]].input.start!;
+    let about = described.get(date);
+    if (!about) {
+      about = describeTogether(group, onDate.get(date)!);
+      described.set(date, about);
     }
-  }
+    const cut = removed.get(row) ?? 0;
+    row.findings.push(finding({
+      code: "DUPLICATE_PERSON", source: ENGINE_SOURCE.duplicates, rowNumber: row.input.rowNumber,
+      severity: cut > 0 ? "error" : "warning",
+      details: { rows: about.rows, totalWte: onDate.get(date)!.total, removed: cut, ...(about.more > 0 ? { moreRows: about.more } : {}) },
+      message: cut > 0
+        ? `${about.what} This row started later, so ${formatMoney(cut)} is removed from its claim to keep the person at 1.0 WTE. Correct the WTE or the dates, or remove the duplicate row.`
+        : `${about.what} Correct the WTE or the dates, or remove the duplicate row.`,
+    }));
+  });
+}
+
+/**
+ * "The same person is on rows 4 and 5 at 1.1 WTE in total on 01/09/2025; …", naming at most four rows
+ * and counting the rest. Rows on several sheets (a roster per member practice) are named with their
+ * sheet: "row 5 of Oakwood".
+ */
+function describeTogether(group: AssessedRow[], together: Together): { what: string; rows: string; more: number } {
+  const shown = together.count <= NAMED_ROWS + 1 ? together.first : together.first.slice(0, NAMED_ROWS);
+  const more = together.count - shown.length;
+  const inputs = shown.map((i) => group[i].input);
+  const names = together.sheets > 1 ? inputs.map((row) => `row ${row.rowNumber} of ${row.sheet ?? "the roster"}`) : inputs.map((row) => String(row.rowNumber));
+  const listed = more > 0 ? [...names, `${more.toLocaleString("en-GB")} more`] : names;
+  const list = listed.length > 1 ? `${listed.slice(0, -1).join(", ")} and ${listed[listed.length - 1]}` : listed[0];
+  return {
+    what: `The same person is on ${together.sheets > 1 ? "" : "rows "}${list} at ${formatWte(together.total)} WTE in total on ${formatUkDate(together.date)}; no one can be claimed above 1.0 WTE.`,
+    rows: inputs.map((row) => row.rowNumber).join(","),
+    more,
+  };
 }

@@ -105,3 +105,11 @@ export function monthClaimCsv(result: CheckResult, monthStart: IsoDate): string 
 export function isMonthClaimCsv(text: string): boolean {
   return text.startsWith(`${CSV_BYTE_ORDER_MARK}${csvText("Claim period")},`) && text.includes(`${LINE_END}${HEADER_LINE}`);
 }
+
+/**
+ * Whether a file's text is the year's claim lines as this tool writes them (--claim-lines): it starts
+ * with the byte-order mark and the header row, so a later run may replace it.
+ */
+export function isClaimLinesCsv(text: string): boolean {
+  return text.startsWith(`${CSV_BYTE_ORDER_MARK}${HEADER_LINE}`);
+}

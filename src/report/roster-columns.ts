@@ -3,6 +3,7 @@
  * the row's findings, and what the row can claim in the year.
  */
 import type { CheckResult, RowStatus, StaffResult } from "../engine/types";
+import { columnLetter } from "../common/grid";
 import { OWNED_COLUMN_HEADERS } from "../common/owned";
 import type { RosterReadResult, RosterRow } from "../roster/types";
 import type { Finding } from "../rules/types";
@@ -22,6 +23,22 @@ export const STATUS_HIGHLIGHTS: StatusHighlight[] = [
   { text: "Warning", style: "warning" },
   { text: "Note", style: "info" },
 ];
+
+/** Excel's last column, XFD: no cell may be written beyond it (a sheet is 16,384 columns wide). */
+export const LAST_COLUMN = 16384;
+
+/**
+ * Why the tool's columns cannot go beside this roster, or null when they can: the user's cells reach
+ * so far right that the columns (after the blank one) would pass column XFD. Both doors refuse the
+ * write with this sentence before changing anything, as for the user's data where the columns would go.
+ */
+export function pastLastColumn(block: Pick<RosterColumnsOutput, "sheetName" | "firstColumn" | "headers">): string | null {
+  const width = block.headers.length;
+  if (block.firstColumn + width - 1 <= LAST_COLUMN) return null;
+  const mustBeFree = columnLetter(LAST_COLUMN - width - GAP_COLUMNS + 1);
+  return `The sheet "${block.sheetName}" has cells as far right as column ${columnLetter(Math.min(block.firstColumn - 1 - GAP_COLUMNS, LAST_COLUMN))}, so the ARRS columns would go past column XFD, the last column Excel has. `
+    + `Nothing was written; clear or move the cells in columns ${mustBeFree} to XFD of "${block.sheetName}", then run the check again.`;
+}
 
 /** Where the owned columns go: where an earlier run put them, else after the user's last column and a gap. */
 export function ownedFirstColumn(roster: Pick<RosterReadResult, "lastColumn" | "ownedColumn">): number {

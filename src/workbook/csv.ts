@@ -87,7 +87,24 @@ export function sheetNameFor(fileName: string): string {
   return cleaned === "" || taken ? "Roster" : cleaned;
 }
 
-/** Thrown when the CSV cannot be taken in (too many rows). */
+/** Excel's widest sheet: 16,384 columns, A to XFD. */
+const MAX_CSV_FIELDS = 16384;
+
+/**
+ * The first line with a field past column XFD (fields left empty at the end of a line take no
+ * column), or null. Excel could not hold such a line either, and the tool's columns would go past it.
+ */
+function lineTooWide(rows: readonly (readonly string[])[]): { line: number; fields: number } | null {
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r].length <= MAX_CSV_FIELDS) continue;
+    let fields = rows[r].length;
+    while (fields > MAX_CSV_FIELDS && rows[r][fields - 1] === "") fields -= 1;
+    if (fields > MAX_CSV_FIELDS) return { line: r + 1, fields };
+  }
+  return null;
+}
+
+/** Thrown when the CSV cannot be taken in (too many rows, or too many fields on a line). */
 export class CsvFileError extends Error {
   override name = "CsvFileError";
 }
@@ -101,5 +118,10 @@ export async function csvToWorkbookBytes(bytes: Uint8Array, fileName: string): P
   const rows = parseCsv(text, delimiter);
   const sheetName = sheetNameFor(fileName);
   if (rows.length > MAX_SHEET_ROWS) throw new CsvFileError(rowLimitMessage(sheetName, rows.length));
+  const wide = lineTooWide(rows);
+  if (wide) {
+    throw new CsvFileError(`record ${wide.line.toLocaleString("en-GB")} of the CSV file has ${wide.fields.toLocaleString("en-GB")} fields, more than the 16,384 columns (A to XFD) a sheet can hold, so Excel could not open it either. `
+      + "Check that the file is a roster with one person per line, and that its separator is a comma or semicolon.");
+  }
   return newWorkbookBytes(sheetName, rows);
 }

@@ -9,7 +9,7 @@ import { rangeAddress } from "../report/cells";
 import type { ChartSpec, OwnedSheet, RosterColumnsOutput, SheetRange, WorkbookOutput } from "../report/types";
 import { STYLE_COLOURS } from "../report/formats";
 import { PRINT_FOOTER, printSettingsOf } from "../report/print";
-import { rosterColumnBlocks } from "../report/roster-columns";
+import { pastLastColumn, rosterColumnBlocks } from "../report/roster-columns";
 import { chartName, isToolChartName, seriesColour } from "./chart-style";
 import { writeArea, type Area } from "./office-area";
 import { columnWidthPoints, rgb } from "./office-cells";
@@ -27,6 +27,11 @@ export async function writeOutput(context: Excel.RequestContext, output: Workboo
   for (const sheet of output.sheets) assertOwnedSheetName(sheet.name);
   // One block beside each roster sheet, where a PCN keeps one per member practice.
   const blocks = rosterColumnBlocks(output);
+  // Nothing past column XFD: refused before Excel is asked for a range it does not have.
+  for (const block of blocks) {
+    const beyond = pastLastColumn(block);
+    if (beyond) throw new OfficeWorkbookError("own-data", beyond);
+  }
   const scan = await scanWorkbook(context, blocks);
   const rosters = blocks.map((block) => rosterTarget(scan, block));
   rosters.forEach((roster, i) => {

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import * as path from "node:path";
-import { defaultOutputPath } from "../../src/cli/main";
+import { defaultOutputPath } from "../../src/cli/workbook-files";
 import { run } from "../helpers/cli";
 import { scratchFolders } from "../helpers/scratch";
 import { fixture, ROOT, SAMPLE } from "../helpers/workbooks";
@@ -105,6 +105,18 @@ describe("the installed command", () => {
     const missing = spawnSync(process.execPath, [bin, "check", "missing.xlsx"], { encoding: "utf8" });
     expect(missing.status).toBe(2);
     expect(missing.stderr.trim()).toBe('arrs: cannot find "missing.xlsx". Check the path and try again.');
+  });
+
+  (built && existsSync("/bin/sh") ? test : test.skip)("piped into a reader that stops early (| head), it stops quietly, with no stack trace", () => {
+    // A summary longer than a pipe's buffer (64 KiB), so that writing it outlasts the reader.
+    const dir = tmp();
+    const csv = path.join(dir, "long.csv");
+    writeFileSync(csv, ["Name,Role,WTE,Start date,Annual salary", ...Array.from({ length: 400 }, () => "Locum TBC,Clinical Pharmacist,0.5,01/04/2025,45000")].join("\n"));
+    const bin = path.join(ROOT, "bin", "arrs.js");
+    const piped = spawnSync("/bin/sh", ["-c", `"${process.execPath}" "${bin}" check "${csv}" --year 2025/26 | head -c 10 >/dev/null`], { encoding: "utf8" });
+    expect(piped.stderr).toBe("");
+    expect(piped.status).toBe(0);
+    expect(spawnSync(process.execPath, [bin, "check", csv, "--year", "2025/26"], { encoding: "utf8" }).stdout.length).toBeGreaterThan(65536);
   });
 });
 

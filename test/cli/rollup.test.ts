@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { forTerminal } from "../../src/cli/rollup";
+import { forTerminal } from "../../src/cli/terminal-text";
 import { run } from "../helpers/cli";
 import { scratchFolders } from "../helpers/scratch";
 import { dumpWorkbook, fixture, ROOT, SAMPLE } from "../helpers/workbooks";
@@ -26,7 +26,9 @@ async function pcnWorkbook(source: string, target: string, settings: string[]): 
 async function asXlsm(source: string, target: string): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(source));
   const types = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file("[Content_Types].xml", types.replace("spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml"));
+  const macro = types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+  if (macro === types) throw new Error("the workbook part's content type was not found");
+  zip.file("[Content_Types].xml", macro);
   writeFileSync(target, await zip.generateAsync({ type: "nodebuffer" }));
 }
 
@@ -116,7 +118,7 @@ describe("--json", () => {
     expect(doc.pcns.map((p: { file: string }) => path.basename(p.file))).toEqual(ORDER);
     expect(doc.pcns[0]).toEqual({ file: path.join(folder, "broken.xlsx"), error: expect.stringMatching(/not an \.xlsx workbook/) });
     for (const pcn of doc.pcns.slice(1)) {
-      const alone = await run(["check", pcn.file, ...YEAR, "--as-of", "2025-11-30", "--json", "--out", path.join(folder, "..", "alone.xlsx")]);
+      const alone = await run(["check", pcn.file, ...YEAR, "--as-of", "2025-11-30", "--json", "--out", path.join(folder, "..", `alone${pcn.file.endsWith(".xlsm") ? ".xlsm" : ".xlsx"}`)]);
       const own = JSON.parse(alone.stdout);
       expect(pcn.totals).toEqual(own.totals);
       expect(Object.keys(pcn)).toEqual(expect.arrayContaining(["file", "pcn", "totals", "forecast", "errors", "warnings"]));
@@ -156,7 +158,7 @@ describe("a checked copy that cannot be written", () => {
     mkdirSync(path.join(dir, "Northside PCN.arrs.xlsx"));
     const result = await run(["rollup", path.join(dir, "Northside PCN.xlsx"), ...YEAR, "--json", "--out", path.join(dir, "icb.xlsx")]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^1 of 1: Northside PCN\.xlsx\n {2}checked copy not written: cannot write/);
+    expect(result.stderr).toMatch(/^1 of 1: Northside PCN\.xlsx\n {2}checked copy not written: .*is a folder, so nothing can be written there/);
     const doc = JSON.parse(result.stdout);
     expect(doc.pcns[0]).toMatchObject({ copy: null, totals: { claimable: expect.any(Number) } });
   });

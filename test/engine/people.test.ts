@@ -79,3 +79,65 @@ test("a role's headcount counts people, not rows: one person on two rows is one"
   const result = checkRoster({ rows, settings: SETTINGS });
   expect(result.byRole[0]).toMatchObject({ role: "clinical-pharmacist", headcount: 2 });
 });
+
+describe("many rows of one person", () => {
+  // npm run bench times 20,000 such rows through arrs check (docs/performance.md); 5,000 keep this test quick.
+  test("5,000 rows of one name are checked in seconds; each message names three rows and counts the rest", () => {
+    // A combined roster where every locum is entered as "Locum TBC": one person, as far as the roster shows.
+    const rows = Array.from({ length: 5000 }, (_, i) => makeRow({ rowNumber: i + 2, name: "Locum TBC", wte: 0.5 }));
+    const started = Date.now();
+    const result = checkRoster({ rows, settings: SETTINGS });
+    expect(Date.now() - started).toBeLessThan(5000);
+    const duplicate = result.staff.map((s) => s.findings.find((f) => f.code === "DUPLICATE_PERSON")!);
+    expect(duplicate.every(Boolean)).toBe(true);
+    const what = "The same person is on rows 2, 3, 4 and 4,997 more at 2500 WTE in total on 01/04/2025; no one can be claimed above 1.0 WTE.";
+    expect(duplicate[0].message).toBe(`${what} Correct the WTE or the dates, or remove the duplicate row.`);
+    expect(duplicate[4999].message.startsWith(`${what} This row started later, so `)).toBe(true);
+    expect(duplicate[0].details).toEqual({ rows: "2,3,4", moreRows: 4997, totalWte: 2500, removed: 0 });
+    // Two rows keep the person at 1.0 WTE: the first two in row order, which started no later than the rest.
+    expect(result.staff.filter((s) => s.claimable > 0).map((s) => s.rowNumber)).toEqual([2, 3]);
+  });
+
+  test("four rows together are all named; rows named in a list", () => {
+    const rows = [0, 1, 2, 3].map((i) => makeRow({ rowNumber: i + 2, staffId: "L1", wte: 0.3 }));
+    const result = checkRoster({ rows, settings: SETTINGS });
+    expect(result.staff[0].findings.find((f) => f.code === "DUPLICATE_PERSON")!.message)
+      .toMatch(/^The same person is on rows 2, 3, 4 and 5 at 1\.2 WTE in total on 01\/04\/2025;/);
+  });
+
+  /**
+   * The rule as it reads, looked at the slow way: going through the rows in order, on each row's start
+   * date add up the WTE of the person's rows in post; above 1.0, each of those rows not yet flagged is
+   * flagged with that date and those rows.
+   */
+  function slowFlags(people: { start: string; end: string | null; wte: number }[]): ({ date: string; rows: number[] } | null)[] {
+    const flags: ({ date: string; rows: number[] } | null)[] = people.map(() => null);
+    for (const { start: date } of people) {
+      const together = people.flatMap((p, i) => (p.start <= date && (p.end === null || date <= p.end) ? [i] : []));
+      const total = together.reduce((sum, i) => sum + people[i].wte, 0);
+      if (total <= 1 + 1e-9) continue;
+      for (const i of together) flags[i] ??= { date, rows: together.map((k) => k + 2) };
+    }
+    return flags;
+  }
+
+  test("each row is flagged on the same date, with the same rows, as the rule looked at the slow way", () => {
+    const day = fc.integer({ min: 0, max: 500 }).map((n) => new Date(Date.UTC(2025, 2, 1) + n * 86400000).toISOString().slice(0, 10));
+    const person = fc.record({ start: day, length: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }), wte: fc.constantFrom(0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1) })
+      .map(({ start, length, wte }) => ({ start, wte, end: length === null ? null : new Date(Date.parse(start) + length * 86400000).toISOString().slice(0, 10) }));
+    fc.assert(fc.property(fc.array(person, { minLength: 1, maxLength: 7 }), (people) => {
+      const rows = people.map((p, i) => makeRow({ rowNumber: i + 2, staffId: "P1", ...p }));
+      const result = checkRoster({ rows, settings: SETTINGS });
+      const seen = result.staff.map((s) => {
+        const flag = s.findings.find((f) => f.code === "DUPLICATE_PERSON");
+        if (!flag) return null;
+        const date = /on (\d\d)\/(\d\d)\/(\d{4});/.exec(flag.message)!;
+        return { date: `${date[3]}-${date[2]}-${date[1]}`, rows: String(flag.details!.rows).split(",").map(Number), more: flag.details!.moreRows ?? 0 };
+      });
+      const expected = slowFlags(people).map((flag) => flag && (flag.rows.length <= 4
+        ? { date: flag.date, rows: flag.rows, more: 0 }
+        : { date: flag.date, rows: flag.rows.slice(0, 3), more: flag.rows.length - 3 }));
+      expect(seen).toEqual(expected);
+    }), { numRuns: 500 });
+  });
+});

@@ -7,6 +7,7 @@ import type { Grid } from "../../common/grid";
 import { columnLetter } from "../../common/grid";
 import { isOwnedSheetName, OWNED_SHEET_NAMES } from "../../common/owned";
 import { rangeAddress } from "../../report/cells";
+import { pastLastColumn } from "../../report/roster-columns";
 import type { RosterColumnsOutput } from "../../report/types";
 import { WorkbookWriteError } from "../file-errors";
 import type { OwnedBlock } from "../owned-block";
@@ -41,6 +42,9 @@ export function rosterTarget(options: { sheet: Sheet; xml: string; grid: Grid; o
     firstColumn: output.firstColumn,
     lastColumn: output.firstColumn + output.headers.length - 1,
   };
+  // Nothing past column XFD: a sheet whose cells reach that far leaves no room for the columns.
+  const beyond = pastLastColumn(output);
+  if (beyond) throw new WorkbookWriteError(beyond);
   const earlier = findOwnedBlocksInGrid(grid);
   assertColumnsFree(grid, target, earlier);
   const merges = mergedRanges(xml);
