@@ -3,7 +3,7 @@
  * with one set of attributes; runs may not overlap and must be in order. Setting the width of one
  * column inside a user's run splits the run, so the columns either side keep exactly what they had.
  */
-import { attribute } from "./xml";
+import { attribute } from "./tag-scanner";
 
 interface ColumnRun {
   min: number;

@@ -12,7 +12,8 @@ import { cellXml } from "./cells-write";
 import { columnsXml } from "./columns";
 import { MAIN_NS, REL_NS } from "./package";
 import type { StyleBook } from "./styles-write";
-import { attribute, escapeXml } from "./xml";
+import { attribute } from "./tag-scanner";
+import { escapeXml } from "./xml";
 
 /** The user's view settings on the sheet view of the part being replaced, if any. */
 export function keptViewAttributes(previousXml: string | null): string {

@@ -4,8 +4,13 @@
  * byte for byte, still compressed. So whatever the workbook holds that this tool knows nothing
  * about (charts, pivot tables, macros, slicers, comments, another program's extensions) is kept.
  */
-import { eachEntryPiece, entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
-import { attribute, escapeXml } from "./xml";
+import { MAX_PART_BYTES } from "../file-limits";
+import { PackageError } from "./part-error";
+import { entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
+import { attribute, TagScanner } from "./tag-scanner";
+import { escapeXml } from "./xml";
+
+export { PackageError };
 
 export const RELATIONSHIP_TYPES = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -31,11 +36,6 @@ export interface Relationship {
   /** The part it points at, as a zip path ("xl/worksheets/sheet1.xml"); the raw target if external. */
   path: string;
   external: boolean;
-}
-
-/** The bytes are a zip, but not one this adapter can read as a workbook. */
-export class PackageError extends Error {
-  override name = "PackageError";
 }
 
 export class XlsxPackage {
@@ -68,46 +68,30 @@ export class XlsxPackage {
     return this.findEntry(path)?.uncompressedSize ?? null;
   }
 
-  async bytes(path: string): Promise<Uint8Array | null> {
+  /**
+   * A part's bytes, inflated within bounds (see entryBytes): refused with a ZipLimitError, unread,
+   * when the zip records it as larger than `limit` or it is compressed as only a bomb is; a part
+   * that turns out damaged is a PackageError. Every part the adapter reads comes through here.
+   */
+  async bytes(path: string, limit = MAX_PART_BYTES): Promise<Uint8Array | null> {
     if (this.removed.has(path)) return null;
     const text = this.changed.get(path);
     if (text !== undefined) return new TextEncoder().encode(joined(text));
     const entry = this.findEntry(path);
     if (!entry) return null;
     try {
-      return await entryBytes(entry);
-    } catch (error) {
-      throw new PackageError(error instanceof ZipError ? error.message : `its part "${path}" could not be read (${(error as Error).message})`);
-    }
-  }
-
-  /**
-   * A part's uncompressed bytes handed to `use` piece by piece, never joined (checked as bytes()
-   * checks them); false if there is no such part.
-   */
-  async eachPiece(path: string, use: (piece: Uint8Array) => void): Promise<boolean> {
-    if (this.removed.has(path)) return false;
-    const text = this.changed.get(path);
-    if (text !== undefined) {
-      use(new TextEncoder().encode(joined(text)));
-      return true;
-    }
-    const entry = this.findEntry(path);
-    if (!entry) return false;
-    try {
-      await eachEntryPiece(entry, use);
+      return await entryBytes(entry, limit);
     } catch (error) {
       if (error instanceof ZipError) throw new PackageError(error.message);
       throw error;
     }
-    return true;
   }
 
-  async text(path: string): Promise<string | null> {
+  async text(path: string, limit = MAX_PART_BYTES): Promise<string | null> {
     if (this.removed.has(path)) return null;
     const text = this.changed.get(path);
     if (text !== undefined) return joined(text);
-    const bytes = await this.bytes(path);
+    const bytes = await this.bytes(path, limit);
     return bytes === null ? null : decodeUtf(bytes);
   }
 
@@ -151,7 +135,12 @@ export class XlsxPackage {
     for (const e of out) this.byName.set(e.name.toLowerCase(), e);
     this.changed.clear();
     this.removed.clear();
-    return writeZip(out);
+    try {
+      return writeZip(out);
+    } catch (error) {
+      if (error instanceof ZipError) throw new PackageError(error.message);
+      throw error;
+    }
   }
 
   private findEntry(path: string): ZipEntry | null {
@@ -252,7 +241,7 @@ export class PackageEdit {
   }
 }
 
-const CONTENT_TYPES = "[Content_Types].xml";
+export const CONTENT_TYPES = "[Content_Types].xml";
 
 const EMPTY_RELATIONSHIPS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
@@ -295,15 +284,27 @@ export function relsPathOf(source: string): string {
 
 function parseRelationships(xml: string, source: string): Relationship[] {
   const out: Relationship[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attribute(match[0], "Id");
-    const type = attribute(match[0], "Type");
-    const target = attribute(match[0], "Target");
+  const scan = new TagScanner(xml);
+  while (scan.next()) {
+    if (scan.closing || !scan.is("Relationship")) continue;
+    const id = scan.attribute("Id");
+    const type = scan.attribute("Type");
+    const target = scan.attribute("Target");
     if (id === null || type === null || target === null) continue;
-    const external = attribute(match[0], "TargetMode") === "External";
+    const external = scan.attribute("TargetMode") === "External";
     out.push({ id, type, path: external ? target : resolveTarget(source, target), external });
   }
   return out;
+}
+
+/** The content type the package's [Content_Types].xml gives a part by an Override (lower case), or null. */
+export function overriddenContentType(contentTypesXml: string, path: string): string | null {
+  const partName = `/${path}`.toLowerCase();
+  const scan = new TagScanner(contentTypesXml);
+  while (scan.next()) {
+    if (!scan.closing && scan.is("Override") && (scan.attribute("PartName") ?? "").toLowerCase() === partName) return (scan.attribute("ContentType") ?? "").toLowerCase();
+  }
+  return null;
 }
 
 export function sameRelationshipType(type: string, wanted: string): boolean {

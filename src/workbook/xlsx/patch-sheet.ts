@@ -10,7 +10,7 @@ import { columnLetter, columnNumber } from "../../common/grid";
 import type { OwnedBlock } from "../owned-block";
 import { patchColumns } from "./columns";
 import { childElements, findChild, insertChild, rootElement, tagEnd, WORKSHEET_ORDER } from "./elements";
-import { attribute } from "./xml";
+import { attribute } from "./tag-scanner";
 
 export interface SheetPatch {
   /** Blocks emptied from their header row down: cells and conditional formats wholly inside them. */

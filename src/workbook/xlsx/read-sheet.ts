@@ -10,8 +10,10 @@
  */
 import { excelSerialToDate } from "../../common/dates";
 import type { CellValue, Grid } from "../../common/grid";
+import { WorkbookFileError } from "../file-errors";
+import { cellLimitMessage, MAX_GRID_CELLS, MAX_SHEET_ROWS, rowLimitMessage, rowSpanMessage } from "../file-limits";
+import { PackageError } from "./part-error";
 import { TagScanner, xmlPlainText, xmlText } from "./tag-scanner";
-import { attribute } from "./xml";
 
 export interface ReadSheetOptions {
   sheetName: string;
@@ -21,26 +23,43 @@ export interface ReadSheetOptions {
   dateStyles: readonly boolean[];
   /** workbookDate1904 of xl/workbook.xml. */
   date1904: boolean;
+  /** The most rows (<row> elements) and grid cells (rows × columns) read; MAX_SHEET_ROWS and MAX_GRID_CELLS unless given. */
+  limits?: { rows: number; cells: number };
 }
+
+/** Excel's grid (ECMA-376 Part 1, 18.3.1.4; Excel's specifications and limits): XFD1048576 is the last cell. */
+export const LAST_COLUMN = 16_384;
+export const LAST_ROW = 1_048_576;
 
 /** Whether the workbook counts its serial dates from 1904 (ECMA-376 18.2.28 workbookPr, date1904). */
 export function workbookDate1904(workbookXml: string): boolean {
-  const tag = /<(?:[\w.-]+:)?workbookPr[\s/>][^>]*>?/.exec(workbookXml);
-  // xsd:boolean: "1" or "true". (Unlike ExcelJS, which takes only "1".)
-  const value = tag ? attribute(tag[0], "date1904") : null;
-  return value === "1" || value === "true";
+  const scan = new TagScanner(workbookXml);
+  while (scan.next()) {
+    if (scan.closing || !scan.is("workbookPr")) continue;
+    // xsd:boolean: "1" or "true". (Unlike ExcelJS, which takes only "1".)
+    const value = scan.attribute("date1904");
+    return value === "1" || value === "true";
+  }
+  return false;
 }
 
 /** The cell types of ECMA-376 18.18.11 ST_CellType, as small numbers for the inner loop. */
 const CellType = { Number: 0, SharedString: 1, FormulaString: 2, InlineString: 3, Boolean: 4, Error: 5, Date: 6 } as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
 
+/**
+ * The sheet's grid. Refused (WorkbookFileError) when it has more rows than the limit, counted here
+ * as they are read whatever comes before them, or its values span more rows, or more cells, than the
+ * limits; a cell or row past Excel's last is a damaged part (PackageError). Gaps between rows are
+ * never filled beyond the limits.
+ */
 export function readSheetXml(xml: string, options: ReadSheetOptions): Grid {
+  const limits = options.limits ?? { rows: MAX_SHEET_ROWS, cells: MAX_GRID_CELLS };
   const rows = new SheetRows();
   const scan = new TagScanner(xml);
   while (scan.next()) {
     if (scan.is("sheetData") && !scan.closing) {
-      if (!scan.selfClosing) readSheetData(scan, rows, options);
+      if (!scan.selfClosing) readSheetData(scan, rows, options, limits);
       break;
     }
   }
@@ -52,24 +71,30 @@ export function readSheetXml(xml: string, options: ReadSheetOptions): Grid {
       if (ref) merges.push(ref);
     }
   }
-  return rows.toGrid(options.sheetName, merges);
+  return rows.toGrid(options.sheetName, merges, limits);
 }
 
 /** The cells of <sheetData> into `rows`, up to its end tag. */
-function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOptions): void {
+function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOptions, limits: { rows: number; cells: number }): void {
   const xml = scan.xml;
   let rowNumber = 0;
   let row: CellValue[] | null = null;
   let column = 0;
+  let rowCount = 0;
+  // Cells held in the rows' arrays so far, gaps before a row's cells included.
+  let held = 0;
   while (scan.next()) {
     if (scan.closing) {
       if (scan.is("sheetData")) return;
       continue;
     }
     if (scan.is("row")) {
+      rowCount += 1;
+      if (rowCount > limits.rows) throw new WorkbookFileError(rowLimitMessage(options.sheetName, rowCount + rowsAfter(scan), limits.rows));
       // A row without r follows the one before (18.3.1.73). (Unlike ExcelJS, which drops it.)
       const number = scan.r === -1 ? NaN : digitsValue(xml, scan.r, scan.rEnd);
       rowNumber = Number.isNaN(number) ? rowNumber + 1 : number;
+      if (rowNumber > LAST_ROW) throw new PackageError(`row ${rowNumber.toLocaleString("en-GB")} is past the last row, ${LAST_ROW.toLocaleString("en-GB")}`);
       row = rows.add(rowNumber);
       column = 0;
       continue;
@@ -80,12 +105,19 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
     // <row>'s, as in ExcelJS, whatever row the r names.
     const named = scan.r === -1 ? 0 : columnValue(xml, scan.r, scan.rEnd);
     column = named > 0 ? named : column + 1;
+    if (column > LAST_COLUMN) {
+      const where = scan.r === -1 ? `a cell of row ${rowNumber}` : `cell "${xml.slice(scan.r, Math.min(scan.rEnd, scan.r + 20))}"`;
+      throw new PackageError(`${where} is past the last column, XFD`);
+    }
+
     const style = scan.s === -1 ? 0 : digitsValue(xml, scan.s, scan.sEnd);
     const type = scan.t === -1 ? CellType.Number : cellType(xml, scan.t, scan.tEnd);
 
     // The cell's children: <f> (the formula; only its cached <v> matters here), <v>, <is>.
     let vStart = -1;
     let vEnd = -1;
+    // The <v> text when it is not read in place from the part (vStart and vEnd are then within it).
+    let vText: string | null = null;
     let inline: string | null = null;
     // Most cells are "<c ...><v>123</v></c>" exactly: read those without walking their tags.
     const simpleEnd = scan.selfClosing ? -1 : simpleValueEnd(xml, scan.tagEnd);
@@ -98,10 +130,10 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
         if (scan.closing) {
           if (scan.is("c")) break;
         } else if (scan.is("v")) {
-          if (!scan.selfClosing) {
-            vStart = scan.tagEnd;
-            vEnd = xml.indexOf("<", vStart);
-          }
+          // Text split by a comment, or in CDATA, read as one.
+          vText = scan.rawText();
+          vStart = 0;
+          vEnd = vText.length;
         } else if (scan.is("is")) {
           inline = inlineString(scan);
         } else {
@@ -111,8 +143,12 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
     }
     // An empty <v></v> is no value, as in ExcelJS (its parser sees no text).
     const hasValue = vStart !== -1 && vEnd > vStart;
-    const value = cellValue(xml, type, hasValue ? vStart : -1, vEnd, inline, style, options);
+    const value = cellValue(vText ?? xml, type, hasValue ? vStart : -1, vEnd, inline, style, options);
     if (value !== null && value !== "") {
+      if (column > row.length) {
+        held += column - row.length;
+        if (held > limits.cells) throw new WorkbookFileError(cellLimitMessage(options.sheetName, null, limits.cells));
+      }
       while (row.length < column - 1) row.push(null);
       row[column - 1] = value;
     } else if (column - 1 < row.length) {
@@ -120,6 +156,19 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
       row[column - 1] = null;
     }
   }
+}
+
+/** The rows left in <sheetData> after the current one, counted without reading them, for the refusal's message. */
+function rowsAfter(scan: TagScanner): number {
+  let rows = 0;
+  while (scan.next()) {
+    if (scan.closing) {
+      if (scan.is("sheetData")) break;
+    } else if (scan.is("row")) {
+      rows += 1;
+    }
+  }
+  return rows;
 }
 
 /** Where the text ends in "<v>text</v></c>" at `at`; -1 if the cell is written any other way. */
@@ -292,7 +341,7 @@ class SheetRows {
     return row;
   }
 
-  toGrid(sheetName: string, merges: readonly string[]): Grid {
+  toGrid(sheetName: string, merges: readonly string[], limits: { rows: number; cells: number }): Grid {
     const { numbers, cells } = this.inRowOrder();
     if (merges.length > 0) clearMerged(numbers, cells, merges);
 
@@ -311,6 +360,12 @@ class SheetRows {
       if (last + 1 > lastColumn) lastColumn = last + 1;
     }
     if (firstRow === 0) return { sheetName, firstRow: 1, firstColumn: 1, values: [] };
+    // The grid is dense: refused before it is made if the gaps would make it larger than the limits.
+    const height = lastRow - firstRow + 1;
+    if (height > limits.rows) throw new WorkbookFileError(rowSpanMessage(sheetName, lastRow, limits.rows));
+    if (height * (lastColumn - firstColumn + 1) > limits.cells) {
+      throw new WorkbookFileError(cellLimitMessage(sheetName, { rows: height, columns: lastColumn - firstColumn + 1 }, limits.cells));
+    }
 
     // Each row's own array, trimmed or padded in place to the range's columns; null rows for gaps.
     const width = lastColumn - firstColumn + 1;

@@ -8,7 +8,8 @@
 import type { OutputCell, StatusHighlight } from "../../report/types";
 import { BORDER_COLOUR, NUMBER_FORMATS, STYLE_COLOURS, STYLE_LOOKS, type StyleLook } from "../../report/formats";
 import { childElements, contentOf, findChild, insertChild, rootElement, STYLESHEET_ORDER, type ElementSpan } from "./elements";
-import { attribute, escapeXml } from "./xml";
+import { attribute } from "./tag-scanner";
+import { escapeXml } from "./xml";
 
 /** A styles part for a workbook that has none (one default font, the two fills Excel requires). */
 export const MINIMAL_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

@@ -3,7 +3,8 @@
  * active tab. Edits are made on the text, element by element, so everything else in the part
  * (calculation settings, pivot caches, another program's extensions) stays exactly as it was.
  */
-import { attribute, escapeXml } from "./xml";
+import { attribute } from "./tag-scanner";
+import { escapeXml } from "./xml";
 import { childElements, contentOf, findChild, insertChild, rootElement, WORKBOOK_ORDER } from "./elements";
 import { REL_NS } from "./package";
 
