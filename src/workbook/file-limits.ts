@@ -6,6 +6,7 @@
  * 1,000,000 rows would need 12,000,000 claim lines and gigabytes to check; a roster is a few hundred
  * rows, so these limits leave room for anything real. Each refusal says what to do.
  */
+import { PackageError } from "./xlsx/part-error";
 import { TagScanner } from "./xlsx/tag-scanner";
 
 export const MAX_SHEET_ROWS = 200_000;
@@ -23,6 +24,13 @@ export const MAX_SHEET_BYTES = 150_000_000;
  * 100-column roster fit.
  */
 export const MAX_GRID_CELLS = 20_000_000;
+
+/**
+ * A sheet part recorded as larger than MAX_SHEET_BYTES but no larger than this is looked through
+ * piece by piece, never held, to count its rows, since a count says more than a size; a larger one
+ * is refused on its size alone.
+ */
+export const COUNTABLE_BYTES = 600_000_000;
 
 /** Every other part (the workbook, its styles, relationships, content types): real ones are a few megabytes. */
 export const MAX_PART_BYTES = 50_000_000;
@@ -84,3 +92,41 @@ export function countRows(xml: Uint8Array | string): number {
   }
   return rows;
 }
+
+/**
+ * countRows for a part that comes in pieces (as it is inflated), none of which is kept: the same
+ * scanner, run over each piece's text with whatever tag or comment was cut off at its end carried
+ * into the next. The count is the one countRows gives for the pieces joined.
+ */
+export class RowCounter {
+  private readonly decoder = new TextDecoder();
+  private carry = "";
+  private inSheetData = false;
+  private rows = 0;
+
+  add(piece: Uint8Array): void {
+    this.scan(this.carry + this.decoder.decode(piece, { stream: true }), false);
+  }
+
+  finish(): number {
+    this.scan(this.carry + this.decoder.decode(), true);
+    return this.rows;
+  }
+
+  private scan(text: string, last: boolean): void {
+    const scan = new TagScanner(text);
+    // Just past the last tag seen whole; what follows it is looked at again with the next piece.
+    let done = 0;
+    while (scan.next()) {
+      if (!scan.complete && !last) break;
+      done = scan.tagEnd;
+      if (scan.is("sheetData")) this.inSheetData = !scan.closing && !scan.selfClosing;
+      else if (this.inSheetData && !scan.closing && scan.is("row")) this.rows += 1;
+    }
+    this.carry = last ? "" : text.slice(done);
+    // Nothing Excel writes runs this long without a tag; a part that does is not counted forever.
+    if (this.carry.length > MAX_CARRY) throw new PackageError("one of its parts is not XML as Excel writes it (over a million characters with no tag)");
+  }
+}
+
+const MAX_CARRY = 1_000_000;

@@ -6,7 +6,7 @@
  */
 import { buildWorkbookOutput } from "../../src/report/build";
 import type { WorkbookOutput } from "../../src/report/types";
-import { countRows } from "../../src/workbook/file-limits";
+import { countRows, RowCounter } from "../../src/workbook/file-limits";
 import { WorkbookFileError } from "../../src/workbook/file-errors";
 import { PackageEdit, PackageError, withRelationship, XlsxPackage } from "../../src/workbook/xlsx/package";
 import * as workbookPart from "../../src/workbook/xlsx/workbook-part";
@@ -220,6 +220,23 @@ describe("the pieces underneath", () => {
     expect(countRows(`<x:worksheet xmlns:x="m"><x:cols>${cols}</x:cols><x:sheetData><x:row r="1"/><x:row r="2"><x:c/></x:row><x:rowBreaks/></x:sheetData></x:worksheet>`)).toBe(2);
     expect(countRows("<worksheet><!-- <row/> --><sheetData><row><c/></row><row/><rowPr/></sheetData><row/></worksheet>")).toBe(2);
     expect(countRows(new TextEncoder().encode(longSheetXml(300)))).toBe(300);
+  });
+
+  it("rows counted in pieces, split anywhere, are the rows counted at once", () => {
+    const samples = [
+      longSheetXml(300),
+      '<x:worksheet xmlns:x="m"><!-- <x:row/> --><x:sheetData><x:row r="1"/><x:row r="2"><x:c/></x:row><x:rowBreaks/></x:sheetData></x:worksheet>',
+      '<worksheet><sheetData><row><c t="inlineStr"><is><t><![CDATA[<row>]]></t></is></c></row><row a=">"/><rowPr/></sheetData></worksheet>',
+    ].map((xml) => new TextEncoder().encode(xml));
+    for (const xml of samples) {
+      const expected = countRows(xml);
+      for (const size of [1, 2, 3, 5, 7, 64, 4095, 5000]) {
+        const counter = new RowCounter();
+        for (let at = 0; at < xml.length; at += size) counter.add(xml.subarray(at, at + size));
+        expect([size, counter.finish()]).toEqual([size, expected]);
+      }
+    }
+    expect(countRows(samples[2])).toBe(2);
   });
 
   it("a part is inflated within bounds: its recorded size, a cap, and a ratio no real part has", async () => {

@@ -6,8 +6,9 @@
  */
 import { MAX_PART_BYTES } from "../file-limits";
 import { PackageError } from "./part-error";
-import { entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
-import { attribute, TagScanner } from "./tag-scanner";
+import { eachEntryPiece, entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
+import { insertChild, rootElement } from "./elements";
+import { attribute, mapElements, TagScanner } from "./tag-scanner";
 import { escapeXml } from "./xml";
 
 export { PackageError };
@@ -85,6 +86,28 @@ export class XlsxPackage {
       if (error instanceof ZipError) throw new PackageError(error.message);
       throw error;
     }
+  }
+
+  /**
+   * A part's bytes handed to `use` piece by piece as they are inflated, never joined, within the
+   * same bounds as bytes(); false if there is no such part.
+   */
+  async eachPiece(path: string, limit: number, use: (piece: Uint8Array) => void): Promise<boolean> {
+    if (this.removed.has(path)) return false;
+    const text = this.changed.get(path);
+    if (text !== undefined) {
+      use(new TextEncoder().encode(joined(text)));
+      return true;
+    }
+    const entry = this.findEntry(path);
+    if (!entry) return false;
+    try {
+      await eachEntryPiece(entry, limit, use);
+    } catch (error) {
+      if (error instanceof ZipError) throw new PackageError(error.message);
+      throw error;
+    }
+    return true;
   }
 
   async text(path: string, limit = MAX_PART_BYTES): Promise<string | null> {
@@ -261,13 +284,13 @@ export function withRelationship(xml: string | null, source: string, type: strin
 
 /** A relationships part without the relationship `id`. */
 function withoutRelationship(xml: string, id: string): string {
-  return xml.replace(/<(\w+:)?Relationship\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?Relationship>)/g, (element) => (attribute(element, "Id") === id ? "" : element));
+  return mapElements(xml, "Relationship", (tag) => (attribute(tag, "Id") === id ? null : tag));
 }
 
 /** The content types part without an Override for the part at `path`. */
 function withoutContentType(xml: string, path: string): string {
   const partName = `/${path}`.toLowerCase();
-  return xml.replace(/<(\w+:)?Override\b[^>]*>/g, (element) => ((attribute(element, "PartName") ?? "").toLowerCase() === partName ? "" : element));
+  return mapElements(xml, "Override", (tag) => ((attribute(tag, "PartName") ?? "").toLowerCase() === partName ? null : tag));
 }
 
 /** A part's text: one string, or pieces to be written one after another. */
@@ -344,11 +367,12 @@ function decodeURIComponentSafe(text: string): string {
 
 /** Inserts `element` just before the closing tag of the root element `name` (any prefix); handles "<Name/>". */
 function insertBeforeClose(xml: string, name: string, element: string): string {
-  const close = new RegExp(`</(\\w+:)?${name}>\\s*$`).exec(xml);
-  if (close) return xml.slice(0, close.index) + element + xml.slice(close.index);
-  const empty = new RegExp(`<((\\w+:)?${name})\\b([^>]*?)/>`).exec(xml);
-  if (!empty) throw new PackageError(`part of it is not laid out as Excel saves it (its ${name} part)`);
-  return `${xml.slice(0, empty.index)}<${empty[1]}${empty[3]}>${element}</${empty[1]}>${xml.slice(empty.index + empty[0].length)}`;
+  const root = rootElement(xml);
+  const closed = root.contentEnd >= root.contentStart && xml.startsWith(`</${root.prefix}${root.name}`, root.contentEnd);
+  if (root.name !== name || (!closed && xml.charCodeAt(root.startTag.end - 2) !== 0x2f)) {
+    throw new PackageError(`part of it is not laid out as Excel saves it (its ${name} part)`);
+  }
+  return insertChild(xml, element, name, []);
 }
 
 /** Parts are UTF-8 (or UTF-16 with a byte-order mark, which OPC also allows). */

@@ -5,7 +5,7 @@
  */
 import type { Grid } from "../../common/grid";
 import { WorkbookFileError } from "../file-errors";
-import { bombMessage, MAX_GRID_CELLS, sharedStringsLimitMessage, sizeLimitMessage, type SheetLimits } from "../file-limits";
+import { bombMessage, COUNTABLE_BYTES, MAX_GRID_CELLS, RowCounter, rowLimitMessage, sharedStringsLimitMessage, sizeLimitMessage, type SheetLimits } from "../file-limits";
 import type { OwnedBlock } from "../owned-block";
 import { findOwnedBlocksInGrid } from "../owned-grid";
 import { CONTENT_TYPES, overriddenContentType, type PackageEdit, PackageError, RELATIONSHIP_TYPES, sameRelationshipType, type XlsxPackage, type Relationship, WORKSHEET_CONTENT_TYPE } from "./package";
@@ -138,9 +138,22 @@ export class SheetParts {
    * (limitsChecked: the sheet has been read, and so checked, already.)
    */
   async sheetText(sheet: Sheet, options: { limitsChecked?: boolean } = {}): Promise<string> {
-    const xml = options.limitsChecked ? await this.sheetPartText(sheet) : await this.whenSheetDamaged(sheet, () => this.pkg.text(sheet.path, this.limits.bytes));
+    const size = this.pkg.uncompressedSize(sheet.path) ?? 0;
+    if (!options.limitsChecked && size > this.limits.bytes && size <= COUNTABLE_BYTES) await this.refuseLargeSheet(sheet, size);
+    const xml = await this.sheetPartText(sheet);
     if (xml === null) throw missingSheetPart(sheet);
     return xml;
+  }
+
+  /**
+   * Refuses a sheet recorded as larger than the checker reads, with its rows counted if there are
+   * more than it reads: looked through piece by piece as it is inflated, never held whole.
+   */
+  private async refuseLargeSheet(sheet: Sheet, size: number): Promise<never> {
+    const counter = new RowCounter();
+    await this.whenSheetDamaged(sheet, () => this.pkg.eachPiece(sheet.path, COUNTABLE_BYTES, (piece) => counter.add(piece)));
+    const rows = counter.finish();
+    throw new WorkbookFileError(rows > this.limits.rows ? rowLimitMessage(sheet.name, rows, this.limits.rows) : sizeLimitMessage(sheet.name, size, this.limits.bytes));
   }
 
   /** A sheet's XML as it is (null if its part is missing): for the tool's own sheets, and sheets already read. */

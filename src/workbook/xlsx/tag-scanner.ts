@@ -41,6 +41,8 @@ export class TagScanner {
   closing = false;
   /** "<name/>" */
   selfClosing = false;
+  /** Whether the current tag ends with its ">" within the range (not cut off at its end). */
+  complete = false;
   /** Set by attributeAt: the end of the value it found. */
   valueEnd = -1;
   /**
@@ -119,6 +121,7 @@ export class TagScanner {
         this.noteShortAttribute(eq, quoteAt, close);
         i = close + 1;
       }
+      this.complete = i < length && xml.charCodeAt(i) === GT;
       this.selfClosing = !this.closing && xml.charCodeAt(i - 1) === SLASH;
       this.tagEnd = Math.min(i + 1, xml.length);
       this.pos = this.tagEnd;
@@ -188,6 +191,23 @@ export class TagScanner {
     return -1;
   }
 
+  /** Every attribute of the current start tag, in order: its name as written and its raw (undecoded) value. */
+  attributes(): [string, string][] {
+    const out: [string, string][] = [];
+    const xml = this.xml;
+    let i = this.nameEnd;
+    for (;;) {
+      while (i < this.tagEnd && isSpace(xml.charCodeAt(i))) i += 1;
+      const eq = xml.indexOf("=", i);
+      if (eq === -1 || eq >= this.tagEnd) return out;
+      const name = xml.slice(i, eq).trim();
+      const start = this.attributeAt(name);
+      if (start === -1) return out;
+      out.push([name, xml.slice(start, this.valueEnd)]);
+      i = this.valueEnd + 1;
+    }
+  }
+
   /** The decoded value of attribute `name` on the current start tag; null if absent. */
   attribute(name: string): string | null {
     const start = this.attributeAt(name);
@@ -234,6 +254,38 @@ export class TagScanner {
   }
 }
 
+/** Calls `use` on each start or empty-element tag whose local name is `name`, in order. */
+export function eachStartTag(xml: string, name: string, use: (scan: TagScanner) => void): void {
+  const scan = new TagScanner(xml);
+  while (scan.next()) if (!scan.closing && scan.is(name)) use(scan);
+}
+
+/**
+ * `xml` with each element whose local name is `name` changed: `change` gets its start tag and gives
+ * a new one, or null to remove the whole element. Everything else is kept as it was.
+ */
+export function mapElements(xml: string, name: string, change: (startTag: string) => string | null): string {
+  const scan = new TagScanner(xml);
+  const out: string[] = [];
+  let last = 0;
+  while (scan.next()) {
+    if (scan.closing || !scan.is(name)) continue;
+    const start = scan.tagStart;
+    const startEnd = scan.tagEnd;
+    const next = change(xml.slice(start, startEnd));
+    out.push(xml.slice(last, start));
+    if (next === null) {
+      scan.skipElement();
+      last = scan.tagEnd;
+    } else {
+      out.push(next);
+      last = startEnd;
+    }
+  }
+  out.push(xml.slice(last));
+  return out.join("");
+}
+
 /** The value of attribute `name` (exact, prefix included) on a start tag's text ("<c r=\"A1\" t=\"s\">"), decoded; null if absent. */
 export function attribute(tag: string, name: string): string | null {
   const scan = new TagScanner(tag);
@@ -250,6 +302,9 @@ function isMarkupInText(xml: string, lt: number): boolean {
  * declaration is a document type declaration (or not XML), which is refused.
  */
 function skipMarkup(xml: string, lt: number): number {
+  // The text may end part way into "<!--" or "<![CDATA[" (a piece of a part read in pieces).
+  const head = xml.slice(lt, lt + 9);
+  if (head.length < 9 && ("<!--".startsWith(head) || "<![CDATA[".startsWith(head))) return xml.length;
   if (xml.charCodeAt(lt + 1) === BANG && !xml.startsWith("<!--", lt) && !xml.startsWith("<![CDATA[", lt)) {
     throw new PackageError(xml.startsWith("<!DOCTYPE", lt)
       ? "one of its parts has a document type declaration (DOCTYPE), which Excel never writes"

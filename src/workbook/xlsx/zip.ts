@@ -127,7 +127,8 @@ function centralDirectory(bytes: Uint8Array, view: DataView): { count: number; d
     if (record + 56 > locator || view.getUint32(record, true) !== ZIP64_END_OF_CENTRAL_DIRECTORY) throw new ZipError("its table of contents is damaged");
     return { count: bigToNumber(view.getBigUint64(record + 32, true)), directoryOffset: bigToNumber(view.getBigUint64(record + 48, true)) };
   }
-  if (count === IN_ZIP64_16 || directoryOffset === IN_ZIP64_32) throw new ZipError("its table of contents is damaged");
+  // Marked as ZIP64 with no ZIP64 record to be found.
+  if (count === IN_ZIP64_16 || directoryOffset === IN_ZIP64_32) throw new ZipError("it is saved in a form this tool cannot read (a very large zip format)");
   if (directoryOffset > end) throw new ZipError("its table of contents is damaged");
   return { count, directoryOffset };
 }
@@ -189,36 +190,57 @@ function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
 }
 
 /**
- * An entry's uncompressed bytes, read within bounds: refused unread when its recorded size is over
- * `limit` or it is compressed more than MAX_INFLATE_RATIO to 1; inflated piece by piece and stopped
- * at the first piece that runs past its recorded size (damaged: the record is never trusted, only
- * checked); then checked against its length and CRC. So no part ever takes more than its recorded
- * size, and never more than `limit`, however it was made.
+ * An entry's uncompressed bytes, read within bounds (see eachEntryPiece) and joined.
  */
 export async function entryBytes(entry: ZipEntry, limit: number): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  await eachEntryPiece(entry, limit, (piece) => {
+    pieces.push(piece);
+    size += piece.length;
+  });
+  return joinBytes(pieces, size);
+}
+
+/**
+ * An entry's uncompressed bytes handed to `use` piece by piece as they are inflated, within bounds:
+ * refused unread (ZipLimitError) when its recorded size is over `limit`, or when it is compressed
+ * more than MAX_INFLATE_RATIO to 1; inflating stops at the first piece that runs past its recorded
+ * size (damaged: the record is never trusted, only checked); then its length and CRC are checked.
+ * So no part ever takes more than its recorded size, and never more than `limit`, however it was made.
+ */
+export async function eachEntryPiece(entry: ZipEntry, limit: number, use: (piece: Uint8Array) => void): Promise<void> {
   if (entry.uncompressedSize > limit) throw new ZipLimitError(entry.name, "size", entry.uncompressedSize, limit);
   if (entry.uncompressedSize > RATIO_GRACE_BYTES && entry.uncompressedSize > MAX_INFLATE_RATIO * entry.raw.length) {
     throw new ZipLimitError(entry.name, "ratio", entry.uncompressedSize, MAX_INFLATE_RATIO);
   }
   const damaged = () => new ZipError(`its part "${entry.name}" is damaged`);
-  let data = entry.raw;
-  if (entry.method === DEFLATED) {
-    const pieces: Uint8Array[] = [];
-    let size = 0;
+  let crc = CRC_START;
+  let size = 0;
+  // A failure of `use` is its own, not the part's: kept apart from the stream's.
+  let failed: { error: unknown } | null = null;
+  const take = (piece: Uint8Array): boolean => {
+    size += piece.length;
+    if (size > entry.uncompressedSize) return false;
+    crc = crc32Update(crc, piece);
     try {
-      await pump(entry.raw, new DecompressionStream("deflate-raw"), (piece) => {
-        size += piece.length;
-        pieces.push(piece);
-        return size <= entry.uncompressedSize;
-      });
-    } catch {
-      throw damaged();
+      use(piece);
+    } catch (error) {
+      failed = { error };
+      return false;
     }
-    if (size > entry.uncompressedSize) throw damaged();
-    data = joinBytes(pieces, size);
+    return true;
+  };
+  if (entry.method === STORED) take(entry.raw);
+  else {
+    try {
+      await pump(entry.raw, new DecompressionStream("deflate-raw"), take);
+    } catch {
+      if (!failed) throw damaged();
+    }
   }
-  if (data.length !== entry.uncompressedSize || crc32(data) !== entry.crc32) throw damaged();
-  return data;
+  if (failed) throw (failed as { error: unknown }).error;
+  if (size !== entry.uncompressedSize || crc32Finish(crc) !== entry.crc32) throw damaged();
 }
 
 /**
