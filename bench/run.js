@@ -16,9 +16,13 @@
  * largest request; test/bench/office-figures.test.ts); and the custom functions over 100,000 cells
  * (bench/functions.js). Times are the best of several runs: other work on the machine only adds time.
  *
+ * And a zip bomb (bench/bomb.js): a 10 MB workbook whose roster inflates to 10 GiB, which `arrs
+ * check` must refuse in seconds at bounded memory.
+ *
  *   npm run bench                            all of it (several minutes)
  *   ARRS_BENCH_SIZES=1000,10000 npm run bench
  *   ARRS_BENCH_REPEATS=1 npm run bench       one run of each (quicker, noisier)
+ *   ARRS_BENCH_ONLY=bomb npm run bench       only some parts: sizes, sample, office, functions, bomb
  *
  * Prints the figures and the targets, each met or not met. These are figures, not tests: the exit
  * code is 0 whether or not the targets are met. Also writes test-output/bench/results.md (the form
@@ -29,12 +33,15 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { performance } = require("perf_hooks");
+const { measureBomb } = require("./bomb");
 const { rosterFile } = require("./generate");
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(ROOT, "test-output", "bench");
 const SAMPLE = "examples/sample-pcn-2025-26.xlsx";
 const SIZES = (process.env.ARRS_BENCH_SIZES ?? "1000,10000,50000,100000").split(",").map(Number);
+/** The parts of the bench to run (ARRS_BENCH_ONLY, comma-separated); all of them unless given. */
+const PARTS = new Set((process.env.ARRS_BENCH_ONLY ?? "sizes,sample,office,functions,bomb").split(",").map((p) => p.trim()));
 /** Runs of the floor and of `arrs check` per size: more where a run is short, since short runs are the noisiest. */
 const REPEATS = (rows) => Number(process.env.ARRS_BENCH_REPEATS ?? (rows <= 50000 ? 5 : 3));
 /** Runs of the reader and of the engine per size (they run in one process, so runs are cheap). */
@@ -49,6 +56,8 @@ const TARGETS = {
   memoryBytesAt100k: 1024 ** 3,
   officeSyncs: 20,
   officeRequestBytes: 4_000_000,
+  bombMs: 5000,
+  bombMaxRssBytes: 512 * 1024 ** 2,
 };
 
 const ms = (x) => (x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
@@ -167,7 +176,7 @@ function machine() {
 function runSettings(sizes) {
   const repeats = process.env.ARRS_BENCH_REPEATS ? `ARRS_BENCH_REPEATS=${process.env.ARRS_BENCH_REPEATS}` : "ARRS_BENCH_REPEATS unset";
   return [
-    `${repeats}, ARRS_BENCH_SIZES=${SIZES.join(",")}.`,
+    `${repeats}, ARRS_BENCH_SIZES=${SIZES.join(",")}, ARRS_BENCH_ONLY=${process.env.ARRS_BENCH_ONLY ?? "unset"}.`,
     `Runs per size (${sizes.map((s) => thousands(s.rows)).join("/")} rows), the best kept:`,
     `floor and arrs check ${sizes.map((s) => s.repeats).join("/")}, reader and engine ${sizes.map((s) => IN_PROCESS_REPEATS(s.rows)).join("/")};`,
     `the sample and a bare Node start: ${SAMPLE_REPEATS} each.`,
@@ -180,23 +189,27 @@ function target(what, goal, figure, met) {
   return [what, goal, figure(), met ? "met" : "**not met**"];
 }
 
-function targetRows(sizes, sample, office) {
+function targetRows(sizes, sample, office, bomb) {
   const s50 = sizes.find((s) => s.rows === 50000);
   const s100 = sizes.find((s) => s.rows === 100000);
   const officeRan = !office.error;
+  const bombRefused = bomb && bomb.code === 2 && bomb.said.split("\n").length === 1;
   return [
     target("arrs check against the ExcelJS floor, 50,000 rows", `at most ${ratio(TARGETS.ratioAt50k)}`,
       () => ratio(s50.ratio), s50 ? s50.ratio <= TARGETS.ratioAt50k : null),
     target("engine alone, 100,000 rows", `at most ${ms(TARGETS.engineMsAt100k)}`,
       () => ms(s100.engineMs), s100 ? s100.engineMs <= TARGETS.engineMsAt100k : null),
     target("the sample end to end against a bare `node -e 0`", `at most ${TARGETS.sampleToNodeStart}×`,
-      () => `${ratio(sample.ratio)} (${ms(sample.sampleMs)} against ${ms(sample.nodeStartMs)})`, sample.ratio <= TARGETS.sampleToNodeStart),
+      () => `${ratio(sample.ratio)} (${ms(sample.sampleMs)} against ${ms(sample.nodeStartMs)})`, sample ? sample.ratio <= TARGETS.sampleToNodeStart : null),
     target("peak memory of arrs check, 100,000 rows", "under 1 GiB",
       () => mib(s100.pipelineMaxRss), s100 ? s100.pipelineMaxRss < TARGETS.memoryBytesAt100k : null),
     target(`Office.js: context.sync() calls, ${thousands(officeRan ? office.rows : 50000)} rows`, `at most ${TARGETS.officeSyncs}`,
       () => String(office.syncs), officeRan ? office.syncs <= TARGETS.officeSyncs : null),
     target("Office.js: largest request", "at most 4 MB",
       () => `${(office.largestRequestBytes / 1e6).toFixed(2)} MB`, officeRan ? office.largestRequestBytes <= TARGETS.officeRequestBytes : null),
+    target("a zip bomb (10 MB inflating to 10 GiB) refused with one line, exit code 2", `under ${ms(TARGETS.bombMs)}, peak under ${mib(TARGETS.bombMaxRssBytes)}`,
+      () => `${ms(bomb.ms)}, ${mib(bomb.maxRss)}${bombRefused ? "" : ` (exit ${bomb.code}: ${bomb.said.slice(0, 200)})`}`,
+      bomb ? bombRefused && bomb.ms < TARGETS.bombMs && bomb.maxRss < TARGETS.bombMaxRssBytes : null),
   ];
 }
 
@@ -231,27 +244,36 @@ async function main() {
   const host = machine();
   say(`ARRS checker benchmark: Node ${host.node}, ${host.cores} cores, ${host.cpu}, ${Math.round(host.memoryBytes / 1024 ** 3)} GiB`);
   const sizes = [];
-  for (const rows of SIZES) {
+  for (const rows of PARTS.has("sizes") ? SIZES : []) {
     say(`${thousands(rows)} rows`);
     sizes.push(await measureSize(rows));
   }
-  say("the sample end to end, and a bare Node start");
-  const sample = sampleEndToEnd();
-  say("Office.js adapter against the fake Excel");
-  const office = officeFigures();
-  say("custom functions");
-  const functions = functionFigures();
+  const skipped = { error: "not run: ARRS_BENCH_ONLY" };
+  if (PARTS.has("sample")) say("the sample end to end, and a bare Node start");
+  const sample = PARTS.has("sample") ? sampleEndToEnd() : null;
+  if (PARTS.has("office")) say("Office.js adapter against the fake Excel");
+  const office = PARTS.has("office") ? officeFigures() : skipped;
+  if (PARTS.has("functions")) say("custom functions");
+  const functions = PARTS.has("functions") ? functionFigures() : skipped;
+  if (PARTS.has("bomb")) say("a zip bomb");
+  const bomb = PARTS.has("bomb") ? measureBomb(OUT) : null;
 
   const text = [
     `Machine: ${host.cores} cores (nproc), ${host.cpu}, ${Math.round(host.memoryBytes / 1024 ** 3)} GiB memory, Node ${host.node}; run on ${host.date}.`,
     "",
     `Run settings: ${runSettings(sizes)}`,
     "",
-    table(["target", "goal", "figure", "met"], targetRows(sizes, sample, office)),
+    table(["target", "goal", "figure", "met"], targetRows(sizes, sample, office, bomb)),
     "",
-    sizeTable(sizes),
+    sizes.length > 0 ? sizeTable(sizes) : "Roster sizes: not run (ARRS_BENCH_ONLY).",
     "",
-    `The sample end to end: \`node bin/arrs.js check ${SAMPLE} --out <tmp>\` ${ms(sample.sampleMs)}, a bare \`node -e 0\` ${ms(sample.nodeStartMs)} (best of ${sample.repeats} each): ${ratio(sample.ratio)}.`,
+    sample
+      ? `The sample end to end: \`node bin/arrs.js check ${SAMPLE} --out <tmp>\` ${ms(sample.sampleMs)}, a bare \`node -e 0\` ${ms(sample.nodeStartMs)} (best of ${sample.repeats} each): ${ratio(sample.ratio)}.`
+      : "The sample end to end: not run (ARRS_BENCH_ONLY).",
+    "",
+    bomb
+      ? `A zip bomb: a ${(bomb.fileBytes / 1e6).toFixed(1)} MB workbook whose roster sheet inflates to ${Math.round(bomb.inflatesTo / 1024 ** 3)} GiB while recording 100,000 bytes: \`arrs check\` exit ${bomb.code} in ${ms(bomb.ms)}, peak ${mib(bomb.maxRss)} (a 512 MiB heap), saying: ${bomb.said}`
+      : "A zip bomb: not run (ARRS_BENCH_ONLY).",
     "",
     officeLine(office),
     "",
@@ -259,7 +281,7 @@ async function main() {
   ].join("\n");
   process.stdout.write(`\n${text}\n`);
   fs.writeFileSync(path.join(OUT, "results.md"), `${text}\n`);
-  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, sample, office, functions }, null, 2)}\n`);
+  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, sample, office, functions, bomb }, null, 2)}\n`);
   say(`\n(benchmark took ${Math.round((Date.now() - started) / 1000)} s; written to ${path.relative(ROOT, OUT)}/results.md and results.json)`);
 }
 
