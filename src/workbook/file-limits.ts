@@ -61,6 +61,12 @@ export function cellLimitMessage(sheetName: string, size: { rows: number; column
   return `${sheetWords(sheetName)} has data across ${across}; the checker reads at most ${count(limit)} cells a sheet. Delete the unused rows and columns around the data, ${OWN_WORKBOOK}`;
 }
 
+/** Sheets each within the limits that together hold more than the checker reads at once. */
+export function workbookLimitMessage(limit: { bytes: number; cells: number }): string {
+  return `The sheets of this workbook hold more data together than the checker reads at once (${mb(limit.bytes)} of sheets, or ${count(limit.cells)} cells). `
+    + `Delete the sheets and rows the roster does not need, ${OWN_WORKBOOK}`;
+}
+
 export function sizeLimitMessage(sheetName: string | null, bytes: number, limit: number): string {
   return `${sheetWords(sheetName)} holds ${mb(bytes)} of data; the checker reads at most ${mb(limit)} a sheet. Delete the unused rows and columns around the data, ${OWN_WORKBOOK}`;
 }

@@ -105,6 +105,26 @@ describe("cell references past Excel's grid, and gaps between rows (issue 19, po
   });
 });
 
+describe("many sheets, each within the limits", () => {
+  test("are bounded together: the grids kept at once hold at most twice a sheet's XML", async () => {
+    const sheetXml = rosterSheetXml();
+    const names = ["Staff", "Staff 2", "Staff 3"];
+    const rel = (i: number) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`;
+    const parts = workbookParts({
+      parts: [
+        { name: "xl/workbook.xml", text: `<workbook xmlns="${MAIN_NS}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${names.map((n, i) => `<sheet name="${n}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>` },
+        { name: "xl/_rels/workbook.xml.rels", text: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => rel(i)).join("")}</Relationships>` },
+        { name: "xl/worksheets/sheet2.xml", text: sheetXml },
+        { name: "xl/worksheets/sheet3.xml", text: sheetXml },
+      ],
+    });
+    const wb = await XlsxWorkbook.fromBuffer(zipOf(parts), { rows: 1000, bytes: Math.ceil(sheetXml.length * 1.2) });
+    await wb.readSheet("Staff");
+    await wb.readSheet("Staff 2");
+    await expect(wb.readSheet("Staff 3")).rejects.toThrow(/^The sheets of this workbook hold more data together than the checker reads at once/);
+  });
+});
+
 describe("XML written in ways Excel does not, but may (issue 19, point 9)", () => {
   test("text after a comment, and text in a CDATA section, are kept in inline and shared strings", async () => {
     const sheet = rosterSheetXml({

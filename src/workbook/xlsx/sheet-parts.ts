@@ -5,7 +5,7 @@
  */
 import type { Grid } from "../../common/grid";
 import { WorkbookFileError } from "../file-errors";
-import { bombMessage, COUNTABLE_BYTES, MAX_GRID_CELLS, RowCounter, rowLimitMessage, sharedStringsLimitMessage, sizeLimitMessage, type SheetLimits } from "../file-limits";
+import { bombMessage, COUNTABLE_BYTES, MAX_GRID_CELLS, RowCounter, rowLimitMessage, sharedStringsLimitMessage, sizeLimitMessage, type SheetLimits, workbookLimitMessage } from "../file-limits";
 import type { OwnedBlock } from "../owned-block";
 import { findOwnedBlocksInGrid } from "../owned-grid";
 import { CONTENT_TYPES, overriddenContentType, type PackageEdit, PackageError, RELATIONSHIP_TYPES, sameRelationshipType, type XlsxPackage, type Relationship, WORKSHEET_CONTENT_TYPE } from "./package";
@@ -28,6 +28,8 @@ export class SheetParts {
   private sharedStrings: string[] | null = null;
   private dateStyleFlags: boolean[] | null = null;
   private dates1904: boolean | null = null;
+  /** What the kept grids hold together: their sheets' XML (characters) and their cells. */
+  private held = { bytes: 0, cells: 0 };
 
   constructor(
     private readonly pkg: XlsxPackage,
@@ -78,13 +80,14 @@ export class SheetParts {
   /** After a write: the sheets, their grids and which styles are dates may all have changed. */
   forgetSheets(): void {
     this.sheetList = null;
-    this.grids.clear();
+    this.forgetGrids();
     this.dateStyleFlags = null;
   }
 
   /** The grids a check read, once a write no longer needs them: a long roster's grid is tens of megabytes. */
   forgetGrids(): void {
     this.grids.clear();
+    this.held = { bytes: 0, cells: 0 };
   }
 
   /** Excel sheet names are unique regardless of case, so look them up that way too. */
@@ -94,10 +97,20 @@ export class SheetParts {
   }
 
   /** A sheet's grid, kept until the next write. */
+  /**
+   * A sheet's grid, kept until the next write. The grids kept at once are bounded as a whole, not
+   * only each one: a workbook of many sheets, each within the limits, is refused once together they
+   * hold more than twice a sheet's XML or more cells than one grid may.
+   */
   async gridOf(sheet: Sheet): Promise<Grid> {
     const cached = this.grids.get(sheet.path);
     if (cached) return cached;
-    const grid = await this.parseGrid(sheet, await this.sheetText(sheet));
+    const xml = await this.sheetText(sheet);
+    const grid = await this.parseGrid(sheet, xml);
+    const cells = grid.values.length * (grid.values[0]?.length ?? 0);
+    const limit = { bytes: 2 * this.limits.bytes, cells: this.limits.cells ?? MAX_GRID_CELLS };
+    if (this.held.bytes + xml.length > limit.bytes || this.held.cells + cells > limit.cells) throw new WorkbookFileError(workbookLimitMessage(limit));
+    this.held = { bytes: this.held.bytes + xml.length, cells: this.held.cells + cells };
     this.grids.set(sheet.path, grid);
     return grid;
   }
