@@ -168,6 +168,11 @@ describe("the zip itself (issue 19, zip layer)", () => {
     expect(readZip(output).map((e) => e.name)).toContain("xl/worksheets/sheet1.xml");
   });
 
+  test("a zip of 70,000 parts is refused before any is looked at", async () => {
+    const empties = Array.from({ length: 70_000 }, (_, i): Part => ({ name: `x/${i}.xml`, text: "", method: 0 }));
+    await expectRefused(zip64Of([...workbookParts(), ...empties]), /70,005 parts/);
+  });
+
   test("a part that inflates past the size its entry records is damaged, and found so in the first piece past it", async () => {
     const text = rosterSheetXml();
     const parts = workbookParts({ parts: [{ name: "xl/worksheets/sheet1.xml", text, declared: 100 }] });

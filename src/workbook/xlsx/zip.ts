@@ -73,6 +73,8 @@ const IN_ZIP64_32 = 0xffffffff;
 export function readZip(bytes: Uint8Array): ZipEntry[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { count, directoryOffset } = centralDirectory(bytes, view);
+  // What the writer can save again without ZIP64 records; a workbook has hundreds of parts at most.
+  if (count >= IN_ZIP64_16) throw new ZipError(`it is saved in a form this tool cannot read (${count.toLocaleString("en-GB")} parts)`);
   const entries: ZipEntry[] = [];
   const extents: { start: number; end: number; name: string }[] = [];
   const seen = new Set<string>();
