@@ -67,6 +67,10 @@ export function workbookLimitMessage(limit: { bytes: number; cells: number }): s
     + `Delete the sheets and rows the roster does not need, ${OWN_WORKBOOK}`;
 }
 
+export function mergeLimitMessage(sheetName: string, ranges: number): string {
+  return `${sheetWords(sheetName)} has more merged cells than the checker reads (${count(ranges)} merged ranges over its rows). Unmerge the cells around the data, ${OWN_WORKBOOK}`;
+}
+
 export function sizeLimitMessage(sheetName: string | null, bytes: number, limit: number): string {
   return `${sheetWords(sheetName)} holds ${mb(bytes)} of data; the checker reads at most ${mb(limit)} a sheet. Delete the unused rows and columns around the data, ${OWN_WORKBOOK}`;
 }

@@ -98,6 +98,13 @@ describe("cell references past Excel's grid, and gaps between rows (issue 19, po
     await expectRefused(workbookOf({ sheet }), /The sheet "Staff" has data across 150,000 rows and 16,384 columns/, { seconds: 5 });
   });
 
+  test("many merged ranges each over a million rows are refused in seconds, not worked through for hours", async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => `<row r="${i + 4}"><c r="A${i + 4}"><v>1</v></c><c r="B${i + 4}"><v>2</v></c></row>`).join("");
+    const merges = Array.from({ length: 20_000 }, (_, i) => `<mergeCell ref="A${i + 1}:B1048576"/>`).join("");
+    const sheet = rosterSheetXml({ rows }).replace("</worksheet>", `<mergeCells count="20000">${merges}</mergeCells></worksheet>`);
+    await expectRefused(workbookOf({ sheet }), /The sheet "Staff" has more merged cells than the checker reads \(20,000 merged ranges/, { seconds: 5 });
+  });
+
   test("many rows each with a cell in column XFD are refused as they are read, not after", async () => {
     const rows: string[] = [];
     for (let r = 4; r <= 20_000; r++) rows.push(`<row r="${r}"><c r="XFD${r}"><v>1</v></c></row>`);

@@ -96,7 +96,6 @@ export class SheetParts {
     return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** A sheet's grid, kept until the next write. */
   /**
    * A sheet's grid, kept until the next write. The grids kept at once are bounded as a whole, not
    * only each one: a workbook of many sheets, each within the limits, is refused once together they

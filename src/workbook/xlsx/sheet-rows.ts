@@ -4,7 +4,7 @@
  */
 import type { CellValue, Grid } from "../../common/grid";
 import { WorkbookFileError } from "../file-errors";
-import { cellLimitMessage, rowSpanMessage } from "../file-limits";
+import { cellLimitMessage, mergeLimitMessage, rowSpanMessage } from "../file-limits";
 
 /** The column of a cell reference "AB12" (or "$AB$12") in xml[start, end); 0 if it has no letters. */
 export function columnValue(xml: string, start: number, end: number): number {
@@ -38,7 +38,7 @@ export class SheetRows {
 
   toGrid(sheetName: string, merges: readonly string[], limits: { rows: number; cells: number }): Grid {
     const { numbers, cells } = this.inRowOrder();
-    if (merges.length > 0) clearMerged(numbers, cells, merges);
+    if (merges.length > 0) clearMerged(sheetName, numbers, cells, merges);
 
     // The used range: rows and columns that hold a value.
     let [firstRow, lastRow, firstColumn, lastColumn] = [0, 0, Infinity, 0];
@@ -98,13 +98,17 @@ export class SheetRows {
   }
 }
 
+/** Cells a sheet's merged ranges may clear, rows visited included: far more than any real sheet's. */
+const MAX_MERGE_WORK = 50_000_000;
+
 /**
  * Every cell of a merged range but its top-left shows nothing (ECMA-376 18.3.1.55), whatever the part
  * holds there; ExcelJS makes them "merge" cells, which readGrid reads as null.
  */
-function clearMerged(numbers: readonly number[], cells: CellValue[][], merges: readonly string[]): void {
-  const byNumber = new Map<number, CellValue[]>();
-  numbers.forEach((n, i) => byNumber.set(n, cells[i]));
+function clearMerged(sheetName: string, numbers: readonly number[], cells: CellValue[][], merges: readonly string[]): void {
+  // Only the rows there are are visited (numbers is in order), and the visits are counted: a sheet
+  // of many merged ranges each over a million rows would otherwise take hours.
+  let work = 0;
   for (const ref of merges) {
     const [from, to = from] = ref.split(":");
     const a = cellAddress(from);
@@ -112,10 +116,25 @@ function clearMerged(numbers: readonly number[], cells: CellValue[][], merges: r
     if (!a || !b) continue;
     const [top, bottom] = [Math.min(a.row, b.row), Math.max(a.row, b.row)];
     const [left, right] = [Math.min(a.column, b.column), Math.max(a.column, b.column)];
-    for (let r = top; r <= bottom; r++) {
-      const row = byNumber.get(r);
-      if (!row) continue;
-      for (let c = r === top ? left + 1 : left; c <= right && c <= row.length; c++) row[c - 1] = null;
+    for (let i = firstAtOrAfter(numbers, top); i < numbers.length && numbers[i] <= bottom; i++) {
+      const row = cells[i];
+      const first = numbers[i] === top ? left + 1 : left;
+      // Plain comparisons, no calls: this loop may run MAX_MERGE_WORK times before it gives up.
+      const last = right < row.length ? right : row.length;
+      work += last >= first ? 1 + last - first + 1 : 1;
+      if (work > MAX_MERGE_WORK) throw new WorkbookFileError(mergeLimitMessage(sheetName, merges.length));
+      for (let c = first; c <= last; c++) row[c - 1] = null;
     }
   }
+}
+
+/** The index of the first of `numbers` (ascending) that is at least `value`. */
+function firstAtOrAfter(numbers: readonly number[], value: number): number {
+  let [low, high] = [0, numbers.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (numbers[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
