@@ -77,9 +77,10 @@ describe("cell references past Excel's grid, and gaps between rows (issue 19, po
     ["a cell in column XFE, one past the last", rosterSheetXml({ firstRowCells: '<c r="XFE1"><v>1</v></c>' })],
     ["a row numbered 500,000,000", rosterSheetXml({ rows: '<row r="500000000"><c r="A500000000"><v>1</v></c></row>' })],
     ["a row numbered 1,048,577, one past the last", rosterSheetXml({ rows: '<row r="1048577"><c r="A1048577"><v>1</v></c></row>' })],
+    ["a row numbered 0, before the first", rosterSheetXml().replace('<row r="1">', '<row r="0">')],
     ["rows without numbers running on past row 1,048,576", rosterSheetXml({ rows: '<row r="1048576"><c><v>1</v></c></row><row><c><v>1</v></c></row>' })],
   ])("%s is a damaged sheet, refused in words", async (_, sheet) => {
-    await expectRefused(workbookOf({ sheet }), /The sheet "Staff" in this workbook is damaged: .*past the last (column|row)/, { seconds: 5 });
+    await expectRefused(workbookOf({ sheet }), /The sheet "Staff" in this workbook is damaged: .*(past the last (column|row)|before the first row)/, { seconds: 5 });
   });
 
   test("a cell in column XFD, the last, is read", async () => {

@@ -96,6 +96,7 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
       const number = scan.r === -1 ? NaN : digitsValue(xml, scan.r, scan.rEnd);
       rowNumber = Number.isNaN(number) ? rowNumber + 1 : number;
       if (rowNumber > LAST_ROW) throw new PackageError(`row ${rowNumber.toLocaleString("en-GB")} is past the last row, ${LAST_ROW.toLocaleString("en-GB")}`);
+      if (rowNumber < 1) throw new PackageError("a row is numbered 0, before the first row");
       row = rows.add(rowNumber);
       column = 0;
       continue;
