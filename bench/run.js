@@ -17,10 +17,13 @@
  * (bench/functions.js); and `arrs rollup` of 40 PCN workbooks of 60 staff each (bench/rollup.js). Times
  * are the best of several runs: other work on the machine only adds time.
  *
+ * And a zip bomb (bench/bomb.js): a 10 MB workbook whose roster inflates to 10 GiB, which `arrs
+ * check` must refuse in seconds at bounded memory.
+ *
  *   npm run bench                            all of it (several minutes)
  *   ARRS_BENCH_SIZES=1000,10000 npm run bench
  *   ARRS_BENCH_REPEATS=1 npm run bench       one run of each (quicker, noisier)
- *   ARRS_BENCH_CASES=rollup npm run bench    only the cases named: sizes, oneName, sample, office, functions, rollup
+ *   ARRS_BENCH_CASES=rollup npm run bench    only the cases named: sizes, oneName, sample, office, functions, rollup, bomb
  *
  * Prints the figures and the targets, each met or not met. These are figures, not tests: the exit
  * code is 0 whether or not the targets are met. Also writes test-output/bench/results.md (the form
@@ -31,6 +34,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { performance } = require("perf_hooks");
+const { measureBomb } = require("./bomb");
 const { rosterFile } = require("./generate");
 const { measureRollup } = require("./rollup");
 
@@ -45,7 +49,7 @@ const IN_PROCESS_REPEATS = (rows) => Math.max(5, REPEATS(rows));
 /** Runs of the sample and of a bare Node start: each takes a fraction of a second. */
 const SAMPLE_REPEATS = Math.max(10, REPEATS(0));
 /** The cases to run (ARRS_BENCH_CASES, comma-separated); all of them by default. */
-const CASES = (process.env.ARRS_BENCH_CASES ?? "sizes,oneName,sample,office,functions,rollup").split(",").map((c) => c.trim());
+const CASES = (process.env.ARRS_BENCH_CASES ?? "sizes,oneName,sample,office,functions,rollup,bomb").split(",").map((c) => c.trim());
 const runs = (name) => CASES.includes(name);
 
 const TARGETS = {
@@ -56,6 +60,8 @@ const TARGETS = {
   officeSyncs: 20,
   officeRequestBytes: 4_000_000,
   rollupMs: 10_000,
+  bombMs: 5000,
+  bombMaxRssBytes: 512 * 1024 ** 2,
 };
 
 const ms = (x) => (x >= 10000 ? `${(x / 1000).toFixed(1)} s` : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
@@ -210,10 +216,11 @@ function target(what, goal, figure, met) {
   return [what, goal, figure(), met ? "met" : "**not met**"];
 }
 
-function targetRows(sizes, sample, office, rollup) {
+function targetRows(sizes, sample, office, rollup, bomb) {
   const s50 = sizes.find((s) => s.rows === 50000);
   const s100 = sizes.find((s) => s.rows === 100000);
   const officeRan = office !== null && !office.error;
+  const bombRefused = bomb && bomb.code === 2 && bomb.said.split("\n").length === 1;
   return [
     target("arrs check against the ExcelJS floor, 50,000 rows", `at most ${ratio(TARGETS.ratioAt50k)}`,
       () => ratio(s50.ratio), s50 ? s50.ratio <= TARGETS.ratioAt50k : null),
@@ -229,6 +236,9 @@ function targetRows(sizes, sample, office, rollup) {
       () => `${(office.largestRequestBytes / 1e6).toFixed(2)} MB`, officeRan ? office.largestRequestBytes <= TARGETS.officeRequestBytes : null),
     target("arrs rollup of 40 PCN workbooks of 60 staff (copies written)", `under ${ms(TARGETS.rollupMs)}`,
       () => `${ms(rollup.ms)} (peak ${mib(rollup.maxRss)})`, rollup ? rollup.ms < TARGETS.rollupMs : null),
+    target("a zip bomb (10 MB inflating to 10 GiB) refused with one line, exit code 2", `under ${ms(TARGETS.bombMs)}, peak under ${mib(TARGETS.bombMaxRssBytes)}`,
+      () => `${ms(bomb.ms)}, ${mib(bomb.maxRss)}${bombRefused ? "" : ` (exit ${bomb.code}: ${bomb.said.slice(0, 200)})`}`,
+      bomb ? bombRefused && bomb.ms < TARGETS.bombMs && bomb.maxRss < TARGETS.bombMaxRssBytes : null),
   ];
 }
 
@@ -279,13 +289,15 @@ async function main() {
   const functions = runs("functions") ? functionFigures() : null;
   if (runs("rollup")) say("arrs rollup of 40 PCN workbooks");
   const rollup = runs("rollup") ? await measureRollup({ dir: OUT, repeats: Math.min(3, REPEATS(0)), child, say }) : null;
+  if (runs("bomb")) say("a zip bomb");
+  const bomb = runs("bomb") ? measureBomb(OUT) : null;
 
   const text = [
     `Machine: ${host.cores} cores (nproc), ${host.cpu}, ${Math.round(host.memoryBytes / 1024 ** 3)} GiB memory, Node ${host.node}; run on ${host.date}.`,
     "",
     `Run settings: ${runSettings(sizes)}`,
     "",
-    table(["target", "goal", "figure", "met"], targetRows(sizes, sample, office, rollup)),
+    table(["target", "goal", "figure", "met"], targetRows(sizes, sample, office, rollup, bomb)),
     "",
     sizes.length > 0 ? sizeTable(sizes) : "Roster sizes: not run (ARRS_BENCH_CASES).",
     "",
@@ -297,6 +309,10 @@ async function main() {
       ? `${thousands(oneName.rows)} rows of one name ("Locum TBC", all in post together), a CSV through the whole \`arrs check\`: ${ms(oneName.ms)}, peak memory ${mib(oneName.maxRss)}.`
       : "Rows of one name: not run (ARRS_BENCH_CASES).",
     "",
+    bomb
+      ? `A zip bomb: a ${(bomb.fileBytes / 1e6).toFixed(1)} MB workbook whose roster sheet inflates to ${Math.round(bomb.inflatesTo / 1024 ** 3)} GiB while recording 100,000 bytes: \`arrs check\` exit ${bomb.code} in ${ms(bomb.ms)}, peak ${mib(bomb.maxRss)} (a 512 MiB heap), saying: ${bomb.said}`
+      : "A zip bomb: not run (ARRS_BENCH_CASES).",
+    "",
     officeLine(office),
     "",
     functionTable(functions),
@@ -307,7 +323,7 @@ async function main() {
   ].join("\n");
   process.stdout.write(`\n${text}\n`);
   fs.writeFileSync(path.join(OUT, "results.md"), `${text}\n`);
-  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, oneName, sample, office, functions, rollup }, null, 2)}\n`);
+  fs.writeFileSync(path.join(OUT, "results.json"), `${JSON.stringify({ machine: host, sizes, oneName, sample, office, functions, rollup, bomb }, null, 2)}\n`);
   say(`\n(benchmark took ${Math.round((Date.now() - started) / 1000)} s; written to ${path.relative(ROOT, OUT)}/results.md and results.json)`);
 }
 

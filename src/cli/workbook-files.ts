@@ -14,16 +14,18 @@ import * as path from "node:path";
 import { OWNED_RANGE_NAME } from "../common/owned";
 import { isClaimLinesCsv, isMonthClaimCsv } from "../report/claim-lines-csv";
 import { workbookHasMark } from "../workbook/xlsx/new-workbook";
-import { XlsxPackage } from "../workbook/xlsx/package";
-import { attribute } from "../workbook/xlsx/xml";
+import { overriddenContentType, XlsxPackage } from "../workbook/xlsx/package";
 import { CliProblem } from "./files";
 
-/** The workbook part's content type (ECMA-376 Part 1, 12.3.23 and [MS-OFFMACRO2]), and the extension Excel needs for it. */
+/**
+ * The workbook part's content type (ECMA-376 Part 1, 12.3.23 and [MS-OFFMACRO2]), in lower case as
+ * content types compare, and the extension Excel needs for it.
+ */
 const EXTENSIONS: Record<string, string> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml": ".xlsx",
-  "application/vnd.ms-excel.sheet.macroEnabled.main+xml": ".xlsm",
+  "application/vnd.ms-excel.sheet.macroenabled.main+xml": ".xlsm",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": ".xltx",
-  "application/vnd.ms-excel.template.macroEnabled.main+xml": ".xltm",
+  "application/vnd.ms-excel.template.macroenabled.main+xml": ".xltm",
 };
 
 const KIND_WORDS: Record<string, string> = {
@@ -40,13 +42,8 @@ const KIND_WORDS: Record<string, string> = {
  */
 export async function workbookExtension(bytes: Uint8Array): Promise<string> {
   const pkg = await XlsxPackage.open(bytes);
-  const workbookPart = `/${await pkg.workbookPath()}`.toLowerCase();
   const types = (await pkg.text("[Content_Types].xml")) ?? "";
-  for (const tag of types.match(/<(?:[\w.-]+:)?Override\b[^>]*>/g) ?? []) {
-    if (attribute(tag, "PartName")?.toLowerCase() !== workbookPart) continue;
-    return EXTENSIONS[attribute(tag, "ContentType") ?? ""] ?? ".xlsx";
-  }
-  return ".xlsx";
+  return EXTENSIONS[overriddenContentType(types, await pkg.workbookPath()) ?? ""] ?? ".xlsx";
 }
 
 /** roster.xlsx → roster.arrs.xlsx beside it; roster.xlsm → roster.arrs.xlsm; roster.csv → roster.arrs.xlsx. */

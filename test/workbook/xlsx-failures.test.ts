@@ -2,16 +2,16 @@
  * The file door when something fails part way: a write or a removal that fails at any step leaves
  * the workbook exactly as it was (in the browser tab the workbook stays open, and may be written
  * again or downloaded), a damaged sheet is named by its tab, and a sheet too large to read is
- * refused without ever being held whole.
+ * refused on its recorded size, without being inflated.
  */
 import { buildWorkbookOutput } from "../../src/report/build";
 import type { WorkbookOutput } from "../../src/report/types";
 import { countRows, RowCounter } from "../../src/workbook/file-limits";
 import { WorkbookFileError } from "../../src/workbook/file-errors";
-import { PackageEdit, withRelationship, XlsxPackage } from "../../src/workbook/xlsx/package";
+import { PackageEdit, PackageError, withRelationship, XlsxPackage } from "../../src/workbook/xlsx/package";
 import * as workbookPart from "../../src/workbook/xlsx/workbook-part";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/xlsx-workbook";
-import { eachEntryPiece, newEntry, readZip, writeZip, type ZipEntry } from "../../src/workbook/xlsx/zip";
+import { entryBytes, newEntry, readZip, writeZip, ZipLimitError, type ZipEntry } from "../../src/workbook/xlsx/zip";
 import { longSheetXml, rawWorkbook } from "../safety/bad-files";
 import { checkResult, person, rosterRead } from "../report/fixtures";
 import { rosterWorkbookBytes } from "./workbooks";
@@ -44,6 +44,18 @@ function damaged(bytes: Uint8Array, path: string): Uint8Array {
     raw[Math.floor(raw.length / 2)] ^= 0xff;
     return { ...e, raw };
   }));
+}
+
+/**
+ * From now on, reading the content types part fails as a damaged part does. (The part is read as the
+ * workbook is opened, to tell worksheets from other parts, and again only when writing.)
+ */
+function contentTypesDamagedFromNow(): void {
+  const text = XlsxPackage.prototype.text;
+  jest.spyOn(XlsxPackage.prototype, "text").mockImplementation(function (this: XlsxPackage, path: string, limit?: number) {
+    if (path === "[Content_Types].xml") return Promise.reject(new PackageError('its part "[Content_Types].xml" is damaged'));
+    return text.call(this, path, limit);
+  });
 }
 
 /** The bytes with one part's text replaced. */
@@ -84,11 +96,16 @@ describe("a write that fails part way changes nothing", () => {
   });
 
   it("when the content types part is damaged, the last thing read before the changes are made", async () => {
-    const before = await writtenWithoutSummary();
-    const bytes = damaged(before, "[Content_Types].xml");
+    const bytes = await writtenWithoutSummary();
     const wb = await XlsxWorkbook.fromBuffer(bytes);
+    contentTypesDamagedFromNow();
     await expect(wb.write(output())).rejects.toThrow(/^This workbook is damaged: open it in Excel and save it again/);
+    jest.restoreAllMocks();
     expect(entries(await wb.toBuffer())).toEqual(entries(bytes));
+  });
+
+  it("a damaged content types part is refused as the workbook is opened (it says which parts are worksheets)", async () => {
+    await expect(XlsxWorkbook.fromBuffer(damaged(await rosterWorkbookBytes(), "[Content_Types].xml"))).rejects.toThrow(/^This workbook is damaged/);
   });
 
   it("when a later step fails, and a retry on the same open workbook leaves no dangling or doubled relationship", async () => {
@@ -121,9 +138,11 @@ describe("a removal that fails part way changes nothing", () => {
   it("when the content types part is damaged", async () => {
     const wb = await XlsxWorkbook.fromBuffer(await rosterWorkbookBytes());
     await wb.write(output());
-    const bytes = damaged(await wb.toBuffer(), "[Content_Types].xml");
+    const bytes = await wb.toBuffer();
     const copy = await XlsxWorkbook.fromBuffer(bytes);
+    contentTypesDamagedFromNow();
     await expect(copy.removeOutput()).rejects.toThrow(/This workbook is damaged/);
+    jest.restoreAllMocks();
     expect(entries(await copy.toBuffer())).toEqual(entries(bytes));
   });
 });
@@ -148,19 +167,21 @@ describe("damaged parts are the user's file, not the tool's bug", () => {
 describe("a sheet over the size limit", () => {
   afterEach(() => jest.restoreAllMocks());
 
-  it("is refused, its rows counted piece by piece, never decompressed into one buffer", async () => {
+  it("is refused on the size its zip entry records, before it is inflated", async () => {
     const bytes = await rawWorkbook({ name: "Staff", xml: longSheetXml(2000) });
-    const whole = jest.spyOn(XlsxPackage.prototype, "bytes");
-    const wb = await XlsxWorkbook.fromBuffer(bytes, { rows: 1000, bytes: 10_000 });
-    await expect(wb.readSheet("Staff")).rejects.toThrow('The sheet "Staff" has 2,000 rows; the checker reads at most 1,000.');
     const byBytes = await XlsxWorkbook.fromBuffer(bytes, { rows: 1e6, bytes: 10_000 });
     await expect(byBytes.readSheet("Staff")).rejects.toThrow(/^The sheet "Staff" holds 0 MB of data; the checker reads at most 0 MB a sheet\./);
-    expect(whole.mock.calls.map(([path]) => path)).not.toContain("xl/worksheets/sheet1.xml");
+  });
+
+  it("over the row limit is refused with its rows counted, as it is read", async () => {
+    const bytes = await rawWorkbook({ name: "Staff", xml: longSheetXml(2000) });
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { rows: 1000, bytes: 1e9 });
+    await expect(wb.readSheet("Staff")).rejects.toThrow('The sheet "Staff" has 2,000 rows; the checker reads at most 1,000.');
   });
 
   it("that is damaged is named as damaged", async () => {
     const bytes = damaged(await rawWorkbook({ name: "Staff", xml: longSheetXml(2000) }), "xl/worksheets/sheet1.xml");
-    const wb = await XlsxWorkbook.fromBuffer(bytes, { rows: 1000, bytes: 10_000 });
+    const wb = await XlsxWorkbook.fromBuffer(bytes, { rows: 10_000, bytes: 1e9 });
     await expect(wb.readSheet("Staff")).rejects.toThrow(/^The sheet "Staff" in this workbook is damaged/);
   });
 });
@@ -194,34 +215,42 @@ describe("the pieces underneath", () => {
     expect(pkg.has("xl/worksheets/sheet1.xml")).toBe(false);
   });
 
+  it("rows are counted by the scanner that reads the sheet: any prefix, only inside <sheetData>", () => {
+    const cols = Array.from({ length: 3000 }, (_, i) => `<x:col min="${i + 1}" max="${i + 1}"/>`).join("");
+    expect(countRows(`<x:worksheet xmlns:x="m"><x:cols>${cols}</x:cols><x:sheetData><x:row r="1"/><x:row r="2"><x:c/></x:row><x:rowBreaks/></x:sheetData></x:worksheet>`)).toBe(2);
+    expect(countRows("<worksheet><!-- <row/> --><sheetData><row><c/></row><row/><rowPr/></sheetData><row/></worksheet>")).toBe(2);
+    expect(countRows(new TextEncoder().encode(longSheetXml(300)))).toBe(300);
+  });
+
   it("rows counted in pieces, split anywhere, are the rows counted at once", () => {
     const samples = [
       longSheetXml(300),
-      '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="1"/><x:row r="2"><x:c/></x:row><x:rowBreaks/></x:sheetData></x:worksheet>',
-      "<worksheet><sheetData><row><c/></row><row/><rowPr/></sheetData></worksheet>",
+      '<x:worksheet xmlns:x="m"><!-- <x:row/> --><x:sheetData><x:row r="1"/><x:row r="2"><x:c/></x:row><x:rowBreaks/></x:sheetData></x:worksheet>',
+      '<worksheet><sheetData><row><c t="inlineStr"><is><t><![CDATA[<row>]]></t></is></c></row><row a=">"/><rowPr/></sheetData></worksheet>',
     ].map((xml) => new TextEncoder().encode(xml));
     for (const xml of samples) {
       const expected = countRows(xml);
-      for (const size of [1, 2, 3, 5, 7, 64, 4095, 4096, 5000]) {
+      for (const size of [1, 2, 3, 5, 7, 64, 4095, 5000]) {
         const counter = new RowCounter();
         for (let at = 0; at < xml.length; at += size) counter.add(xml.subarray(at, at + size));
         expect([size, counter.finish()]).toEqual([size, expected]);
       }
     }
-    expect(countRows(samples[0])).toBe(300);
+    expect(countRows(samples[2])).toBe(2);
   });
 
-  it("a part read piece by piece is checked as a whole one is", async () => {
+  it("a part is inflated within bounds: its recorded size, a cap, and a ratio no real part has", async () => {
     const text = longSheetXml(500);
     const entry = await newEntry("a.xml", [text]);
-    const pieces: Uint8Array[] = [];
-    await eachEntryPiece(entry, (piece) => pieces.push(piece.slice()));
-    expect(new TextDecoder().decode(Buffer.concat(pieces))).toBe(text);
+    expect(new TextDecoder().decode(await entryBytes(entry, 1e9))).toBe(text);
     const raw = entry.raw.slice();
     raw[Math.floor(raw.length / 2)] ^= 0xff;
-    await expect(eachEntryPiece({ ...entry, raw }, () => undefined)).rejects.toThrow('its part "a.xml" is damaged');
-    await expect(eachEntryPiece({ ...entry, uncompressedSize: 100 }, () => undefined)).rejects.toThrow('its part "a.xml" is damaged');
-    await expect(eachEntryPiece(entry, () => { throw new RangeError("not the part's fault"); })).rejects.toThrow(RangeError);
+    await expect(entryBytes({ ...entry, raw }, 1e9)).rejects.toThrow('its part "a.xml" is damaged');
+    // Inflating past what the entry records: damaged, found in the first piece past it.
+    await expect(entryBytes({ ...entry, uncompressedSize: 100 }, 1e9)).rejects.toThrow('its part "a.xml" is damaged');
+    await expect(entryBytes(entry, 1000)).rejects.toThrow(new ZipLimitError("a.xml", "size", entry.uncompressedSize, 1000));
+    const bomb = { ...entry, uncompressedSize: 200 * entry.raw.length };
+    await expect(entryBytes(bomb, 1e9)).rejects.toMatchObject({ reason: "ratio", limit: 100 });
   });
 });
 

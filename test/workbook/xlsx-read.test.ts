@@ -17,7 +17,7 @@ import { excelSerialToDate } from "../../src/common/dates";
 import { readSheetXml, workbookDate1904, type ReadSheetOptions } from "../../src/workbook/xlsx/read-sheet";
 import { parseSharedStrings } from "../../src/workbook/xlsx/shared-strings";
 import { dateStyles, isDateFormatCode } from "../../src/workbook/xlsx/styles-read";
-import { attribute } from "../../src/workbook/xlsx/xml";
+import { attribute } from "../../src/workbook/xlsx/tag-scanner";
 import { runs } from "../property/settings";
 import { rosterWorkbookBytes } from "./workbooks";
 

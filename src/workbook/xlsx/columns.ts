@@ -3,7 +3,7 @@
  * with one set of attributes; runs may not overlap and must be in order. Setting the width of one
  * column inside a user's run splits the run, so the columns either side keep exactly what they had.
  */
-import { attribute } from "./xml";
+import { eachStartTag } from "./tag-scanner";
 
 interface ColumnRun {
   min: number;
@@ -53,17 +53,12 @@ function withWidth(attributes: [string, string][], width: number | null): [strin
 
 function parseRuns(colsXml: string): ColumnRun[] {
   const runs: ColumnRun[] = [];
-  for (const match of colsXml.matchAll(/<(\w+:)?col\b([^>]*?)\/?>/g)) {
-    const tag = match[0];
-    const min = Number(attribute(tag, "min"));
-    const max = Number(attribute(tag, "max"));
-    if (!Number.isInteger(min) || !Number.isInteger(max)) continue;
-    const attributes: [string, string][] = [];
-    for (const a of match[2].matchAll(/([\w:]+)\s*=\s*("[^"]*"|'[^']*')/g)) {
-      if (a[1] !== "min" && a[1] !== "max") attributes.push([a[1], a[2].slice(1, -1)]);
-    }
-    runs.push({ min, max, attributes });
-  }
+  eachStartTag(colsXml, "col", (scan) => {
+    const min = Number(scan.attribute("min"));
+    const max = Number(scan.attribute("max"));
+    if (!Number.isInteger(min) || !Number.isInteger(max)) return;
+    runs.push({ min, max, attributes: scan.attributes().filter(([name]) => name !== "min" && name !== "max") });
+  });
   return runs;
 }
 

@@ -14,7 +14,8 @@ import { chartName, isToolChartName } from "../chart-style";
 import { CHART_CONTENT_TYPE, CHART_RELATIONSHIP, chartXml } from "./chart-part";
 import { childElements, rootElement } from "./elements";
 import { type PackageEdit, relsPathOf, sameRelationshipType } from "./package";
-import { attribute, escapeXml } from "./xml";
+import { eachStartTag } from "./tag-scanner";
+import { escapeXml } from "./xml";
 
 export const DRAWING_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const DRAWING_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
@@ -101,11 +102,10 @@ async function withoutToolCharts(edit: PackageEdit, drawingPath: string, xml: st
   // Each child of the root is one anchor (or an mc:AlternateContent wrapping one): kept or dropped whole.
   for (const child of childElements(xml, root.contentStart, root.contentEnd)) {
     const text = xml.slice(child.start, child.end);
-    const shape = /<(\w+:)?cNvPr\b[^>]*>/.exec(text)?.[0] ?? "";
-    const name = attribute(shape, "name");
-    if (name === null || !isToolChartName(name)) {
+    const shape = firstShapeProperties(text);
+    if (shape.name === null || !isToolChartName(shape.name)) {
       anchors.push(text);
-      largestId = Math.max(largestId, Number(attribute(shape, "id")) || 0);
+      largestId = Math.max(largestId, Number(shape.id) || 0);
       continue;
     }
     for (const id of chartRelationshipIds(text)) {
@@ -118,13 +118,26 @@ async function withoutToolCharts(edit: PackageEdit, drawingPath: string, xml: st
   return { head: xml.slice(0, root.contentStart), anchors, tail: xml.slice(root.contentEnd), largestId };
 }
 
-/** The r:id of each c:chart element in an anchor (any prefixes). */
+/** The name and id of an anchor's shape: its first cNvPr element (any prefix). */
+function firstShapeProperties(anchor: string): { name: string | null; id: string | null } {
+  const found: { name: string | null; id: string | null } = { name: null, id: null };
+  let seen = false;
+  eachStartTag(anchor, "cNvPr", (scan) => {
+    if (seen) return;
+    seen = true;
+    found.name = scan.attribute("name");
+    found.id = scan.attribute("id");
+  });
+  return found;
+}
+
+/** The relationship id (r:id, whatever the prefix) of each chart element in an anchor. */
 function chartRelationshipIds(anchor: string): string[] {
   const ids: string[] = [];
-  for (const tag of anchor.matchAll(/<(\w+:)?chart\b[^>]*>/g)) {
-    const id = /\s\w+:id\s*=\s*["']([^"']+)["']/.exec(tag[0])?.[1];
+  eachStartTag(anchor, "chart", (scan) => {
+    const id = scan.attributes().find(([name]) => /^[\w.-]+:id$/.test(name))?.[1];
     if (id) ids.push(id);
-  }
+  });
   return ids;
 }
 

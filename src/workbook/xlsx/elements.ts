@@ -4,7 +4,8 @@
  * CT_Worksheet and CT_Workbook sequences); Excel refuses ("repairs") a part whose children are out of
  * order, so an element is inserted before the first existing sibling that must follow it.
  */
-import { PackageError } from "./package";
+import { PackageError } from "./part-error";
+import { TagScanner } from "./tag-scanner";
 
 export interface ElementSpan {
   /** Local name, without a namespace prefix. */
@@ -45,77 +46,46 @@ export function childElements(xml: string, from: number, to: number): ElementSpa
   const out: ElementSpan[] = [];
   let depth = 0;
   let current: { name: string; start: number } | null = null;
-  let i = xml.indexOf("<", from);
-  while (i !== -1 && i < to) {
-    const next = xml[i + 1];
-    if (next === "!" || next === "?") {
-      const close = xml.startsWith("<!--", i) ? xml.indexOf("-->", i) + 3 : xml.startsWith("<![CDATA[", i) ? xml.indexOf("]]>", i) + 3 : xml.indexOf(">", i) + 1;
-      if (close <= 0) break;
-      i = xml.indexOf("<", close);
-      continue;
-    }
-    const end = tagEnd(xml, i);
-    if (end === -1) break;
-    if (next === "/") {
+  const scan = new TagScanner(xml, from, to);
+  while (scan.next()) {
+    if (scan.closing) {
       depth -= 1;
       if (depth === 0 && current) {
-        out.push({ ...current, end: end + 1 });
+        out.push({ ...current, end: scan.tagEnd });
         current = null;
       }
-    } else {
-      const selfClosing = xml[end - 1] === "/";
-      if (depth === 0) {
-        const name = localName(xml, i + 1);
-        if (selfClosing) out.push({ name, start: i, end: end + 1 });
-        else current = { name, start: i };
-      }
-      if (!selfClosing) depth += 1;
+      continue;
     }
-    i = xml.indexOf("<", end + 1);
+    if (depth === 0) {
+      const name = xml.slice(scan.nameStart, scan.nameEnd);
+      if (scan.selfClosing) out.push({ name, start: scan.tagStart, end: scan.tagEnd });
+      else current = { name, start: scan.tagStart };
+    }
+    if (!scan.selfClosing) depth += 1;
   }
   return out;
 }
 
-/** Index of the ">" that ends the tag starting at `start`, skipping ">" inside quoted attribute values. */
+/** Index of the ">" that ends the tag starting at `start` (">" inside quoted attribute values skipped); -1 if it has none. */
 export function tagEnd(xml: string, start: number): number {
-  let quote = "";
-  for (let i = start + 1; i < xml.length; i++) {
-    const ch = xml[i];
-    if (quote) {
-      if (ch === quote) quote = "";
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ">") return i;
-  }
-  return -1;
-}
-
-/** The local name of the tag whose name starts at `at` ("x:row" → "row"). */
-function localName(xml: string, at: number): string {
-  let end = at;
-  while (end < xml.length && !/[\s/>]/.test(xml[end])) end += 1;
-  const name = xml.slice(at, end);
-  const colon = name.indexOf(":");
-  return colon === -1 ? name : name.slice(colon + 1);
+  const scan = new TagScanner(xml, start);
+  if (!scan.next() || scan.tagStart !== start || xml.charCodeAt(scan.tagEnd - 1) !== 0x3e) return -1;
+  return scan.tagEnd - 1;
 }
 
 /** The root element: its start tag's extent, content range, and namespace prefix ("" or "x:"). */
 export function rootElement(xml: string): { name: string; prefix: string; startTag: { start: number; end: number }; contentStart: number; contentEnd: number } {
-  let i = xml.indexOf("<");
-  while (i !== -1 && (xml[i + 1] === "?" || xml[i + 1] === "!")) {
-    i = xml.startsWith("<!--", i) ? xml.indexOf("<", xml.indexOf("-->", i) + 3) : xml.indexOf("<", xml.indexOf(">", i) + 1);
-  }
   // A part that is empty, or not XML, is a damaged file, not the tool's bug.
   const notXml = () => new PackageError("one of its parts is empty or is not XML");
-  if (i === -1) throw notXml();
-  const end = tagEnd(xml, i);
-  const qualified = /^[^\s/>]+/.exec(xml.slice(i + 1, end))?.[0];
-  if (qualified === undefined) throw notXml();
-  const colon = qualified.indexOf(":");
-  const name = colon === -1 ? qualified : qualified.slice(colon + 1);
-  const prefix = colon === -1 ? "" : qualified.slice(0, colon + 1);
-  if (xml[end - 1] === "/") return { name, prefix, startTag: { start: i, end: end + 1 }, contentStart: end, contentEnd: end };
-  const closeAt = xml.lastIndexOf(`</${qualified}`);
-  return { name, prefix, startTag: { start: i, end: end + 1 }, contentStart: end + 1, contentEnd: closeAt };
+  const scan = new TagScanner(xml);
+  if (!scan.next() || scan.closing || scan.nameEnd === scan.nameStart || xml.charCodeAt(scan.tagEnd - 1) !== 0x3e) throw notXml();
+  const name = xml.slice(scan.nameStart, scan.nameEnd);
+  const prefix = xml.slice(scan.tagStart + 1, scan.nameStart);
+  const end = scan.tagEnd - 1;
+  const startTag = { start: scan.tagStart, end: scan.tagEnd };
+  if (scan.selfClosing) return { name, prefix, startTag, contentStart: end, contentEnd: end };
+  const closeAt = xml.lastIndexOf(`</${prefix}${name}`);
+  return { name, prefix, startTag, contentStart: scan.tagEnd, contentEnd: closeAt };
 }
 
 /**

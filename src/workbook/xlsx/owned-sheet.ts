@@ -12,19 +12,24 @@ import { cellXml } from "./cells-write";
 import { columnsXml } from "./columns";
 import { MAIN_NS, REL_NS } from "./package";
 import type { StyleBook } from "./styles-write";
-import { attribute, escapeXml } from "./xml";
+import { TagScanner } from "./tag-scanner";
+import { escapeXml } from "./xml";
 
 /** The user's view settings on the sheet view of the part being replaced, if any. */
 export function keptViewAttributes(previousXml: string | null): string {
   if (!previousXml) return "";
-  const view = /<(\w+:)?sheetView\b[^>]*>/.exec(previousXml.slice(0, 20000))?.[0];
-  if (!view) return "";
-  const kept: string[] = [];
-  for (const name of ["tabSelected", "zoomScale"]) {
-    const value = attribute(view, name);
-    if (value !== null && /^\w+$/.test(value)) kept.push(` ${name}="${value}"`);
+  const scan = new TagScanner(previousXml);
+  while (scan.next()) {
+    if (scan.is("sheetData")) return "";
+    if (scan.closing || !scan.is("sheetView")) continue;
+    const kept: string[] = [];
+    for (const name of ["tabSelected", "zoomScale"]) {
+      const value = scan.attribute(name);
+      if (value !== null && /^\w+$/.test(value)) kept.push(` ${name}="${value}"`);
+    }
+    return kept.join("");
   }
-  return kept.join("");
+  return "";
 }
 
 /**

@@ -4,8 +4,14 @@
  * byte for byte, still compressed. So whatever the workbook holds that this tool knows nothing
  * about (charts, pivot tables, macros, slicers, comments, another program's extensions) is kept.
  */
+import { MAX_PART_BYTES } from "../file-limits";
+import { PackageError } from "./part-error";
 import { eachEntryPiece, entryBytes, newEntry, readZip, writeZip, ZipError, type ZipEntry } from "./zip";
-import { attribute, escapeXml } from "./xml";
+import { insertChild, rootElement } from "./elements";
+import { attribute, mapElements, TagScanner } from "./tag-scanner";
+import { escapeXml } from "./xml";
+
+export { PackageError };
 
 export const RELATIONSHIP_TYPES = {
   officeDocument: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
@@ -31,11 +37,6 @@ export interface Relationship {
   /** The part it points at, as a zip path ("xl/worksheets/sheet1.xml"); the raw target if external. */
   path: string;
   external: boolean;
-}
-
-/** The bytes are a zip, but not one this adapter can read as a workbook. */
-export class PackageError extends Error {
-  override name = "PackageError";
 }
 
 export class XlsxPackage {
@@ -68,24 +69,30 @@ export class XlsxPackage {
     return this.findEntry(path)?.uncompressedSize ?? null;
   }
 
-  async bytes(path: string): Promise<Uint8Array | null> {
+  /**
+   * A part's bytes, inflated within bounds (see entryBytes): refused with a ZipLimitError, unread,
+   * when the zip records it as larger than `limit` or it is compressed as only a bomb is; a part
+   * that turns out damaged is a PackageError. Every part the adapter reads comes through here.
+   */
+  async bytes(path: string, limit = MAX_PART_BYTES): Promise<Uint8Array | null> {
     if (this.removed.has(path)) return null;
     const text = this.changed.get(path);
     if (text !== undefined) return new TextEncoder().encode(joined(text));
     const entry = this.findEntry(path);
     if (!entry) return null;
     try {
-      return await entryBytes(entry);
+      return await entryBytes(entry, limit);
     } catch (error) {
-      throw new PackageError(error instanceof ZipError ? error.message : `its part "${path}" could not be read (${(error as Error).message})`);
+      if (error instanceof ZipError) throw new PackageError(error.message);
+      throw error;
     }
   }
 
   /**
-   * A part's uncompressed bytes handed to `use` piece by piece, never joined (checked as bytes()
-   * checks them); false if there is no such part.
+   * A part's bytes handed to `use` piece by piece as they are inflated, never joined, within the
+   * same bounds as bytes(); false if there is no such part.
    */
-  async eachPiece(path: string, use: (piece: Uint8Array) => void): Promise<boolean> {
+  async eachPiece(path: string, limit: number, use: (piece: Uint8Array) => void): Promise<boolean> {
     if (this.removed.has(path)) return false;
     const text = this.changed.get(path);
     if (text !== undefined) {
@@ -95,7 +102,7 @@ export class XlsxPackage {
     const entry = this.findEntry(path);
     if (!entry) return false;
     try {
-      await eachEntryPiece(entry, use);
+      await eachEntryPiece(entry, limit, use);
     } catch (error) {
       if (error instanceof ZipError) throw new PackageError(error.message);
       throw error;
@@ -103,11 +110,11 @@ export class XlsxPackage {
     return true;
   }
 
-  async text(path: string): Promise<string | null> {
+  async text(path: string, limit = MAX_PART_BYTES): Promise<string | null> {
     if (this.removed.has(path)) return null;
     const text = this.changed.get(path);
     if (text !== undefined) return joined(text);
-    const bytes = await this.bytes(path);
+    const bytes = await this.bytes(path, limit);
     return bytes === null ? null : decodeUtf(bytes);
   }
 
@@ -151,7 +158,12 @@ export class XlsxPackage {
     for (const e of out) this.byName.set(e.name.toLowerCase(), e);
     this.changed.clear();
     this.removed.clear();
-    return writeZip(out);
+    try {
+      return writeZip(out);
+    } catch (error) {
+      if (error instanceof ZipError) throw new PackageError(error.message);
+      throw error;
+    }
   }
 
   private findEntry(path: string): ZipEntry | null {
@@ -267,7 +279,7 @@ export class PackageEdit {
   }
 }
 
-const CONTENT_TYPES = "[Content_Types].xml";
+export const CONTENT_TYPES = "[Content_Types].xml";
 
 const EMPTY_RELATIONSHIPS = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
 
@@ -287,13 +299,13 @@ export function withRelationship(xml: string | null, source: string, type: strin
 
 /** A relationships part without the relationship `id`. */
 function withoutRelationship(xml: string, id: string): string {
-  return xml.replace(/<(\w+:)?Relationship\b[^>]*?(\/>|>[\s\S]*?<\/(\w+:)?Relationship>)/g, (element) => (attribute(element, "Id") === id ? "" : element));
+  return mapElements(xml, "Relationship", (tag) => (attribute(tag, "Id") === id ? null : tag));
 }
 
 /** The content types part without an Override for the part at `path`. */
 function withoutContentType(xml: string, path: string): string {
   const partName = `/${path}`.toLowerCase();
-  return xml.replace(/<(\w+:)?Override\b[^>]*>/g, (element) => ((attribute(element, "PartName") ?? "").toLowerCase() === partName ? "" : element));
+  return mapElements(xml, "Override", (tag) => ((attribute(tag, "PartName") ?? "").toLowerCase() === partName ? null : tag));
 }
 
 /** A part's text: one string, or pieces to be written one after another. */
@@ -310,15 +322,27 @@ export function relsPathOf(source: string): string {
 
 function parseRelationships(xml: string, source: string): Relationship[] {
   const out: Relationship[] = [];
-  for (const match of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const id = attribute(match[0], "Id");
-    const type = attribute(match[0], "Type");
-    const target = attribute(match[0], "Target");
+  const scan = new TagScanner(xml);
+  while (scan.next()) {
+    if (scan.closing || !scan.is("Relationship")) continue;
+    const id = scan.attribute("Id");
+    const type = scan.attribute("Type");
+    const target = scan.attribute("Target");
     if (id === null || type === null || target === null) continue;
-    const external = attribute(match[0], "TargetMode") === "External";
+    const external = scan.attribute("TargetMode") === "External";
     out.push({ id, type, path: external ? target : resolveTarget(source, target), external });
   }
   return out;
+}
+
+/** The content type the package's [Content_Types].xml gives a part by an Override (lower case), or null. */
+export function overriddenContentType(contentTypesXml: string, path: string): string | null {
+  const partName = `/${path}`.toLowerCase();
+  const scan = new TagScanner(contentTypesXml);
+  while (scan.next()) {
+    if (!scan.closing && scan.is("Override") && (scan.attribute("PartName") ?? "").toLowerCase() === partName) return (scan.attribute("ContentType") ?? "").toLowerCase();
+  }
+  return null;
 }
 
 export function sameRelationshipType(type: string, wanted: string): boolean {
@@ -358,11 +382,12 @@ function decodeURIComponentSafe(text: string): string {
 
 /** Inserts `element` just before the closing tag of the root element `name` (any prefix); handles "<Name/>". */
 function insertBeforeClose(xml: string, name: string, element: string): string {
-  const close = new RegExp(`</(\\w+:)?${name}>\\s*$`).exec(xml);
-  if (close) return xml.slice(0, close.index) + element + xml.slice(close.index);
-  const empty = new RegExp(`<((\\w+:)?${name})\\b([^>]*?)/>`).exec(xml);
-  if (!empty) throw new PackageError(`part of it is not laid out as Excel saves it (its ${name} part)`);
-  return `${xml.slice(0, empty.index)}<${empty[1]}${empty[3]}>${element}</${empty[1]}>${xml.slice(empty.index + empty[0].length)}`;
+  const root = rootElement(xml);
+  const closed = root.contentEnd >= root.contentStart && xml.startsWith(`</${root.prefix}${root.name}`, root.contentEnd);
+  if (root.name !== name || (!closed && xml.charCodeAt(root.startTag.end - 2) !== 0x2f)) {
+    throw new PackageError(`part of it is not laid out as Excel saves it (its ${name} part)`);
+  }
+  return insertChild(xml, element, name, []);
 }
 
 /** Parts are UTF-8 (or UTF-16 with a byte-order mark, which OPC also allows). */

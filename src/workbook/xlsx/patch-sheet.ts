@@ -10,7 +10,7 @@ import { columnLetter, columnNumber } from "../../common/grid";
 import type { OwnedBlock } from "../owned-block";
 import { patchColumns } from "./columns";
 import { childElements, findChild, insertChild, rootElement, tagEnd, WORKSHEET_ORDER } from "./elements";
-import { attribute } from "./xml";
+import { attribute, eachStartTag, TagScanner } from "./tag-scanner";
 
 export interface SheetPatch {
   /** Blocks emptied from their header row down: cells and conditional formats wholly inside them. */
@@ -51,8 +51,16 @@ interface SplitSheet {
 }
 
 function splitSheet(xml: string): SplitSheet {
-  const prefix = rootElement(xml.slice(0, 4096)).prefix;
-  const open = new RegExp(`<${prefix}sheetData\\b`).exec(xml);
+  const prefix = rootElement(xml).prefix;
+  // The <sheetData> start tag, found by the scanner (so not one in a comment); what comes before it is small.
+  const scan = new TagScanner(xml);
+  let open: { index: number } | null = null;
+  while (scan.next()) {
+    if (!scan.closing && scan.is("sheetData")) {
+      open = { index: scan.tagStart };
+      break;
+    }
+  }
   if (!open) {
     // A sheet with no <sheetData> at all (allowed only loosely; Excel always writes one).
     const marker = `<${prefix}sheetData/>`;
@@ -62,7 +70,8 @@ function splitSheet(xml: string): SplitSheet {
   }
   const startTagEnd = tagEnd(xml, open.index);
   if (xml[startTagEnd - 1] === "/") return { prefix, head: xml.slice(0, open.index), tail: xml.slice(startTagEnd + 1), rows: "" };
-  const close = xml.indexOf(`</${prefix}sheetData>`, startTagEnd);
+  // The end tag is near the end: searched from there, so no text in a row can be taken for it.
+  const close = xml.lastIndexOf(`</${prefix}sheetData>`);
   return {
     prefix,
     head: xml.slice(0, open.index),
@@ -79,20 +88,20 @@ export function mergedRanges(xml: string): MergedRange[] {
 /** The merged ranges in the part of a worksheet after its <sheetData>. */
 function mergedRangesIn(tail: string): MergedRange[] {
   const out: MergedRange[] = [];
-  for (const match of tail.matchAll(/<(\w+:)?mergeCell\b[^>]*>/g)) {
-    const range = decodeRange(attribute(match[0], "ref") ?? "");
+  eachStartTag(tail, "mergeCell", (scan) => {
+    const range = decodeRange(scan.attribute("ref") ?? "");
     if (range) out.push(range);
-  }
+  });
   return out;
 }
 
 /** The highest conditional-format priority on the sheet, so the tool's rules are added after the user's. */
 function maxPriority(tail: string): number {
   let max = 0;
-  for (const match of tail.matchAll(/<(\w+:)?cfRule\b[^>]*>/g)) {
-    const p = Number(attribute(match[0], "priority"));
+  eachStartTag(tail, "cfRule", (scan) => {
+    const p = Number(scan.attribute("priority"));
     if (Number.isFinite(p) && p > max) max = p;
-  }
+  });
   return max;
 }
 

@@ -10,8 +10,11 @@
  */
 import { excelSerialToDate } from "../../common/dates";
 import type { CellValue, Grid } from "../../common/grid";
+import { WorkbookFileError } from "../file-errors";
+import { cellLimitMessage, MAX_GRID_CELLS, MAX_SHEET_ROWS, rowLimitMessage } from "../file-limits";
+import { PackageError } from "./part-error";
+import { columnValue, SheetRows } from "./sheet-rows";
 import { TagScanner, xmlPlainText, xmlText } from "./tag-scanner";
-import { attribute } from "./xml";
 
 export interface ReadSheetOptions {
   sheetName: string;
@@ -21,26 +24,43 @@ export interface ReadSheetOptions {
   dateStyles: readonly boolean[];
   /** workbookDate1904 of xl/workbook.xml. */
   date1904: boolean;
+  /** The most rows (<row> elements) and grid cells (rows × columns) read; MAX_SHEET_ROWS and MAX_GRID_CELLS unless given. */
+  limits?: { rows: number; cells: number };
 }
+
+/** Excel's grid (ECMA-376 Part 1, 18.3.1.4; Excel's specifications and limits): XFD1048576 is the last cell. */
+export const LAST_COLUMN = 16_384;
+export const LAST_ROW = 1_048_576;
 
 /** Whether the workbook counts its serial dates from 1904 (ECMA-376 18.2.28 workbookPr, date1904). */
 export function workbookDate1904(workbookXml: string): boolean {
-  const tag = /<(?:[\w.-]+:)?workbookPr[\s/>][^>]*>?/.exec(workbookXml);
-  // xsd:boolean: "1" or "true". (Unlike ExcelJS, which takes only "1".)
-  const value = tag ? attribute(tag[0], "date1904") : null;
-  return value === "1" || value === "true";
+  const scan = new TagScanner(workbookXml);
+  while (scan.next()) {
+    if (scan.closing || !scan.is("workbookPr")) continue;
+    // xsd:boolean: "1" or "true". (Unlike ExcelJS, which takes only "1".)
+    const value = scan.attribute("date1904");
+    return value === "1" || value === "true";
+  }
+  return false;
 }
 
 /** The cell types of ECMA-376 18.18.11 ST_CellType, as small numbers for the inner loop. */
 const CellType = { Number: 0, SharedString: 1, FormulaString: 2, InlineString: 3, Boolean: 4, Error: 5, Date: 6 } as const;
 type CellType = (typeof CellType)[keyof typeof CellType];
 
+/**
+ * The sheet's grid. Refused (WorkbookFileError) when it has more rows than the limit, counted here
+ * as they are read whatever comes before them, or its values span more rows, or more cells, than the
+ * limits; a cell or row past Excel's last is a damaged part (PackageError). Gaps between rows are
+ * never filled beyond the limits.
+ */
 export function readSheetXml(xml: string, options: ReadSheetOptions): Grid {
+  const limits = options.limits ?? { rows: MAX_SHEET_ROWS, cells: MAX_GRID_CELLS };
   const rows = new SheetRows();
   const scan = new TagScanner(xml);
   while (scan.next()) {
     if (scan.is("sheetData") && !scan.closing) {
-      if (!scan.selfClosing) readSheetData(scan, rows, options);
+      if (!scan.selfClosing) readSheetData(scan, rows, options, limits);
       break;
     }
   }
@@ -52,24 +72,31 @@ export function readSheetXml(xml: string, options: ReadSheetOptions): Grid {
       if (ref) merges.push(ref);
     }
   }
-  return rows.toGrid(options.sheetName, merges);
+  return rows.toGrid(options.sheetName, merges, limits);
 }
 
 /** The cells of <sheetData> into `rows`, up to its end tag. */
-function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOptions): void {
+function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOptions, limits: { rows: number; cells: number }): void {
   const xml = scan.xml;
   let rowNumber = 0;
   let row: CellValue[] | null = null;
   let column = 0;
+  let rowCount = 0;
+  // Cells held in the rows' arrays so far, gaps before a row's cells included.
+  let held = 0;
   while (scan.next()) {
     if (scan.closing) {
       if (scan.is("sheetData")) return;
       continue;
     }
     if (scan.is("row")) {
+      rowCount += 1;
+      if (rowCount > limits.rows) throw new WorkbookFileError(rowLimitMessage(options.sheetName, rowCount + rowsAfter(scan), limits.rows));
       // A row without r follows the one before (18.3.1.73). (Unlike ExcelJS, which drops it.)
       const number = scan.r === -1 ? NaN : digitsValue(xml, scan.r, scan.rEnd);
       rowNumber = Number.isNaN(number) ? rowNumber + 1 : number;
+      if (rowNumber > LAST_ROW) throw new PackageError(`row ${rowNumber.toLocaleString("en-GB")} is past the last row, ${LAST_ROW.toLocaleString("en-GB")}`);
+      if (rowNumber < 1) throw new PackageError("a row is numbered 0, before the first row");
       row = rows.add(rowNumber);
       column = 0;
       continue;
@@ -80,12 +107,19 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
     // <row>'s, as in ExcelJS, whatever row the r names.
     const named = scan.r === -1 ? 0 : columnValue(xml, scan.r, scan.rEnd);
     column = named > 0 ? named : column + 1;
+    if (column > LAST_COLUMN) {
+      const where = scan.r === -1 ? `a cell of row ${rowNumber}` : `cell "${xml.slice(scan.r, Math.min(scan.rEnd, scan.r + 20))}"`;
+      throw new PackageError(`${where} is past the last column, XFD`);
+    }
+
     const style = scan.s === -1 ? 0 : digitsValue(xml, scan.s, scan.sEnd);
     const type = scan.t === -1 ? CellType.Number : cellType(xml, scan.t, scan.tEnd);
 
     // The cell's children: <f> (the formula; only its cached <v> matters here), <v>, <is>.
     let vStart = -1;
     let vEnd = -1;
+    // The <v> text when it is not read in place from the part (vStart and vEnd are then within it).
+    let vText: string | null = null;
     let inline: string | null = null;
     // Most cells are "<c ...><v>123</v></c>" exactly: read those without walking their tags.
     const simpleEnd = scan.selfClosing ? -1 : simpleValueEnd(xml, scan.tagEnd);
@@ -98,10 +132,10 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
         if (scan.closing) {
           if (scan.is("c")) break;
         } else if (scan.is("v")) {
-          if (!scan.selfClosing) {
-            vStart = scan.tagEnd;
-            vEnd = xml.indexOf("<", vStart);
-          }
+          // Text split by a comment, or in CDATA, read as one.
+          vText = scan.rawText();
+          vStart = 0;
+          vEnd = vText.length;
         } else if (scan.is("is")) {
           inline = inlineString(scan);
         } else {
@@ -111,8 +145,12 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
     }
     // An empty <v></v> is no value, as in ExcelJS (its parser sees no text).
     const hasValue = vStart !== -1 && vEnd > vStart;
-    const value = cellValue(xml, type, hasValue ? vStart : -1, vEnd, inline, style, options);
+    const value = cellValue(vText ?? xml, type, hasValue ? vStart : -1, vEnd, inline, style, options);
     if (value !== null && value !== "") {
+      if (column > row.length) {
+        held += column - row.length;
+        if (held > limits.cells) throw new WorkbookFileError(cellLimitMessage(options.sheetName, null, limits.cells));
+      }
       while (row.length < column - 1) row.push(null);
       row[column - 1] = value;
     } else if (column - 1 < row.length) {
@@ -120,6 +158,19 @@ function readSheetData(scan: TagScanner, rows: SheetRows, options: ReadSheetOpti
       row[column - 1] = null;
     }
   }
+}
+
+/** The rows left in <sheetData> after the current one, counted without reading them, for the refusal's message. */
+function rowsAfter(scan: TagScanner): number {
+  let rows = 0;
+  while (scan.next()) {
+    if (scan.closing) {
+      if (scan.is("sheetData")) break;
+    } else if (scan.is("row")) {
+      rows += 1;
+    }
+  }
+  return rows;
 }
 
 /** Where the text ends in "<v>text</v></c>" at `at`; -1 if the cell is written any other way. */
@@ -206,17 +257,6 @@ function digitsValue(xml: string, start: number, end: number): number {
   return i === first ? NaN : n;
 }
 
-/** The column of a cell reference "AB12" (or "$AB$12") in xml[start, end); 0 if it has no letters. */
-function columnValue(xml: string, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const code = xml.charCodeAt(i) | 0x20; // lower case
-    if (code >= 0x61 && code <= 0x7a) n = n * 26 + code - 0x60;
-    else if (code !== 0x24 /* $ */) break;
-  }
-  return n;
-}
-
 /** Exact powers of ten: every one up to 1e22 is a double. */
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
@@ -250,13 +290,6 @@ function numberValue(xml: string, start: number, end: number): number {
   return negative ? -value : value;
 }
 
-/** Row and column (1-based) of "B7"; null for anything else. */
-function cellAddress(ref: string): { row: number; column: number } | null {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  if (!match) return null;
-  return { row: Number(match[2]), column: columnValue(match[1], 0, match[1].length) };
-}
-
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
@@ -278,94 +311,4 @@ function isoDate(text: string): CellValue {
     date.setTime(date.getTime() - sign * minutes * 60000);
   }
   return Number.isNaN(date.getTime()) ? text : date;
-}
-
-/** The rows read so far, each an array indexed by column − 1, in the order the part gives them. */
-class SheetRows {
-  private readonly numbers: number[] = [];
-  private readonly cells: CellValue[][] = [];
-
-  add(rowNumber: number): CellValue[] {
-    const row: CellValue[] = [];
-    this.numbers.push(rowNumber);
-    this.cells.push(row);
-    return row;
-  }
-
-  toGrid(sheetName: string, merges: readonly string[]): Grid {
-    const { numbers, cells } = this.inRowOrder();
-    if (merges.length > 0) clearMerged(numbers, cells, merges);
-
-    // The used range: rows and columns that hold a value.
-    let [firstRow, lastRow, firstColumn, lastColumn] = [0, 0, Infinity, 0];
-    for (let i = 0; i < cells.length; i++) {
-      const row = cells[i];
-      let first = 0;
-      while (first < row.length && row[first] === null) first += 1;
-      if (first === row.length) continue;
-      let last = row.length - 1;
-      while (row[last] === null) last -= 1;
-      if (firstRow === 0) firstRow = numbers[i];
-      lastRow = numbers[i];
-      if (first + 1 < firstColumn) firstColumn = first + 1;
-      if (last + 1 > lastColumn) lastColumn = last + 1;
-    }
-    if (firstRow === 0) return { sheetName, firstRow: 1, firstColumn: 1, values: [] };
-
-    // Each row's own array, trimmed or padded in place to the range's columns; null rows for gaps.
-    const width = lastColumn - firstColumn + 1;
-    const values: CellValue[][] = [];
-    let i = 0;
-    while (numbers[i] < firstRow) i += 1;
-    for (let rowNumber = firstRow; rowNumber <= lastRow; rowNumber++) {
-      if (numbers[i] !== rowNumber) {
-        values.push(new Array<CellValue>(width).fill(null));
-        continue;
-      }
-      const row = cells[i];
-      i += 1;
-      if (firstColumn > 1) row.splice(0, firstColumn - 1);
-      if (row.length > width) row.length = width;
-      while (row.length < width) row.push(null);
-      values.push(row);
-    }
-    return { sheetName, firstRow, firstColumn, values };
-  }
-
-  /**
-   * The rows sorted by number, a later row of the same number replacing an earlier one (as ExcelJS
-   * does). Parts list rows in order (18.3.1.73), so this is nearly always the rows as they are.
-   */
-  private inRowOrder(): { numbers: number[]; cells: CellValue[][] } {
-    const { numbers, cells } = this;
-    let sorted = true;
-    for (let i = 1; i < numbers.length && sorted; i++) sorted = numbers[i] > numbers[i - 1];
-    if (sorted) return { numbers, cells };
-    const last = new Map<number, number>();
-    numbers.forEach((n, i) => last.set(n, i));
-    const order = [...last.keys()].sort((a, b) => a - b);
-    return { numbers: order, cells: order.map((n) => cells[last.get(n)!]) };
-  }
-}
-
-/**
- * Every cell of a merged range but its top-left shows nothing (ECMA-376 18.3.1.55), whatever the part
- * holds there; ExcelJS makes them "merge" cells, which readGrid reads as null.
- */
-function clearMerged(numbers: readonly number[], cells: CellValue[][], merges: readonly string[]): void {
-  const byNumber = new Map<number, CellValue[]>();
-  numbers.forEach((n, i) => byNumber.set(n, cells[i]));
-  for (const ref of merges) {
-    const [from, to = from] = ref.split(":");
-    const a = cellAddress(from);
-    const b = cellAddress(to);
-    if (!a || !b) continue;
-    const [top, bottom] = [Math.min(a.row, b.row), Math.max(a.row, b.row)];
-    const [left, right] = [Math.min(a.column, b.column), Math.max(a.column, b.column)];
-    for (let r = top; r <= bottom; r++) {
-      const row = byNumber.get(r);
-      if (!row) continue;
-      for (let c = r === top ? left + 1 : left; c <= right && c <= row.length; c++) row[c - 1] = null;
-    }
-  }
 }

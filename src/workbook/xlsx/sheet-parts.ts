@@ -5,14 +5,15 @@
  */
 import type { Grid } from "../../common/grid";
 import { WorkbookFileError } from "../file-errors";
-import { COUNTABLE_BYTES, countRows, RowCounter, rowLimitMessage, sizeLimitMessage, type SheetLimits } from "../file-limits";
+import { bombMessage, COUNTABLE_BYTES, MAX_GRID_CELLS, RowCounter, rowLimitMessage, sharedStringsLimitMessage, sizeLimitMessage, type SheetLimits, workbookLimitMessage } from "../file-limits";
 import type { OwnedBlock } from "../owned-block";
 import { findOwnedBlocksInGrid } from "../owned-grid";
-import { decodeUtf, type PackageEdit, PackageError, RELATIONSHIP_TYPES, sameRelationshipType, type XlsxPackage, type Relationship } from "./package";
+import { CONTENT_TYPES, overriddenContentType, type PackageEdit, PackageError, RELATIONSHIP_TYPES, sameRelationshipType, type XlsxPackage, type Relationship, WORKSHEET_CONTENT_TYPE } from "./package";
 import { readSheetXml, workbookDate1904 } from "./read-sheet";
 import { parseSharedStrings } from "./shared-strings";
 import { dateStyles } from "./styles-read";
 import * as workbookPart from "./workbook-part";
+import { ZipLimitError } from "./zip";
 
 export interface Sheet {
   name: string;
@@ -27,6 +28,8 @@ export class SheetParts {
   private sharedStrings: string[] | null = null;
   private dateStyleFlags: boolean[] | null = null;
   private dates1904: boolean | null = null;
+  /** What the kept grids hold together: their sheets' XML (characters) and their cells. */
+  private held = { bytes: 0, cells: 0 };
 
   constructor(
     private readonly pkg: XlsxPackage,
@@ -38,29 +41,53 @@ export class SheetParts {
     return (await this.pkg.text(this.workbookPath))!;
   }
 
-  /** The worksheets in tab order (chart sheets, which hold no cells, are left out). */
+  /**
+   * The worksheets in tab order (chart sheets, which hold no cells, are left out). A sheet whose
+   * relationship points at a part that is not a worksheet (the shared strings, the styles, the
+   * workbook part, another sheet's part) is refused here, before anything can be written into it.
+   */
   async sheets(): Promise<Sheet[]> {
     if (this.sheetList) return this.sheetList;
     const rels = await this.pkg.relationships(this.workbookPath);
     const byId = new Map(rels.map((r) => [r.id, r]));
-    this.sheetList = workbookPart.listSheets(await this.workbookXml()).flatMap((entry) => {
+    const sheets = workbookPart.listSheets(await this.workbookXml()).flatMap((entry) => {
       const rel = byId.get(entry.relationshipId);
       if (!rel || rel.external || !sameRelationshipType(rel.type, RELATIONSHIP_TYPES.worksheet)) return [];
       return [{ name: entry.name, path: rel.path, relationshipId: entry.relationshipId }];
     });
-    return this.sheetList;
+    await this.checkSheetParts(sheets, rels);
+    this.sheetList = sheets;
+    return sheets;
+  }
+
+  private async checkSheetParts(sheets: readonly Sheet[], rels: readonly Relationship[]): Promise<void> {
+    const others = new Set(rels.filter((r) => !r.external && !sameRelationshipType(r.type, RELATIONSHIP_TYPES.worksheet)).map((r) => r.path.toLowerCase()));
+    others.add(this.workbookPath.toLowerCase());
+    others.add(CONTENT_TYPES.toLowerCase());
+    const contentTypes = await this.pkg.text(CONTENT_TYPES);
+    const seen = new Set<string>();
+    for (const sheet of sheets) {
+      const key = sheet.path.toLowerCase();
+      const declared = contentTypes === null ? null : overriddenContentType(contentTypes, sheet.path);
+      const notWorksheet = others.has(key) || key.endsWith(".rels") || (declared !== null && declared !== WORKSHEET_TYPE);
+      if (notWorksheet || seen.has(key)) {
+        throw new PackageError(`its sheet "${sheet.name}" points at a part that is not a worksheet of its own (${sheet.path})`);
+      }
+      seen.add(key);
+    }
   }
 
   /** After a write: the sheets, their grids and which styles are dates may all have changed. */
   forgetSheets(): void {
     this.sheetList = null;
-    this.grids.clear();
+    this.forgetGrids();
     this.dateStyleFlags = null;
   }
 
   /** The grids a check read, once a write no longer needs them: a long roster's grid is tens of megabytes. */
   forgetGrids(): void {
     this.grids.clear();
+    this.held = { bytes: 0, cells: 0 };
   }
 
   /** Excel sheet names are unique regardless of case, so look them up that way too. */
@@ -69,11 +96,20 @@ export class SheetParts {
     return sheets.find((s) => s.name === name) ?? sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
 
-  /** A sheet's grid, kept until the next write. */
+  /**
+   * A sheet's grid, kept until the next write. The grids kept at once are bounded as a whole, not
+   * only each one: a workbook of many sheets, each within the limits, is refused once together they
+   * hold more than twice a sheet's XML or more cells than one grid may.
+   */
   async gridOf(sheet: Sheet): Promise<Grid> {
     const cached = this.grids.get(sheet.path);
     if (cached) return cached;
-    const grid = await this.parseGrid(sheet, await this.sheetText(sheet));
+    const xml = await this.sheetText(sheet);
+    const grid = await this.parseGrid(sheet, xml);
+    const cells = grid.values.length * (grid.values[0]?.length ?? 0);
+    const limit = { bytes: 2 * this.limits.bytes, cells: this.limits.cells ?? MAX_GRID_CELLS };
+    if (this.held.bytes + xml.length > limit.bytes || this.held.cells + cells > limit.cells) throw new WorkbookFileError(workbookLimitMessage(limit));
+    this.held = { bytes: this.held.bytes + xml.length, cells: this.held.cells + cells };
     this.grids.set(sheet.path, grid);
     return grid;
   }
@@ -85,12 +121,14 @@ export class SheetParts {
 
   /** A sheet's grid from its XML (not kept: see gridOf for one that is). */
   async parseGrid(sheet: Sheet, xml: string): Promise<Grid> {
-    return readSheetXml(xml, {
+    const options = {
       sheetName: sheet.name,
       sharedStrings: await this.strings(),
       dateStyles: await this.dateStyles(),
       date1904: await this.usesDate1904(),
-    });
+      limits: { rows: this.limits.rows, cells: this.limits.cells ?? MAX_GRID_CELLS },
+    };
+    return this.whenSheetDamaged(sheet, async () => readSheetXml(xml, options));
   }
 
   /**
@@ -107,66 +145,48 @@ export class SheetParts {
   }
 
   /**
-   * A sheet's XML, refused before it is parsed when it has more rows, or more bytes, than the checker
-   * reads: a sheet of a million rows would otherwise take minutes and gigabytes. (limitsChecked: the
-   * sheet has been read, and so checked, already.)
+   * A sheet's XML, refused unread when the zip records it as longer than the checker reads (and
+   * inflated no further than that when it lies). Its rows are counted as it is parsed (read-sheet.ts).
+   * (limitsChecked: the sheet has been read, and so checked, already.)
    */
   async sheetText(sheet: Sheet, options: { limitsChecked?: boolean } = {}): Promise<string> {
-    if (options.limitsChecked) {
-      const xml = await this.sheetPartText(sheet);
-      if (xml === null) throw missingSheetPart(sheet);
-      return xml;
-    }
-    const size = this.pkg.uncompressedSize(sheet.path);
-    // Rows are counted where the part can be decompressed safely, since a count says more than a size.
-    if (size !== null && size > COUNTABLE_BYTES) throw new WorkbookFileError(sizeLimitMessage(sheet.name, size, this.limits.bytes));
-    // A part over the size limit is refused whatever it holds: its rows are counted as it is
-    // decompressed, piece by piece, never held whole (hundreds of megabytes joined into one buffer,
-    // twice over while joining, would exhaust memory, and that cannot be caught).
-    if (size !== null && size > this.limits.bytes) await this.checkLargeSheet(sheet);
-    const bytes = await this.whenSheetDamaged(sheet, () => this.pkg.bytes(sheet.path));
-    if (bytes === null) throw missingSheetPart(sheet);
-    // A row takes at least 6 bytes ("<row/>"), so a part smaller than that many rows needs no count.
-    if (bytes.length > 6 * this.limits.rows) {
-      const rows = countRows(bytes);
-      if (rows > this.limits.rows) throw new WorkbookFileError(rowLimitMessage(sheet.name, rows, this.limits.rows));
-    }
-    if (bytes.length > this.limits.bytes) throw new WorkbookFileError(sizeLimitMessage(sheet.name, bytes.length, this.limits.bytes));
-    return decodeUtf(bytes);
+    const size = this.pkg.uncompressedSize(sheet.path) ?? 0;
+    if (!options.limitsChecked && size > this.limits.bytes && size <= COUNTABLE_BYTES) await this.refuseLargeSheet(sheet, size);
+    const xml = await this.sheetPartText(sheet);
+    if (xml === null) throw missingSheetPart(sheet);
+    return xml;
   }
 
   /**
-   * Throws the refusal for a sheet whose part is larger than the size limit (the row count's if it is
-   * over that too), having looked through it piece by piece.
+   * Refuses a sheet recorded as larger than the checker reads, with its rows counted if there are
+   * more than it reads: looked through piece by piece as it is inflated, never held whole.
    */
-  private async checkLargeSheet(sheet: Sheet): Promise<void> {
+  private async refuseLargeSheet(sheet: Sheet, size: number): Promise<never> {
     const counter = new RowCounter();
-    let length = 0;
-    const found = await this.whenSheetDamaged(sheet, () => this.pkg.eachPiece(sheet.path, (piece) => {
-      length += piece.length;
-      counter.add(piece);
-    }));
-    if (!found) throw missingSheetPart(sheet);
-    if (length > 6 * this.limits.rows) {
-      const rows = counter.finish();
-      if (rows > this.limits.rows) throw new WorkbookFileError(rowLimitMessage(sheet.name, rows, this.limits.rows));
-    }
-    if (length > this.limits.bytes) throw new WorkbookFileError(sizeLimitMessage(sheet.name, length, this.limits.bytes));
-    // Smaller than the zip said: a part changed since it was opened. It is read as any other.
+    await this.whenSheetDamaged(sheet, () => this.pkg.eachPiece(sheet.path, COUNTABLE_BYTES, (piece) => counter.add(piece)));
+    const rows = counter.finish();
+    throw new WorkbookFileError(rows > this.limits.rows ? rowLimitMessage(sheet.name, rows, this.limits.rows) : sizeLimitMessage(sheet.name, size, this.limits.bytes));
   }
 
-  /** A sheet's XML as it is (null if its part is missing), without the limits: for the tool's own sheets, and sheets already read. */
+  /** A sheet's XML as it is (null if its part is missing): for the tool's own sheets, and sheets already read. */
   async sheetPartText(sheet: Sheet): Promise<string | null> {
-    return this.whenSheetDamaged(sheet, () => this.pkg.text(sheet.path));
+    return this.whenSheetDamaged(sheet, () => this.pkg.text(sheet.path, this.limits.bytes));
   }
 
-  /** A damaged sheet part is named to the user by its sheet's name, as Excel shows it on the tab. */
+  /**
+   * A damaged sheet part is named to the user by its sheet's name, as Excel shows it on the tab; so
+   * is one larger than the checker reads.
+   */
   private async whenSheetDamaged<T>(sheet: Sheet, read: () => Promise<T>): Promise<T> {
     try {
       return await read();
     } catch (error) {
+      if (error instanceof ZipLimitError) {
+        throw new WorkbookFileError(error.reason === "size" ? sizeLimitMessage(sheet.name, error.size, error.limit) : bombMessage(error.part, error.limit));
+      }
       if (!(error instanceof PackageError)) throw error;
-      throw new WorkbookFileError(`The sheet "${sheet.name}" in this workbook is damaged: open the workbook in Excel and save it again, then try again (damaged part: ${sheet.path}).`);
+      const detail = error.message.startsWith("its part") ? `damaged part: ${sheet.path}` : `${error.message}; part ${sheet.path}`;
+      throw new WorkbookFileError(`The sheet "${sheet.name}" in this workbook is damaged: open the workbook in Excel and save it again, then try again (${detail}).`);
     }
   }
 
@@ -176,10 +196,17 @@ export class SheetParts {
     return this.dates1904;
   }
 
+  /** The shared-string table, which holds a sheet's text: read within the same limit as a sheet. */
   private async strings(): Promise<string[]> {
     if (this.sharedStrings) return this.sharedStrings;
     const rel = await this.workbookRelationship(RELATIONSHIP_TYPES.sharedStrings);
-    const xml = rel ? await this.pkg.text(rel.path) : null;
+    let xml: string | null = null;
+    try {
+      xml = rel ? await this.pkg.text(rel.path, this.limits.bytes) : null;
+    } catch (error) {
+      if (!(error instanceof ZipLimitError)) throw error;
+      throw new WorkbookFileError(error.reason === "size" ? sharedStringsLimitMessage(error.part, error.size, error.limit) : bombMessage(error.part, error.limit));
+    }
     this.sharedStrings = xml ? parseSharedStrings(xml) : [];
     return this.sharedStrings;
   }
@@ -199,6 +226,8 @@ export class SheetParts {
     return (await edit.relationships(this.workbookPath)).find((r) => !r.external && sameRelationshipType(r.type, type));
   }
 }
+
+const WORKSHEET_TYPE = WORKSHEET_CONTENT_TYPE.toLowerCase();
 
 function missingSheetPart(sheet: Sheet): WorkbookFileError {
   return new WorkbookFileError(`The sheet "${sheet.name}" in this workbook is damaged: open the workbook in Excel and save it again, then try again (missing part: ${sheet.path}).`);

@@ -8,7 +8,8 @@
 import type { OutputCell, StatusHighlight } from "../../report/types";
 import { BORDER_COLOUR, NUMBER_FORMATS, STYLE_COLOURS, STYLE_LOOKS, type StyleLook } from "../../report/formats";
 import { childElements, contentOf, findChild, insertChild, rootElement, STYLESHEET_ORDER, type ElementSpan } from "./elements";
-import { attribute, escapeXml } from "./xml";
+import { attribute, eachStartTag } from "./tag-scanner";
+import { escapeXml } from "./xml";
 
 /** A styles part for a workbook that has none (one default font, the two fills Excel requires). */
 export const MINIMAL_STYLES = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -38,8 +39,9 @@ export class StyleBook {
     const fonts = this.records("fonts");
     const first = fonts[0] ? this.xml.slice(fonts[0].start, fonts[0].end) : "";
     const val = (element: string) => {
-      const match = new RegExp(`<(\\w+:)?${element}\\b[^>]*>`).exec(first);
-      return match ? attribute(match[0], "val") : null;
+      let value: string | null = null;
+      eachStartTag(first, element, (scan) => { value ??= scan.attribute("val"); });
+      return value;
     };
     this.defaultFont = { size: val("sz"), name: val("name"), family: val("family"), scheme: val("scheme") };
   }

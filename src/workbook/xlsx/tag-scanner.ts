@@ -1,11 +1,19 @@
 /**
- * A forward-only walk over the tags of a machine-written XML part, for the readers of the xlsx
- * adapter. It keeps positions into the part's text rather than making an object or a substring per
- * tag, because a 100,000-row sheet part has millions of tags and is read in one pass.
+ * The one XML scanner of the xlsx adapter: a forward-only walk over the tags of a part, used by every
+ * reader (sheets, shared strings, styles, the workbook part, relationships, content types) and by
+ * the editors to find the elements they change. It keeps positions into the part's text rather than
+ * making an object or a substring per tag, because a 100,000-row sheet part has millions of tags and
+ * is read in one pass.
  *
  * Element names are matched on their local part (after any "x:" prefix): ECMA-376 parts may bind the
  * SpreadsheetML namespace to any prefix, and some writers (the Open XML SDK among them) use "x:".
+ *
+ * Its limits: a part is never longer than the zip layer let through (file-limits.ts); a document
+ * type declaration is refused (a PackageError), since Excel never writes one and its internal
+ * subset is how entity expansion ("a billion laughs") and external entities come in; only XML's own
+ * five entities and character references are decoded.
  */
+import { PackageError } from "./part-error";
 import { decodeEntities, decodeOoxmlEscapes } from "./xml";
 
 const GT = 0x3e;
@@ -33,6 +41,8 @@ export class TagScanner {
   closing = false;
   /** "<name/>" */
   selfClosing = false;
+  /** Whether the current tag ends with its ">" within the range (not cut off at its end). */
+  complete = false;
   /** Set by attributeAt: the end of the value it found. */
   valueEnd = -1;
   /**
@@ -111,6 +121,7 @@ export class TagScanner {
         this.noteShortAttribute(eq, quoteAt, close);
         i = close + 1;
       }
+      this.complete = i < length && xml.charCodeAt(i) === GT;
       this.selfClosing = !this.closing && xml.charCodeAt(i - 1) === SLASH;
       this.tagEnd = Math.min(i + 1, xml.length);
       this.pos = this.tagEnd;
@@ -180,6 +191,23 @@ export class TagScanner {
     return -1;
   }
 
+  /** Every attribute of the current start tag, in order: its name as written and its raw (undecoded) value. */
+  attributes(): [string, string][] {
+    const out: [string, string][] = [];
+    const xml = this.xml;
+    let i = this.nameEnd;
+    for (;;) {
+      while (i < this.tagEnd && isSpace(xml.charCodeAt(i))) i += 1;
+      const eq = xml.indexOf("=", i);
+      if (eq === -1 || eq >= this.tagEnd) return out;
+      const name = xml.slice(i, eq).trim();
+      const start = this.attributeAt(name);
+      if (start === -1) return out;
+      out.push([name, xml.slice(start, this.valueEnd)]);
+      i = this.valueEnd + 1;
+    }
+  }
+
   /** The decoded value of attribute `name` on the current start tag; null if absent. */
   attribute(name: string): string | null {
     const start = this.attributeAt(name);
@@ -187,13 +215,32 @@ export class TagScanner {
   }
 
   /**
-   * The raw character data right after the current start tag, up to the next markup; empty for an
-   * empty-element tag. (Text holds no "<": XML escapes it.)
+   * The character data right after the current start tag, up to its first child or end tag, as raw
+   * XML text (for xmlText to decode): comments and processing instructions left out and CDATA
+   * sections escaped, so that text either side of a comment, or in CDATA, is all kept. Empty for an
+   * empty-element tag.
    */
   rawText(): string {
     if (this.selfClosing) return "";
-    const end = this.xml.indexOf("<", this.tagEnd);
-    return this.xml.slice(this.tagEnd, end === -1 ? this.xml.length : end);
+    const xml = this.xml;
+    let at = this.tagEnd;
+    let text = "";
+    for (;;) {
+      const lt = xml.indexOf("<", at);
+      const end = lt === -1 || lt > this.to ? this.to : lt;
+      // Nearly always the whole text: one slice, nothing joined.
+      if (text === "" && (end === this.to || !isMarkupInText(xml, lt))) return xml.slice(at, end);
+      text += xml.slice(at, end);
+      if (end === this.to || !isMarkupInText(xml, lt)) return text;
+      if (xml.startsWith("<![CDATA[", lt)) {
+        const close = xml.indexOf("]]>", lt + 9);
+        const stop = close === -1 ? this.to : close;
+        text += xml.slice(lt + 9, stop).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+        at = close === -1 ? this.to : close + 3;
+      } else {
+        at = skipMarkup(xml, lt);
+      }
+    }
   }
 
   /** Moves past the end of the current element, whatever it holds. */
@@ -207,8 +254,62 @@ export class TagScanner {
   }
 }
 
-/** Just past a comment, processing instruction, CDATA section or declaration starting at `lt`. */
+/** Calls `use` on each start or empty-element tag whose local name is `name`, in order. */
+export function eachStartTag(xml: string, name: string, use: (scan: TagScanner) => void): void {
+  const scan = new TagScanner(xml);
+  while (scan.next()) if (!scan.closing && scan.is(name)) use(scan);
+}
+
+/**
+ * `xml` with each element whose local name is `name` changed: `change` gets its start tag and gives
+ * a new one, or null to remove the whole element. Everything else is kept as it was.
+ */
+export function mapElements(xml: string, name: string, change: (startTag: string) => string | null): string {
+  const scan = new TagScanner(xml);
+  const out: string[] = [];
+  let last = 0;
+  while (scan.next()) {
+    if (scan.closing || !scan.is(name)) continue;
+    const start = scan.tagStart;
+    const startEnd = scan.tagEnd;
+    const next = change(xml.slice(start, startEnd));
+    out.push(xml.slice(last, start));
+    if (next === null) {
+      scan.skipElement();
+      last = scan.tagEnd;
+    } else {
+      out.push(next);
+      last = startEnd;
+    }
+  }
+  out.push(xml.slice(last));
+  return out.join("");
+}
+
+/** The value of attribute `name` (exact, prefix included) on a start tag's text ("<c r=\"A1\" t=\"s\">"), decoded; null if absent. */
+export function attribute(tag: string, name: string): string | null {
+  const scan = new TagScanner(tag);
+  return scan.next() && !scan.closing ? scan.attribute(name) : null;
+}
+
+/** A comment, processing instruction or CDATA section: markup that may sit inside an element's text. */
+function isMarkupInText(xml: string, lt: number): boolean {
+  return xml.startsWith("<!--", lt) || xml.startsWith("<![CDATA[", lt) || xml.charCodeAt(lt + 1) === QUESTION;
+}
+
+/**
+ * Just past a comment, processing instruction or CDATA section starting at `lt`. Any other
+ * declaration is a document type declaration (or not XML), which is refused.
+ */
 function skipMarkup(xml: string, lt: number): number {
+  // The text may end part way into "<!--" or "<![CDATA[" (a piece of a part read in pieces).
+  const head = xml.slice(lt, lt + 9);
+  if (head.length < 9 && ("<!--".startsWith(head) || "<![CDATA[".startsWith(head))) return xml.length;
+  if (xml.charCodeAt(lt + 1) === BANG && !xml.startsWith("<!--", lt) && !xml.startsWith("<![CDATA[", lt)) {
+    throw new PackageError(xml.startsWith("<!DOCTYPE", lt)
+      ? "one of its parts has a document type declaration (DOCTYPE), which Excel never writes"
+      : "one of its parts is not XML");
+  }
   const close = xml.startsWith("<!--", lt) ? "-->" : xml.startsWith("<![CDATA[", lt) ? "]]>" : xml.charCodeAt(lt + 1) === QUESTION ? "?>" : ">";
   const end = xml.indexOf(close, lt + 2);
   return end === -1 ? xml.length : end + close.length;

@@ -3,7 +3,8 @@
  * active tab. Edits are made on the text, element by element, so everything else in the part
  * (calculation settings, pivot caches, another program's extensions) stays exactly as it was.
  */
-import { attribute, escapeXml } from "./xml";
+import { attribute, mapElements, TagScanner } from "./tag-scanner";
+import { decodeEntities, escapeXml } from "./xml";
 import { childElements, contentOf, findChild, insertChild, rootElement, WORKBOOK_ORDER } from "./elements";
 import { REL_NS } from "./package";
 
@@ -20,9 +21,10 @@ const RELATIONSHIPS_NS = [REL_NS, "http://purl.oclc.org/ooxml/officeDocument/rel
 /** The prefix bound to the relationships namespace on the root ("r:" almost always). */
 function relationshipPrefix(xml: string): string {
   const root = rootElement(xml);
-  const tag = xml.slice(root.startTag.start, root.startTag.end);
-  for (const match of tag.matchAll(/xmlns:(\w+)\s*=\s*["']([^"']+)["']/g)) {
-    if (RELATIONSHIPS_NS.includes(match[2])) return `${match[1]}:`;
+  const scan = new TagScanner(xml, root.startTag.start);
+  scan.next();
+  for (const [name, value] of scan.attributes()) {
+    if (name.startsWith("xmlns:") && RELATIONSHIPS_NS.includes(decodeEntities(value))) return `${name.slice(6)}:`;
   }
   return "r:";
 }
@@ -107,7 +109,7 @@ function mapBookViews(xml: string, change: (viewTag: string) => string): string 
   if (!views) return xml;
   const inner = contentOf(xml, views);
   if (!inner) return xml;
-  const section = xml.slice(inner.start, inner.end).replace(/<(\w+:)?workbookView\b[^>]*>/g, (tag) => change(tag));
+  const section = mapElements(xml.slice(inner.start, inner.end), "workbookView", change);
   return xml.slice(0, inner.start) + section + xml.slice(inner.end);
 }
 

@@ -15,7 +15,7 @@ import { isOwnedRangeName, isOwnedSheetName, OWNED_SHEET_NAMES, ownedRangeName }
 import { rosterColumnBlocks } from "../../report/roster-columns";
 import type { OwnedSheet, RosterColumnsOutput, WorkbookOutput } from "../../report/types";
 import { assertLooksLikeXlsx, WorkbookFileError, WorkbookWriteError } from "../file-errors";
-import { MAX_SHEET_BYTES, MAX_SHEET_ROWS, type SheetLimits } from "../file-limits";
+import { bombMessage, MAX_SHEET_BYTES, MAX_SHEET_ROWS, partLimitMessage, type SheetLimits } from "../file-limits";
 import type { WorkbookPort } from "../types";
 import { type NewPart, removeSheetDrawings, replaceToolCharts } from "./drawing-part";
 import { keptViewAttributes, ownedSheetXml, printTitlesFormula } from "./owned-sheet";
@@ -25,6 +25,7 @@ import { assertOwnedSheetName, rosterPatch, rosterTarget, type RosterTarget } fr
 import { SheetParts } from "./sheet-parts";
 import { MINIMAL_STYLES, StyleBook } from "./styles-write";
 import * as workbookPart from "./workbook-part";
+import { ZipLimitError } from "./zip";
 
 export class XlsxWorkbook implements WorkbookPort {
   /** The worksheets as read from their parts (sheet list, grids, limits). */
@@ -47,6 +48,7 @@ export class XlsxWorkbook implements WorkbookPort {
       pkg = await XlsxPackage.open(bytes);
       workbookPath = await pkg.workbookPath();
     } catch (error) {
+      if (error instanceof ZipLimitError) throw limitError(error);
       // Only the file's own faults are the user's to fix; anything else is the tool's bug.
       if (!(error instanceof PackageError)) throw error;
       throw new WorkbookFileError(`This file is not an .xlsx workbook, or it is damaged: ${error.message}. Open it in Excel and save it again as an Excel Workbook (.xlsx).`);
@@ -59,7 +61,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
-    return this.pkg.toBytes();
+    return plainWhenDamaged(() => this.pkg.toBytes());
   }
 
   async sheetNames(): Promise<string[]> {
@@ -292,7 +294,13 @@ async function plainWhenDamaged<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof ZipLimitError) throw limitError(error);
     if (!(error instanceof PackageError)) throw error;
     throw new WorkbookFileError(`This workbook is damaged: open it in Excel and save it again as an Excel Workbook (.xlsx), then try again (${error.message}).`);
   }
+}
+
+/** A part refused unread for its size or its compression (sheets and the shared strings say so in their own words: sheet-parts.ts). */
+function limitError(error: ZipLimitError): WorkbookFileError {
+  return new WorkbookFileError(error.reason === "size" ? partLimitMessage(error.part, error.size, error.limit) : bombMessage(error.part, error.limit));
 }

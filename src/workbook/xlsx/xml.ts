@@ -1,7 +1,8 @@
 /**
- * The little XML this adapter needs: escaping text and attributes, reading an attribute off a start
- * tag, and decoding entities. Workbook parts are machine-written XML (ECMA-376), so a full parser is
- * not needed to find elements; every reader here keeps the text it does not understand as it was.
+ * The little XML this adapter writes and decodes: escaping text and attributes, and decoding entities
+ * and OOXML's own escapes. Reading is tag-scanner.ts's: workbook parts are machine-written XML
+ * (ECMA-376), so a full parser is not needed to find elements, and every editor here keeps the text
+ * it does not understand as it was.
  */
 
 /**
@@ -40,25 +41,4 @@ export function decodeEntities(text: string): string {
 export function decodeOoxmlEscapes(text: string): string {
   if (text.indexOf("_x") === -1) return text;
   return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-
-/** The value of attribute `name` on a start tag's text ("<c r=\"A1\" t=\"s\">"), decoded; null if absent. */
-export function attribute(tag: string, name: string): string | null {
-  // A space before the name, so "r" does not match the end of "spans" or "xr:uid".
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`\\s${name.replace(/[:.]/g, "\\$&")}\\s*=`);
-    ATTRIBUTE_PATTERNS.set(name, pattern);
-  }
-  const at = tag.search(pattern);
-  if (at === -1) return null;
-  const quoteAt = tag.indexOf("=", at) + 1;
-  let start = quoteAt;
-  while (tag[start] === " " || tag[start] === "\t" || tag[start] === "\n" || tag[start] === "\r") start += 1;
-  const quote = tag[start];
-  if (quote !== '"' && quote !== "'") return null;
-  const end = tag.indexOf(quote, start + 1);
-  return end === -1 ? null : decodeEntities(tag.slice(start + 1, end));
 }
