@@ -4,6 +4,7 @@
  * and where the workbook is. Names come from the user's files and settings, so they are printed escaped.
  */
 import * as path from "node:path";
+import { formatUkDate } from "../common/dates";
 import { formatMoney, formatWte } from "../common/money";
 import { pcnFigures, pcnIdentity, totalFigures } from "../report/icb-figures";
 import type { CheckedPcn, Rollup } from "../report/icb-types";
@@ -16,7 +17,7 @@ const moneyOrUnknown = (amount: number | null) => (amount === null ? "not known"
 export function formatRollupSummary(rollup: Rollup, options: { output: string }): string {
   const checked = rollup.pcns.filter((pcn): pcn is CheckedPcn => pcn.kind === "checked");
   const failed = rollup.pcns.length - checked.length;
-  const lines = [`ARRS roll-up ${rollup.financialYear ?? ""}: ${plural(checked.length, "PCN")} checked${failed > 0 ? `, ${failed} not` : ""} (as of ${rollup.asOf})`];
+  const lines = [`ARRS roll-up ${rollup.financialYear ?? ""}: ${plural(checked.length, "PCN")} checked${failed > 0 ? `, ${failed} not` : ""} (as of ${formatUkDate(rollup.asOf)})`];
   for (const pcn of rollup.pcns) {
     if (pcn.kind === "failed") {
       lines.push(`  NOT CHECKED  ${forTerminal(path.basename(pcn.file))}: ${forTerminal(pcn.error)}`);
@@ -26,8 +27,12 @@ export function formatRollupSummary(rollup: Rollup, options: { output: string })
     const unspent = f.unspent === null ? "" : `, unspent ${formatMoney(f.unspent)}`;
     lines.push(`  ${forTerminal(pcnIdentity(pcn).pcn)}: claimable ${formatMoney(f.claimable)} of ARRS sum ${moneyOrUnknown(f.entitlement)}${unspent}; ${plural(f.errors, "error")}, ${plural(f.warnings, "warning")}`);
   }
-  const t = totalFigures(checked.map(pcnFigures));
-  lines.push(`Total: ${t.staff} staff (${formatWte(t.wte)} WTE), claimable ${formatMoney(t.claimable)} of ARRS sums ${moneyOrUnknown(t.entitlement)}${t.unspent === null ? "" : `, forecast unspent ${formatMoney(t.unspent)}`}`);
+  const figures = checked.map(pcnFigures);
+  const t = totalFigures(figures);
+  // A total over only some PCNs says so, so it is not read as the ICB's whole.
+  const known = figures.filter((f) => f.entitlement !== null).length;
+  const someKnown = known > 0 && known < figures.length ? ` (known for ${known} of ${figures.length} PCNs)` : "";
+  lines.push(`Total: ${t.staff} staff (${formatWte(t.wte)} WTE), claimable ${formatMoney(t.claimable)} of ARRS sums ${moneyOrUnknown(t.entitlement)}${someKnown}${t.unspent === null ? "" : `, forecast unspent ${formatMoney(t.unspent)}${someKnown}`}`);
   lines.push(`Written to ${forTerminal(options.output)}${checked.some((pcn) => pcn.copy) ? "; each PCN's checked copy is beside its workbook (NAME.arrs.xlsx)" : ""}`);
   return lines.join("\n");
 }
