@@ -14,6 +14,8 @@ import type { WorkbookOutput } from "../report/types";
 import { cellText } from "../roster/cells";
 import type { ColumnMapping, RosterField, RosterReadResult } from "../roster/types";
 import type { Finding, Severity } from "../rules/types";
+import type { Forecast } from "../engine/forecast-types";
+import { groupFindings, type FindingCard } from "./finding-groups";
 import { FIELD_LABELS, SEVERITY_LABELS } from "./labels";
 import { missingRatesView, totalLines, type MissingRatesView, type TotalLine } from "./rates-view";
 import { settingsFormOf, type SettingsForm } from "./settings-form";
@@ -73,6 +75,15 @@ export interface CheckView {
   staffRows: number;
   counts: Record<Severity, number>;
   groups: FindingGroup[];
+  /** The findings as the pane lists them: identical ones on many rows are one card (finding-groups.ts). */
+  cards: FindingCard[];
+  /** What the check assumed because the settings did not say (the year, the region): said at the top. */
+  assumptions: string[];
+  /**
+   * The year ahead (issue 20's forecast) and its sentence on what would be left unspent, shown after
+   * the money when the pipeline gives them; null until then.
+   */
+  forecast: { forecast: Forecast; sentence: string } | null;
   /** One sentence: what was found (read out by the live region). */
   headline: string;
   /** Money lines: claimable, ARRS sum, headroom, backdated uplift; each may have a note beside it. */
@@ -160,6 +171,9 @@ export function checkView(checked: CheckedWorkbook): CheckView {
     staffRows: summary.staffRows,
     counts,
     groups,
+    cards: groupFindings(views),
+    assumptions: result.findings.filter((f) => f.code === "SETTING_ASSUMED").map((f) => f.message),
+    forecast: null,
     headline: `Checked ${plural(summary.staffRows, "staff row", "staff rows")} (${formatWte(summary.wte)} WTE) on "${sheetName}" for ${financialYear}: ${countText}.`,
     totals: totalLines(result),
     missingRates: missingRatesView(result),

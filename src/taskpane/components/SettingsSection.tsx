@@ -26,7 +26,9 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
   const shared = useSharedStyles();
   const styles = useStyles();
   const headingId = useId();
-  const [editing, setEditing] = useState(!snapshot.hasStoredSettings);
+  const editing = workspace.settingsEditing;
+  const setEditing = (open: boolean) => (open ? workspace.editSettings() : workspace.closeSettings());
+  const sectionRef = useRef<HTMLElement>(null);
   const [form, setForm] = useState<SettingsForm>(snapshot.settings);
   const [errors, setErrors] = useState<SettingsErrors>({});
   const refs = {
@@ -40,8 +42,14 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
 
   useEffect(() => {
     setForm(snapshot.settings);
-    if (!snapshot.hasStoredSettings) setEditing(true);
-  }, [snapshot.settings, snapshot.hasStoredSettings]);
+  }, [snapshot.settings]);
+
+  // "Change settings" (here or in the results) brings the form into view and focus into its first field.
+  useEffect(() => {
+    if (workspace.settingsRequest === 0) return;
+    sectionRef.current?.scrollIntoView({ block: "start" });
+    refs.financialYear.current?.focus({ preventScroll: true });
+  }, [workspace.settingsRequest]);
 
   useEffect(() => {
     if (!editing && returnFocus.current) {
@@ -74,7 +82,7 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
 
   const s = snapshot.settings;
   return (
-    <section className={shared.section} aria-labelledby={headingId}>
+    <section ref={sectionRef} className={shared.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={shared.heading}>PCN settings</h2>
       {!editing ? (
         <>
@@ -92,7 +100,8 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
       ) : (
         <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={headingId}>
           <p className={shared.muted}>
-            Asked once: they are saved in this workbook's &quot;ARRS Settings&quot; sheet and used for every check.
+            Asked once: they are saved in this workbook&apos;s &quot;ARRS Settings&quot; sheet and used for every check.
+            Fields marked * are needed.
           </p>
           <Field
             label="Financial year"
@@ -100,7 +109,7 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
             hint="The year to check, 1 April to 31 March, for example 2025/26."
             validationMessage={errors.financialYear}
           >
-            <Input ref={refs.financialYear} value={form.financialYear} onChange={(_, d) => set("financialYear")(d.value)} placeholder="2025/26" />
+            <Input ref={refs.financialYear} value={form.financialYear} onChange={(_, d) => set("financialYear")(d.value)} />
           </Field>
           <Field
             label="List size"
