@@ -24,9 +24,9 @@ export interface CheckRun {
 export type CheckRunner = (port: WorkbookPort, request: CheckRequest, progress?: (text: string) => void) => Promise<CheckRun>;
 
 export const PROGRESS = {
-  reading: "Reading the workbook…",
-  checking: "Checking the roster…",
-  results: "Preparing the results…",
+  reading: "Checking the roster: reading the workbook…",
+  checking: "Checking the roster: checking the rows…",
+  results: "Checking the roster: preparing the results…",
 } as const;
 
 export const runCheckJob: CheckRunner = async (port, request, progress = () => undefined) => {

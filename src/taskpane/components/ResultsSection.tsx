@@ -34,7 +34,7 @@ export function ResultsSection({ workspace, check }: { workspace: Workspace; che
   // Each "Check roster" (not a write or a re-render) brings the answer into view and gives it focus.
   useEffect(() => {
     if (workspace.checkCount === 0 || !summary.current) return;
-    summary.current.scrollIntoView({ block: "start", behavior: "auto" });
+    summary.current.scrollIntoView?.({ block: "start", behavior: "auto" });
     summary.current.focus({ preventScroll: true });
   }, [workspace.checkCount]);
 

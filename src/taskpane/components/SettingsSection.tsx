@@ -47,7 +47,7 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
   // "Change settings" (here or in the results) brings the form into view and focus into its first field.
   useEffect(() => {
     if (workspace.settingsRequest === 0) return;
-    sectionRef.current?.scrollIntoView({ block: "start" });
+    sectionRef.current?.scrollIntoView?.({ block: "start" });
     refs.financialYear.current?.focus({ preventScroll: true });
   }, [workspace.settingsRequest]);
 
