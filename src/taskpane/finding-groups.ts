@@ -50,8 +50,8 @@ export function messagePattern(message: string, person: string | null): string {
   if (person && person.trim()) text = text.split(person.trim()).join("\u2026");
   return text
     .replace(/"[^"]*"|“[^”]*”/g, "\u2026")
-    .replace(/£?-?\d[\d,]*(\.\d+)?%?/g, "#")
     .replace(/\b(\d{1,2}\s)?(January|February|March|April|May|June|July|August|September|October|November|December)(\s\d{4})?\b/g, "#")
+    .replace(/£?-?\d[\d,]*(\.\d+)?%?/g, "#")
     .replace(/\s+/g, " ")
     .trim();
 }
