@@ -8,7 +8,7 @@ import type { IsoDate } from "../common/dates";
 import type { WorkbookOutput } from "../report/types";
 import type { WorkbookPort } from "../workbook/types";
 import { PaneError } from "./messages";
-import { checkView, type CheckView } from "./views";
+import type { CheckView } from "./views";
 
 export interface CheckRequest {
   sheet?: string;
@@ -31,7 +31,9 @@ export const PROGRESS = {
 
 export const runCheckJob: CheckRunner = async (port, request, progress = () => undefined) => {
   progress(PROGRESS.reading);
-  const [{ checkWorkbook }, { PANE_WORDS }] = await Promise.all([import("../pipeline/check-workbook"), import("../pipeline/door-words")]);
+  const [{ checkWorkbook }, { PANE_WORDS }, { checkView }] = await Promise.all([
+    import("../pipeline/check-workbook"), import("../pipeline/door-words"), import("./check-view"),
+  ]);
   const checked = await checkWorkbook(port, { sheet: request.sheet, words: PANE_WORDS, today: request.today });
   if (checked.kind === "problem") throw new PaneError(checked.message);
   progress(PROGRESS.results);
