@@ -13,11 +13,17 @@ import type { CheckView } from "./views";
 export interface CheckRequest {
   sheet?: string;
   today: IsoDate;
+  /**
+   * Also return the output to write. Only a write asks for it: for a long roster it is the larger
+   * part of the result, and copying it back from the worker would hold up the pane.
+   */
+  output?: boolean;
 }
 
 export interface CheckRun {
   view: CheckView;
-  output: WorkbookOutput;
+  /** The output to write; null unless the request asked for it. */
+  output: WorkbookOutput | null;
 }
 
 /** Runs a check over a port; `progress` hears a sentence at each stage. */
@@ -37,5 +43,5 @@ export const runCheckJob: CheckRunner = async (port, request, progress = () => u
   const checked = await checkWorkbook(port, { sheet: request.sheet, words: PANE_WORDS, today: request.today });
   if (checked.kind === "problem") throw new PaneError(checked.message);
   progress(PROGRESS.results);
-  return { view: checkView(checked), output: checked.output };
+  return { view: checkView(checked), output: request.output ? checked.output : null };
 };

@@ -25,13 +25,8 @@ export function checkView(checked: CheckedWorkbook): CheckView {
   const views: FindingView[] = [];
   result.findings.forEach((f, i) => views.push(findingView(f, `pcn-${i}`, null, null)));
   for (const person of result.staff) {
-    person.findings.forEach((f, i) => views.push(findingView(f, `row-${person.rowNumber}-${i}`, person.name ?? person.staffId, sheetName, person.rowNumber)));
+    person.findings.forEach((f, i) => views.push(findingView(f, `row-${person.rowNumber}-${i}`, person.name ?? person.staffId, person.sheet ?? sheetName, person.rowNumber)));
   }
-  const groups = SEVERITIES.map((severity) => ({
-    severity,
-    label: SEVERITY_LABELS[severity].group,
-    findings: views.filter((v) => v.severity === severity).sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)),
-  }));
   const { counts, financialYear } = summary;
   const countText = SEVERITIES.map((s) => plural(counts[s], SEVERITY_LABELS[s].one, SEVERITY_LABELS[s].many)).join(", ");
   return {
@@ -40,7 +35,6 @@ export function checkView(checked: CheckedWorkbook): CheckView {
     financialYear,
     staffRows: summary.staffRows,
     counts,
-    groups,
     cards: groupFindings(views),
     assumptions: result.findings.filter((f) => f.code === "SETTING_ASSUMED").map((f) => f.message),
     forecast: null,

@@ -54,7 +54,7 @@ scope.onmessage = (event) => {
   if (message.type === "check") {
     const { job } = message;
     const progress = (text: string) => scope.postMessage({ type: "progress", job, text });
-    runCheckJob(remotePort(job, progress), { sheet: message.sheet, today: message.today }, progress)
+    runCheckJob(remotePort(job, progress), { sheet: message.sheet, today: message.today, output: message.output }, progress)
       .then((run) => scope.postMessage({ type: "done", job, run }))
       .catch((error: unknown) => scope.postMessage({ type: "failed", job, message: userMessageOf(error) }));
   }

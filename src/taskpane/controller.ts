@@ -107,7 +107,8 @@ export class TaskpaneController {
 
   /** Checks, then writes the roster columns and the summary, claim-lines and settings sheets. */
   async writeSummary(sheet?: string, progress?: Progress): Promise<WriteReport> {
-    const { view, output } = await this.run(sheet, progress);
+    const { view, output } = await this.run(sheet, progress, true);
+    if (!output) throw new Error("The check gave no output to write.");
     progress?.("Writing the claim summary…");
     await this.port.write(output);
     return { check: view, message: describeWrite(output), sheets: output.sheets.map((s) => s.name) };
@@ -157,7 +158,7 @@ export class TaskpaneController {
     return describeRatesSheet({ ...said, sheetName: name, existed: false });
   }
 
-  private run(sheet?: string, progress?: Progress): Promise<CheckRun> {
-    return this.runner(this.port, { sheet, today: this.today() }, progress);
+  private run(sheet?: string, progress?: Progress, output = false): Promise<CheckRun> {
+    return this.runner(this.port, { sheet, today: this.today(), output }, progress);
   }
 }

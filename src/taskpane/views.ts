@@ -58,19 +58,12 @@ export interface FindingView {
   sheetName: string | null;
 }
 
-export interface FindingGroup {
-  severity: Severity;
-  label: string;
-  findings: FindingView[];
-}
-
 export interface CheckView {
   sheetName: string;
   headerRowNumber: number;
   financialYear: string;
   staffRows: number;
   counts: Record<Severity, number>;
-  groups: FindingGroup[];
   /** The findings as the pane lists them: identical ones on many rows are one card (finding-groups.ts). */
   cards: FindingCard[];
   /** What the check assumed because the settings did not say (the year, the region): said at the top. */

@@ -3,7 +3,7 @@ import type { IsoDate } from "../common/dates";
 import type { CheckRun } from "./check-job";
 
 export type ToWorker =
-  | { type: "check"; job: number; sheet?: string; today: IsoDate }
+  | { type: "check"; job: number; sheet?: string; today: IsoDate; output?: boolean }
   | { type: "read-result"; readId: number; ok: true; value: unknown }
   | { type: "read-result"; readId: number; ok: false; message: string };
 

@@ -61,7 +61,7 @@ export function workerCheckRunner(start: () => Worker): CheckRunner {
         };
         w.addEventListener("message", onMessage);
         w.addEventListener("error", onError);
-        send({ type: "check", job, sheet: request.sheet, today: request.today });
+        send({ type: "check", job, sheet: request.sheet, today: request.today, output: request.output });
       });
     } catch (error) {
       if (!(error instanceof WorkerBroken)) throw error;

@@ -73,7 +73,7 @@ test("open a workbook, check it, and download the checked copy in one step; find
   const cards = await screen.findByRole("list", { name: "Findings" }, { timeout: 20000 });
   // No selectRow here: a card's row is plain text, and its only button is "Details".
   const first = within(cards).getAllByRole("listitem")[0];
-  expect(first.textContent).toMatch(/^Row 10 · Tomasz Nowicki/);
+  expect(first.textContent).toMatch(/^Error · Row 10 · Tomasz Nowicki/);
   expect(within(first).getAllByRole("button").map((b) => b.textContent)).toEqual(["Details"]);
   expect(screen.queryByText(/Choose a row to select it in the sheet/)).toBeNull();
   // One action here: no separate write, no remove.

@@ -50,7 +50,7 @@ function fakeWorker(): Worker {
   } as unknown as Worker;
 }
 
-const request = { today: "2025-11-21" };
+const request = { today: "2025-11-21", output: true };
 
 test("the worker checks the sample through the main thread's reads, with progress, and returns what a check here returns", async () => {
   const port = spyPort(await sampleWorkbook());

@@ -66,7 +66,7 @@ test("with the floor turned off, the sentence says nothing is claimed and no mon
   const view = await controller.check();
   expect(view.missingRates!.sentence).toMatch(/^No 2026\/27 maximum amounts are built in for \d+ roles on this roster: until you add them, nothing is claimed for those roles\.$/);
   expect(view.totals[0].note).toBeUndefined();
-  expect(view.groups.flatMap((g) => g.findings).some((f) => f.code === "RATE_FLOOR")).toBe(false);
+  expect(view.cards.some((c) => c.code === "RATE_FLOOR")).toBe(false);
 });
 
 test("adding the rates sheet inside Excel: added once with its first blank selected; asked again, the sheet is selected, never written over", async () => {
@@ -88,7 +88,7 @@ test("adding the rates sheet inside Excel: added once with its first blank selec
   const view = await controller.check();
   expect(view.missingRates).toBeNull();
   expect(view.totals[0].note).toBeUndefined();
-  expect(view.groups.flatMap((g) => g.findings).some((f) => f.code === "RATE_FLOOR" || f.code === "NO_RATE")).toBe(false);
+  expect(view.cards.some((c) => c.code === "RATE_FLOOR" || c.code === "NO_RATE")).toBe(false);
 });
 
 test("a sheet of that name in another case is the same sheet", async () => {

@@ -30,6 +30,8 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXXL,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
+    // At 200% zoom a 320 px pane is 160 px wide: every pixel goes to the content.
+    "@media (max-width: 240px)": { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   },
   title: {
     margin: 0,

@@ -104,7 +104,7 @@ export function BrowserDoor({ openFile = openWorkbookFile, runner }: BrowserDoor
         {current && <p className={styles.open} data-testid="open-file">Open: <strong>{current.fileName}</strong></p>}
         <p id={hintId} className={shared.muted}>
           {current
-            ? "Your file is read here, in this browser tab: nothing is uploaded, and your own copy is not changed. Choose another file to check it instead."
+            ? "Read in this tab: nothing is uploaded, and your file is not changed."
             : "Choose the workbook that holds your ARRS staff roster. It is read here, in this browser tab: nothing is uploaded."}
         </p>
         {opening && <Spinner size="tiny" label="Opening the workbook…" />}

@@ -25,6 +25,8 @@ export const ROW_PAGE = 50;
 const useStyles = makeStyles({
   filters: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   filter: { flexGrow: 1, flexBasis: "130px", minWidth: 0 },
+  // A select is as wide as its longest option unless told otherwise: it must fit a 160 px pane (200% zoom).
+  select: { width: "100%", minWidth: 0, "& select": { minWidth: 0 } },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   card: {
     display: "flex",
@@ -61,6 +63,8 @@ const useStyles = makeStyles({
   rowButton: { justifyContent: "flex-start", textAlign: "left", minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, fontWeight: tokens.fontWeightRegular, height: "auto" },
 });
 
+const SEVERITY_WORD: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Note" };
+
 export function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
   const icons: Record<Severity, ReactElement> = {
@@ -95,7 +99,7 @@ export function FindingsList({ check, onSelectRow }: FindingsListProps) {
     <>
       <div className={styles.filters} role="search" aria-label="Filter the findings">
         <Field label="Show" size="small" className={styles.filter}>
-          <Select size="small" value={filter.severity ?? ""} onChange={(_, d) => change({ severity: (d.value || null) as Severity | null })}>
+          <Select size="small" className={styles.select} value={filter.severity ?? ""} onChange={(_, d) => change({ severity: (d.value || null) as Severity | null })}>
             <option value="">All findings ({total})</option>
             {(["error", "warning", "info"] as const).filter((s) => check.counts[s] > 0).map((s) => (
               <option key={s} value={s}>{SEVERITY_LABELS[s].group} ({check.counts[s]})</option>
@@ -103,13 +107,13 @@ export function FindingsList({ check, onSelectRow }: FindingsListProps) {
           </Select>
         </Field>
         <Field label="Code" size="small" className={styles.filter}>
-          <Select size="small" value={filter.code ?? ""} onChange={(_, d) => change({ code: d.value || null })}>
+          <Select size="small" className={styles.select} value={filter.code ?? ""} onChange={(_, d) => change({ code: d.value || null })}>
             <option value="">All codes</option>
             {codes.map((c) => <option key={c.code} value={c.code}>{c.code} ({c.count})</option>)}
           </Select>
         </Field>
         <Field label="Search by name" size="small" className={styles.filter}>
-          <SearchBox size="small" value={filter.search} onChange={(_, d) => change({ search: d.value })} />
+          <SearchBox size="small" className={styles.select} value={filter.search} onChange={(_, d) => change({ search: d.value })} />
         </Field>
       </div>
       <p className={shared.muted} role="status" aria-live="polite">
@@ -139,18 +143,13 @@ const asFinding = (card: FindingCard, row: FindingRow): FindingView => ({
 
 function Card({ card, onSelectRow }: { card: FindingCard; onSelectRow?: (f: FindingView) => void }) {
   const styles = useStyles();
-  const shared = useSharedStyles();
   const detailsId = useId();
   const [open, setOpen] = useState(false);
   const [rowsShown, setRowsShown] = useState(ROW_PAGE);
   const single = card.rows.length === 1 ? card.rows[0] : null;
   const where = single ? `Row ${single.rowNumber}${single.person ? ` · ${single.person}` : ""}` : rowsSummary(card.rows);
-  const heading = (
-    <>
-      {where}
-      <span className={shared.visuallyHidden}>, {SEVERITY_LABELS[card.severity].one}:</span>
-    </>
-  );
+  // The severity in words as well as by icon and colour (forced colours show neither colour).
+  const heading = `${SEVERITY_WORD[card.severity]} · ${where}`;
   return (
     <>
       <p className={styles.where}>

@@ -60,6 +60,7 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
   },
   lineLabel: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
+  lineNote: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   lineValue: { whiteSpace: "nowrap", fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: "tabular-nums", color: tokens.colorNeutralForeground1 },
   problemValue: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXXS, color: tokens.colorStatusDangerForeground1 },
   explain: { margin: 0, fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, color: tokens.colorNeutralForeground2 },
@@ -107,17 +108,15 @@ function MoneyLine({ line }: { line: TotalLine }) {
   return (
     <li className={styles.line}>
       <span className={styles.lineHead}>
-        <span className={styles.lineLabel}>{line.label}</span>
+        <span>
+          <span className={styles.lineLabel}>{line.label}</span>
+          {line.note && <span className={styles.lineNote}> ({line.note})</span>}
+        </span>
         {line.problem
           ? <span className={`${styles.lineValue} ${styles.problemValue}`}><Warning16Filled aria-hidden />{line.value}</span>
           : <span className={styles.lineValue}>{line.value}</span>}
       </span>
-      {(line.explain || line.note) && (
-        <p className={styles.explain}>
-          {line.explain}
-          {line.note ? `${line.explain ? " " : ""}(${line.note}.)` : ""}
-        </p>
-      )}
+      {line.explain && <p className={styles.explain}>{line.explain}</p>}
     </li>
   );
 }

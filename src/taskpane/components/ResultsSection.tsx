@@ -30,16 +30,20 @@ export function ResultsSection({ workspace, check }: { workspace: Workspace; che
   const readingId = useId();
   const [reading, setReading] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
 
-  // Each "Check roster" (not a write or a re-render) brings the answer into view and gives it focus.
+  // Each "Check roster" (not a write or a re-render) brings the results into view from their top (what
+  // was assumed comes first) and gives the answer focus; if the top is too tall, the answer is shown.
   useEffect(() => {
-    if (workspace.checkCount === 0 || !summary.current) return;
-    summary.current.scrollIntoView?.({ block: "start", behavior: "auto" });
-    summary.current.focus({ preventScroll: true });
+    const answer = summary.current;
+    if (workspace.checkCount === 0 || !answer) return;
+    section.current?.scrollIntoView?.({ block: "start", behavior: "auto" });
+    if (answer.getBoundingClientRect().bottom > window.innerHeight) answer.scrollIntoView?.({ block: "start", behavior: "auto" });
+    answer.focus({ preventScroll: true });
   }, [workspace.checkCount]);
 
   return (
-    <section className={shared.section} aria-labelledby={headingId} data-testid="results">
+    <section ref={section} className={shared.section} aria-labelledby={headingId} data-testid="results">
       <h2 id={headingId} className={shared.heading}>Results</h2>
       {check.assumptions.length > 0 && (
         <MessageBar intent="info" layout="multiline">

@@ -77,12 +77,12 @@ export function RosterSection({ workspace, snapshot }: { workspace: Workspace; s
       </Field>
       {roster && (
         <>
-          {!roster.problem && (
-            <p className={shared.muted}>
-              Header on row {roster.headerRowNumber}; {roster.staffRows} staff {roster.staffRows === 1 ? "row" : "rows"}.
-            </p>
-          )}
           <div className={styles.columnsLine}>
+            {!roster.problem && (
+              <span className={shared.muted}>
+                {roster.staffRows} staff {roster.staffRows === 1 ? "row" : "rows"}, header on row {roster.headerRowNumber} ·
+              </span>
+            )}
             <span className={shared.muted}>{roster.columns.length} {roster.columns.length === 1 ? "column" : "columns"} recognised</span>
             {roster.columns.length > 0 && <span className={shared.muted} aria-hidden>·</span>}
             {roster.columns.length > 0 && (

@@ -11,6 +11,19 @@ import type { Workspace } from "../use-workspace";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
+  headingRow: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  summary: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    "& > div": { display: "flex", columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+    "& dt": { color: tokens.colorNeutralForeground2 },
+    "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  },
   form: {
     display: "flex",
     flexDirection: "column",
@@ -83,20 +96,19 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
   const s = snapshot.settings;
   return (
     <section ref={sectionRef} className={shared.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={shared.heading}>PCN settings</h2>
+      <div className={styles.headingRow}>
+        <h2 id={headingId} className={shared.heading}>PCN settings</h2>
+        {!editing && <Button ref={changeButton} size="small" onClick={() => setEditing(true)}>Change settings</Button>}
+      </div>
       {!editing ? (
-        <>
-          <dl className={shared.pairs}>
-            <dt>Financial year</dt><dd>{s.financialYear || "Not set"}</dd>
-            <dt>List size</dt><dd>{s.listSize ? Number(s.listSize).toLocaleString("en-GB") : "Not given"}</dd>
-            <dt>Weighted population</dt><dd>{s.weightedPopulation ? Number(s.weightedPopulation).toLocaleString("en-GB") : "Not given"}</dd>
-            <dt>Region</dt><dd>{s.region ? REGION_LABELS[s.region] : "Not set"}</dd>
-            <dt>While this year&apos;s maximums are missing</dt><dd>{s.rateFloor ? "Claim up to earlier years'" : "Claim nothing"}</dd>
-          </dl>
-          <div className={shared.buttonRow}>
-            <Button ref={changeButton} onClick={() => setEditing(true)}>Change settings</Button>
-          </div>
-        </>
+        // Read as a summary, one short line each, so that the actions stay in view in a 320 × 700 pane.
+        <dl className={styles.summary}>
+          <div><dt>Financial year</dt><dd>{s.financialYear || "Not set"}</dd></div>
+          <div><dt>Region</dt><dd>{s.region ? REGION_LABELS[s.region] : "Not set"}</dd></div>
+          <div><dt>List size</dt><dd>{s.listSize ? Number(s.listSize).toLocaleString("en-GB") : "Not given"}</dd></div>
+          <div><dt>Weighted population</dt><dd>{s.weightedPopulation ? Number(s.weightedPopulation).toLocaleString("en-GB") : "Not given"}</dd></div>
+          <div><dt>While this year&apos;s maximums are missing</dt><dd>{s.rateFloor ? "Claim up to earlier years'" : "Claim nothing"}</dd></div>
+        </dl>
       ) : (
         <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={headingId}>
           <p className={shared.muted}>
