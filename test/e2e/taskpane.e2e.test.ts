@@ -253,6 +253,25 @@ function unexpected(violations: AxeViolation[]): AxeViolation[] {
     }
   });
 
+  test("the Write claim summary box: a warning state with errors, Open the ARRS checker first and focused; light and dark; axe", async () => {
+    const query = new URLSearchParams({
+      kind: "attention", title: "Claim summary written: 6 errors to fix",
+      message: "Claimable for 2025/26: £563,674.81 of an ARRS sum of £1,638,658.69 (headroom £1,074,983.88). 6 errors and 10 warnings to look at: open the ARRS checker to see them, or read the ARRS columns beside the roster.",
+    });
+    for (const dark of [false, true]) {
+      const context = await browser.newContext({ viewport: { width: 480, height: 320 }, colorScheme: dark ? "dark" : "light" });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/commands.html?${query}`);
+      await page.getByRole("heading", { name: "Claim summary written: 6 errors to fix" }).waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Open the ARRS checker");
+      expect(await page.getByRole("main").count()).toBe(1);
+      expect(await page.locator(".icon-attention").isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(OUTPUT, `claim-summary-box${dark ? "-dark" : ""}.png`) });
+      if (axe) expect(unexpected(await axeViolations(page, axe))).toEqual([]);
+      await context.close();
+    }
+  });
+
   test("2026/27: the results offer the rates sheet; it goes into the download, and once filled every role claims on it", async () => {
     const { context, page, pageErrors } = await openPane(browser, site.url, { width: 350 });
     await openWorkbook(page, SAMPLE);

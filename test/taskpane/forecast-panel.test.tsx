@@ -1,11 +1,19 @@
 /**
  * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  *
  * The year ahead in the pane, over a fixture Forecast: the sentence, a chart that is one image with a
  * name saying what it shows, the same figures in a table, and lines for the ARRS sum, the claims to
  * date, the forecast and the planned posts.
  */
+import "./jsdom-layout";
 import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { runCheckJob } from "../../src/taskpane/check-job";
+import { App } from "../../src/taskpane/components/App";
+import { TaskpaneController } from "../../src/taskpane/controller";
+import { fixedTheme } from "../../src/taskpane/theme";
+import { sampleWorkbook, spyPort } from "./port";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { chartLabel, ForecastPanel, forecastSeries } from "../../src/taskpane/components/ForecastPanel";
 import type { Forecast } from "../../src/engine/forecast-types";
@@ -59,4 +67,24 @@ test("with no ARRS sum and no planned posts, only the claims are drawn", () => {
   const chart = screen.getByRole("img");
   expect(Array.from(chart.querySelectorAll("[data-series]")).map((e) => e.getAttribute("data-series")).sort()).toEqual(["forecast", "to-date"]);
   expect(chart.getAttribute("aria-label")).not.toMatch(/ARRS sum|planned/);
+});
+
+test("in the pane: when a check gives a forecast, the year ahead follows the money", async () => {
+  const sentence = "At this rate £105,000.00 of the ARRS sum would be left unspent on 31 March 2027.";
+  // The pipeline's forecast is wired in by the forecast work; here a runner adds the fixture.
+  const controller = new TaskpaneController(spyPort(await sampleWorkbook()), {
+    today: () => "2026-12-07",
+    runner: async (port, request, progress) => {
+      const run = await runCheckJob(port, request, progress);
+      return { ...run, view: { ...run.view, forecast: { forecast: fixtureForecast(), sentence } } };
+    },
+  });
+  render(<App mode="excel" controller={controller} themeSource={fixedTheme("light")} />);
+  const check = await screen.findByRole("button", { name: "Check roster" }, { timeout: 10000 });
+  await userEvent.setup().click(check);
+  const region = await screen.findByRole("region", { name: "The year ahead" }, { timeout: 20000 });
+  const results = screen.getByTestId("results");
+  expect(results.textContent!.indexOf("Claimable for")).toBeLessThan(results.textContent!.indexOf("The year ahead"));
+  expect(results.textContent!.indexOf("The year ahead")).toBeLessThan(results.textContent!.indexOf("Findings"));
+  expect(within(region).getByText(sentence)).toBeTruthy();
 });
