@@ -99,10 +99,13 @@ export interface RemoveReport {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** A workbook with no sheet to choose: why, and what to do. */
+export const NO_ROSTER_SHEET = "This workbook has no sheet that could hold a roster. The checker needs a sheet with a header row naming each person's role or job title, and at least two of: name, WTE or hours, start date, salary. Add those headers above your staff list.";
+
 export function paneSnapshot(opened: OpenedWorkbook, preview: RosterPreview): PaneSnapshot {
   const roster = "problem" in preview ? null : rosterView(preview.roster, preview.grid);
   const rosterProblem = !("problem" in preview) ? null
-    : opened.rosterSheets.length ? preview.problem : "This workbook has no sheet that could hold a roster.";
+    : opened.rosterSheets.length ? preview.problem : NO_ROSTER_SHEET;
   const hasStoredSettings = Boolean(opened.stored.financialYear);
   return {
     sheetNames: opened.rosterSheets,

@@ -8,7 +8,7 @@
  * browser's find-in-page and move keyboard focus out from under the user. Grouped, a 2,000-row roster
  * gives tens of cards, and each card lists its rows a page at a time, so the page stays short.
  */
-import { Button, Field, makeStyles, SearchBox, Select, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses, SearchBox, Select, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { useId, useMemo, useState, type ReactElement } from "react";
 import { codeCounts, filterCards, NO_FILTER, rowsSummary, type FindingCard, type FindingFilter, type FindingRow } from "../finding-groups";
@@ -68,9 +68,9 @@ const SEVERITY_WORD: Record<Severity, string> = { error: "Error", warning: "Warn
 export function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
   const icons: Record<Severity, ReactElement> = {
-    error: <ErrorCircle16Filled aria-hidden className={`${styles.icon} ${styles.errorIcon}`} />,
-    warning: <Warning16Filled aria-hidden className={`${styles.icon} ${styles.warningIcon}`} />,
-    info: <Info16Filled aria-hidden className={`${styles.icon} ${styles.infoIcon}`} />,
+    error: <ErrorCircle16Filled aria-hidden className={mergeClasses(styles.icon, styles.errorIcon)} />,
+    warning: <Warning16Filled aria-hidden className={mergeClasses(styles.icon, styles.warningIcon)} />,
+    info: <Info16Filled aria-hidden className={mergeClasses(styles.icon, styles.infoIcon)} />,
   };
   return icons[severity];
 }
@@ -122,7 +122,7 @@ export function FindingsList({ check, onSelectRow }: FindingsListProps) {
       </p>
       <ul className={styles.list} aria-label="Findings" data-testid="finding-cards">
         {cards.slice(0, shown).map((card) => (
-          <li key={card.id} className={`${styles.card} ${styles[card.severity]}`} data-severity={card.severity}>
+          <li key={card.id} className={mergeClasses(styles.card, styles[card.severity])} data-severity={card.severity}>
             <Card card={card} onSelectRow={onSelectRow} />
           </li>
         ))}

@@ -3,7 +3,7 @@
  * in words and an icon, then what the other figures mean (the ARRS sum, what is left of it or how far
  * the claims go over it, the cost the PCN funds itself). Amounts never break across lines.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle16Filled, ErrorCircle16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { forwardRef } from "react";
 import type { TotalLine } from "../rates-view";
@@ -91,7 +91,7 @@ export const MoneySummary = forwardRef<HTMLDivElement, { check: CheckView; label
       <p className={styles.claimValue} data-testid="claimable">{claimable.value}</p>
       {claimable.note && <p className={styles.note}>{claimable.note}</p>}
       <p className={styles.status}>
-        <StatusIcon aria-hidden className={`${styles.statusIcon} ${tone}`} />
+        <StatusIcon aria-hidden className={mergeClasses(styles.statusIcon, tone)} />
         <span>{statusWords(check)}</span>
       </p>
       {others.length > 0 && (
@@ -113,8 +113,8 @@ function MoneyLine({ line }: { line: TotalLine }) {
           {line.note && <span className={styles.lineNote}> ({line.note})</span>}
         </span>
         {line.problem
-          ? <span className={`${styles.lineValue} ${styles.problemValue}`}><Warning16Filled aria-hidden />{line.value}</span>
-          : <span className={styles.lineValue}>{line.value}</span>}
+          ? <span className={mergeClasses(styles.lineValue, styles.problemValue)} data-amount><Warning16Filled aria-hidden />{line.value}</span>
+          : <span className={styles.lineValue} data-amount>{line.value}</span>}
       </span>
       {line.explain && <p className={styles.explain}>{line.explain}</p>}
     </li>

@@ -5,16 +5,16 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentAdd20Regular } from "@fluentui/react-icons";
 import type { Workspace } from "../use-workspace";
-import type { PaneSnapshot } from "../views";
+import { NO_ROSTER_SHEET, type PaneSnapshot } from "../views";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", alignItems: "flex-start", rowGap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
 });
 
-/** Why no roster can be checked: the chosen sheet's problem, else the workbook's. */
+/** Why no roster can be checked, and what to do: the reader's words for the chosen sheet or the workbook. */
 export function noRosterReason(snapshot: PaneSnapshot): string {
-  return snapshot.roster?.problem ?? snapshot.rosterProblem ?? "This workbook has no sheet that could hold a roster.";
+  return snapshot.roster?.problem ?? snapshot.rosterProblem ?? NO_ROSTER_SHEET;
 }
 
 export function NoRoster({ workspace, snapshot }: { workspace: Workspace; snapshot: PaneSnapshot }) {
@@ -26,11 +26,6 @@ export function NoRoster({ workspace, snapshot }: { workspace: Workspace; snapsh
       <MessageBarBody className={styles.body}>
         <MessageBarTitle>{chosen ? `"${snapshot.roster!.sheetName}" cannot be checked as a roster` : "No staff roster found in this workbook"}</MessageBarTitle>
         <span>{noRosterReason(snapshot)}</span>
-        <span>
-          The checker needs a sheet with a header row naming each person&apos;s role or job title, and at least two
-          of: name, WTE or hours, start date, salary.{" "}
-          {snapshot.sheetNames.length > 1 ? "Choose the sheet that holds your staff list below, or add those headers above it." : "Add those headers above your staff list."}
-        </span>
         {workspace.canInsertSample && !chosen && (
           <>
             <span className={shared.text}>To see how it works first, insert a sample roster of twelve made-up staff.</span>

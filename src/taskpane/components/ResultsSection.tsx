@@ -5,7 +5,7 @@
  * roster was read. After each "Check roster" the summary takes focus and is scrolled into view, so
  * that something visibly happens and a screen reader starts at the answer.
  */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Workspace } from "../use-workspace";
@@ -73,7 +73,7 @@ export function ResultsSection({ workspace, check }: { workspace: Workspace; che
             </Button>
           </h3>
           {reading && (
-            <ul id={readingId} className={`${styles.reading} ${shared.muted}`} aria-label="How the roster was read">
+            <ul id={readingId} className={mergeClasses(styles.reading, shared.muted)} aria-label="How the roster was read">
               {check.reading.map((line) => <li key={line}>{line}</li>)}
             </ul>
           )}
