@@ -129,8 +129,10 @@ export interface AxeViolation {
 export async function axeViolations(page: Page, source: string): Promise<AxeViolation[]> {
   await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
+    // An audit that passed nothing did not look at the page.
+    if (result.passes.length === 0) throw new Error("axe-core checked nothing on this page");
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html.slice(0, 200) })) }));
   });
 }

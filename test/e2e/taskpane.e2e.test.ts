@@ -195,7 +195,7 @@ function unexpected(violations: AxeViolation[]): AxeViolation[] {
     await context.close();
   });
 
-  test("2,000 staff rows: the check runs off the main thread, no task on it over 200 ms", async () => {
+  test("2,000 staff rows: the check runs off the main thread, no task on it over 200 ms, also at 4x CPU throttling", async () => {
     const file = path.join(scratch, "long-roster.xlsx");
     await longRoster(file, 2000);
     const longTasks = async (rate: 1 | 4) => {
@@ -223,6 +223,8 @@ function unexpected(violations: AxeViolation[]): AxeViolation[] {
     expect(Math.max(0, ...plain.tasks)).toBeLessThan(200);
     const throttled = await longTasks(4);
     console.log(`2,000 rows at 4x CPU throttling: check ${throttled.seconds.toFixed(1)} s; main-thread long tasks (ms): ${JSON.stringify(throttled.tasks)}`);
+    // As the issue measured it, on a CPU four times slower (the longest seen here was 88 ms).
+    expect(Math.max(0, ...throttled.tasks)).toBeLessThan(200);
   });
 
   test("screenshots: 320, 350 and 500 px, dark, forced colours, 200% zoom; nothing overflows, amounts never break", async () => {
