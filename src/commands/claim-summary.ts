@@ -83,11 +83,13 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** "Claimable for 2025/26: £612,345.67 of an ARRS sum of £700,000.00 (headroom £87,654.33). ..." */
+/** "Claimable for 2025/26: £612,345.67 of an ARRS sum of £700,000.00, which leaves £87,654.33 of it to claim. ..." */
 export function doneNotice(result: CheckResult): Notice {
   const { totals: t, counts: { error: errors, warning: warnings } } = summariseResult(result);
   const money = t.entitlement !== null && t.headroom !== null
-    ? `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)} of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom)}).`
+    ? `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)} of an ARRS sum of ${formatMoney(t.entitlement)}${t.headroom >= 0
+      ? `, which leaves ${formatMoney(t.headroom)} of it to claim.`
+      : `: ${formatMoney(-t.headroom)} over it, which the PCN would fund itself.`}`
     : `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)}. The ARRS sum is not known: enter the PCN's weighted population in the ARRS checker.`;
   const findings = errors + warnings === 0
     ? "No errors or warnings."

@@ -49,6 +49,9 @@ test("with stored settings: runs the pipeline, writes its output and notifies th
   expect(totals.claimable).toBeGreaterThan(0);
   expect(notice.message).toContain(`Claimable for 2025/26: ${formatMoney(totals.claimable)}`);
   expect(notice.message).toContain(`of an ARRS sum of ${formatMoney(totals.entitlement!)}`);
+  // What is left of the sum, in words (never a bare "headroom", never a negative amount).
+  expect(notice.message).toContain(`, which leaves ${formatMoney(totals.headroom!)} of it to claim.`);
+  expect(notice.message).not.toMatch(/headroom|-£/);
   expect(notice.message).toMatch(/\d+ errors? and \d+ warnings? to look at/);
 });
 

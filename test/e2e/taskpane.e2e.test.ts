@@ -259,7 +259,7 @@ function unexpected(violations: AxeViolation[]): AxeViolation[] {
   test("the Write claim summary box: a warning state with errors, Open the ARRS checker first and focused; light and dark; axe", async () => {
     const query = new URLSearchParams({
       kind: "attention", title: "Claim summary written: 6 errors to fix",
-      message: "Claimable for 2025/26: £563,674.81 of an ARRS sum of £1,638,658.69 (headroom £1,074,983.88). 6 errors and 10 warnings to look at: open the ARRS checker to see them, or read the ARRS columns beside the roster.",
+      message: "Claimable for 2025/26: £563,674.81 of an ARRS sum of £1,638,658.69, which leaves £1,074,983.88 of it to claim. 6 errors and 10 warnings to look at: open the ARRS checker to see them, or read the ARRS columns beside the roster.",
     });
     for (const dark of [false, true]) {
       const context = await browser.newContext({ viewport: { width: 480, height: 320 }, colorScheme: dark ? "dark" : "light" });
