@@ -62,6 +62,32 @@ export async function build(outDir: string): Promise<void> {
   });
 }
 
+/** The Remove dialog on a page of its own (remove-dialog-harness.tsx), built into `outDir` as harness.html. */
+export async function buildHarness(outDir: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const webpack = require("webpack") as typeof import("webpack");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const HtmlWebpackPlugin = require("html-webpack-plugin") as typeof import("html-webpack-plugin");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: Record<string, unknown>, argv: Record<string, unknown>) => import("webpack").Configuration;
+  const config = makeConfig({ localOffice: true }, { mode: "production" });
+  config.entry = { harness: path.join(__dirname, "remove-dialog-harness.tsx") };
+  config.output = { ...config.output, path: outDir, clean: false };
+  config.devtool = false;
+  config.optimization = {};
+  config.plugins = [new HtmlWebpackPlugin({
+    filename: "harness.html",
+    templateContent: '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Remove dialog</title></head><body style="margin:0"><div id="root"></div></body></html>',
+  })];
+  await new Promise<void>((resolve, reject) => {
+    webpack(config, (error, stats) => {
+      if (error) return reject(error);
+      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      resolve();
+    });
+  });
+}
+
 export async function launch(): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   return chromium.launch({

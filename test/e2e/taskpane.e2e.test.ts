@@ -12,7 +12,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import {
-  axeSource, axeViolations, build, checkRoster, CHROMIUM, horizontalOverflow, isBlockedOfficeTelemetryFrame, launch, longRoster,
+  axeSource, axeViolations, build, buildHarness, checkRoster, CHROMIUM, horizontalOverflow, isBlockedOfficeTelemetryFrame, launch, longRoster,
   noRosterWorkbook, OFFICE_TELEMETRY_FRAME_DELAY_MS, openPane, openWorkbook, OUTPUT, SAMPLE, sampleWithoutSettings, serve, type AxeViolation,
 } from "./support";
 
@@ -253,6 +253,45 @@ function unexpected(violations: AxeViolation[]): AxeViolation[] {
       await page.screenshot({ path: path.join(OUTPUT, `${shot.name}.png`) });
       expect(pageErrors).toEqual([]);
       await context.close();
+    }
+  });
+
+  test("the Remove dialog (inside Excel only, so on a page of its own): focus on Cancel, the whole message visible at 200% zoom, axe", async () => {
+    const harness = mkdtempSync(path.join(os.tmpdir(), "arrs-harness-"));
+    try {
+      await buildHarness(harness);
+      const own = await serve(harness);
+      for (const zoom of [1, 2] as const) {
+        const context = await browser.newContext({ viewport: { width: Math.round(350 / zoom), height: Math.round(900 / zoom) }, deviceScaleFactor: zoom });
+        const page = await context.newPage();
+        await page.goto(`${own.url}/harness.html`);
+        await page.getByRole("button", { name: "Remove ARRS output" }).click();
+        const dialog = page.getByRole("alertdialog", { name: "Remove ARRS output?" });
+        await dialog.waitFor();
+        // Enter twice must never remove: focus starts on Cancel.
+        await page.waitForFunction(() => document.activeElement?.textContent === "Cancel");
+        // Once it has finished opening: inside the pane, and nothing in it scrolled or cut off.
+        await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+        const box = await dialog.evaluate((d) => {
+          const r = d.getBoundingClientRect();
+          const clipped = [d, ...Array.from(d.querySelectorAll("*"))].filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
+            .filter((e) => getComputedStyle(e).overflow !== "visible").map((e) => e.className.toString().split(" ")[0]);
+          return { right: r.right, bottom: r.bottom, left: r.left, top: r.top, clipped };
+        });
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.top).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(350 / zoom);
+        expect(box.bottom).toBeLessThanOrEqual(900 / zoom);
+        expect(box.clipped).toEqual([]);
+        await page.screenshot({ path: path.join(OUTPUT, `remove-dialog-350${zoom === 2 ? "-zoom-200" : ""}.png`) });
+        if (axe) expect(unexpected(await axeViolations(page, axe))).toEqual([]);
+        await page.keyboard.press("Enter");
+        await page.getByTestId("said").filter({ hasText: "cancelled" }).waitFor();
+        await context.close();
+      }
+      await new Promise((resolve) => own.server.close(resolve));
+    } finally {
+      rmSync(harness, { recursive: true, force: true });
     }
   });
 

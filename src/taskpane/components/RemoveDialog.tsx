@@ -38,9 +38,8 @@ export default function RemoveDialog({ open, onRemove, onCancel }: RemoveDialogP
         <DialogBody className={styles.body}>
           <DialogTitle>Remove ARRS output?</DialogTitle>
           <DialogContent id={contentId} className={styles.content}>
-            This removes only what the checker wrote: the ARRS Claim Summary, ARRS Claim Lines and ARRS Settings
-            sheets, and the ARRS columns beside your roster. Your saved PCN settings and column choices go with
-            them. Your own data is not touched.
+            This removes only what the checker wrote: its ARRS sheets (with the saved PCN settings) and the ARRS
+            columns beside your roster. Your own data is not touched.
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onRemove}>Remove</Button>
