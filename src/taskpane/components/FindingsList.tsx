@@ -158,7 +158,8 @@ function Card({ card, onSelectRow }: { card: FindingCard; onSelectRow?: (f: Find
           ? <Button appearance="transparent" size="small" className={styles.rowButton} title={`Select row ${single.rowNumber} in the sheet`} onClick={() => onSelectRow(asFinding(card, single))}>{heading}</Button>
           : <span>{heading}</span>}
       </p>
-      <p className={styles.message}>{card.message}</p>
+      {/* Where the rows' messages differ in their figures, the one shown is said to be the first row's. */}
+      <p className={styles.message}>{card.rows.length > 1 && !card.sameMessage ? `Row ${card.rows[0].rowNumber}, for example: ${card.message}` : card.message}</p>
       <p className={styles.rule}>Rule: {card.rule}</p>
       <Button
         appearance="transparent"
