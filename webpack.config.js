@@ -21,6 +21,10 @@
  * rather than added twice. A Content-Security-Policy in a template must allow
  * https://appsforoffice.microsoft.com (scripts) unless built with --env localOffice.
  *
+ * The task pane's checks run in a Web Worker: webpack bundles src/taskpane/check.worker.ts (and the
+ * pipeline it imports) from `new Worker(new URL("./check.worker.ts", import.meta.url))` in
+ * src/taskpane/index.tsx, as a chunk of its own; the pages' policy allows workers from 'self'.
+ *
  * Entries keep fixed names ([name].js) because the manifest names functions.js; chunks loaded later
  * (ExcelJS, which the browser mode imports dynamically) get content hashes. One webpack runtime
  * (runtime.js) serves all the bundles of a page, so the task pane, the commands and the functions share
@@ -115,6 +119,8 @@ function contentSecurityPolicy(mode) {
   return [
     "default-src 'self'",
     `script-src 'self' ${officeCdn}`,
+    // The check runs in a Web Worker (src/taskpane/check.worker.ts), from this add-in's own origin.
+    "worker-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

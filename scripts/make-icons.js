@@ -1,147 +1,87 @@
 #!/usr/bin/env node
 "use strict";
 /**
- * Draws the add-in's icon (a white tick on a teal rounded square) at every size the manifest names and
- * writes them as PNGs to assets/icon-<size>.png.
+ * Draws the add-in's two icons as SVG and renders them with Chromium to PNG, at every size Office
+ * uses for ribbon buttons (16, 20, 24, 32, 40, 48, 64, 80 px; the manifest names them):
  *
- *   node scripts/make-icons.js
+ *   assets/icon-<size>.png           the ARRS checker (the add-in, its ribbon group, "Open checker"):
+ *                                    a Fluent blue tile with a white tick beside rows of a roster
+ *   assets/claim-summary-<size>.png  "Write claim summary": a white sheet in a blue outline, with a £
  *
- * No image library: each pixel's coverage comes from signed distance functions (a rounded square, and
- * a tick made of two round-capped strokes), sampled 4 × 4 times per pixel for smooth edges, and the
- * PNG is written by hand (RGBA, 8 bits per channel, zlib from Node). Output is deterministic, so
- * running it twice gives byte-identical files.
+ *   node scripts/make-icons.js       (needs Chromium at /usr/bin/chromium, or CHROMIUM=path)
+ *
+ * The two silhouettes differ (a filled tile, an outlined page) so the buttons tell apart at 16 px and
+ * in high contrast. Small sizes are drawn with fewer, thicker strokes, as Office's own icons are. The
+ * colours are Fluent's: brand #0F6CBD, its darker #115EA3 for strokes on white.
  */
 const fs = require("fs");
 const path = require("path");
-const zlib = require("zlib");
-const { Buffer } = require("buffer");
 
-const SIZES = [16, 32, 64, 80];
+const SIZES = [16, 20, 24, 32, 40, 48, 64, 80];
 const OUT = path.join(__dirname, "..", "assets");
+const BRAND = "#0F6CBD";
+const BRAND_DARK = "#115EA3";
 
-/** Teal #00796B: white on it has a contrast ratio of about 5.3:1. */
-const TEAL = [0x00, 0x79, 0x6b];
-const WHITE = [0xff, 0xff, 0xff];
-
-// ---------------------------------------------------------------------------------------------------
-// Shapes, in a unit square (0..1, y down)
-
-/** Signed distance to a rounded square inset by `inset`, with corner radius `radius`. */
-function roundedSquare(x, y, inset, radius) {
-  const half = 0.5 - inset;
-  const qx = Math.abs(x - 0.5) - (half - radius);
-  const qy = Math.abs(y - 0.5) - (half - radius);
-  const outside = Math.hypot(Math.max(qx, 0), Math.max(qy, 0));
-  return outside + Math.min(Math.max(qx, qy), 0) - radius;
+/** The checker: a blue tile; rows of a roster (from 32 px) and a tick. */
+function checkerSvg(size) {
+  const small = size < 32;
+  const rows = small ? "" : `
+    <rect x="7" y="8" width="10" height="2.4" rx="1.2" fill="#fff" opacity="0.85"/>
+    <rect x="7" y="13" width="8" height="2.4" rx="1.2" fill="#fff" opacity="0.85"/>
+    <rect x="7" y="18" width="6" height="2.4" rx="1.2" fill="#fff" opacity="0.85"/>`;
+  const tick = small
+    ? `<path d="M7.5 16.5 L13.5 22.5 L24.5 10.5" fill="none" stroke="#fff" stroke-width="4.2" stroke-linecap="round" stroke-linejoin="round"/>`
+    : `<path d="M14 19.5 L18.5 24 L26 13.5" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32">
+    <rect x="${small ? 0.5 : 1}" y="${small ? 0.5 : 1}" width="${small ? 31 : 30}" height="${small ? 31 : 30}" rx="6" fill="${BRAND}"/>${rows}
+    ${tick}
+  </svg>`;
 }
 
-/** Signed distance to a stroke from a to b with round caps, of the given half-width. */
-function stroke(x, y, a, b, halfWidth) {
-  const [ax, ay] = a;
-  const [bx, by] = b;
-  const dx = bx - ax;
-  const dy = by - ay;
-  const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
-  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy)) - halfWidth;
+/** The claim summary: a white page with a folded corner, outlined in blue, with a pound sign. */
+function claimSvg(size) {
+  const small = size < 32;
+  const stroke = small ? 2.6 : 2;
+  const pound = small
+    ? `<text x="15" y="25" text-anchor="middle" font-family="Liberation Sans, DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="17" fill="${BRAND_DARK}">£</text>`
+    : `<text x="15" y="25.5" text-anchor="middle" font-family="Liberation Sans, DejaVu Sans, Arial, sans-serif" font-weight="700" font-size="15" fill="${BRAND_DARK}">£</text>
+    <rect x="9" y="7.5" width="9" height="2" rx="1" fill="${BRAND}"/>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 32 32">
+    <path d="M5 ${small ? 2 : 3} H20 L27 ${small ? 9 : 10} V${small ? 30 : 29} H5 Z" fill="#fff" stroke="${BRAND_DARK}" stroke-width="${stroke}" stroke-linejoin="round"/>
+    <path d="M20 ${small ? 2 : 3} V${small ? 9 : 10} H27" fill="none" stroke="${BRAND_DARK}" stroke-width="${stroke}" stroke-linejoin="round"/>
+    ${pound}
+  </svg>`;
 }
 
-/** The tick: short stroke down to the elbow, long stroke up to the right. Thicker at small sizes. */
-function tick(x, y, size) {
-  const halfWidth = size <= 16 ? 0.085 : size <= 32 ? 0.07 : 0.06;
-  const start = [0.27, 0.52];
-  const elbow = [0.43, 0.68];
-  const end = [0.74, 0.33];
-  return Math.min(stroke(x, y, start, elbow, halfWidth), stroke(x, y, elbow, end, halfWidth));
-}
+const ICONS = [
+  { name: (size) => `icon-${size}.png`, svg: checkerSvg },
+  { name: (size) => `claim-summary-${size}.png`, svg: claimSvg },
+];
 
-// ---------------------------------------------------------------------------------------------------
-// Rasterising
-
-function draw(size) {
-  const SAMPLES = 4;
-  // Small icons use more of their square, as Office's own 16 px icons do.
-  const inset = size <= 16 ? 0 : size <= 32 ? 0.02 : 0.04;
-  const radius = 0.2;
-  const pixels = Buffer.alloc(size * size * 4);
-  for (let py = 0; py < size; py++) {
-    for (let px = 0; px < size; px++) {
-      let square = 0;
-      let mark = 0;
-      for (let sy = 0; sy < SAMPLES; sy++) {
-        for (let sx = 0; sx < SAMPLES; sx++) {
-          const x = (px + (sx + 0.5) / SAMPLES) / size;
-          const y = (py + (sy + 0.5) / SAMPLES) / size;
-          if (roundedSquare(x, y, inset, radius) <= 0) {
-            square++;
-            if (tick(x, y, size) <= 0) mark++;
-          }
-        }
+async function main() {
+  const { chromium } = require("playwright-core");
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--font-render-hinting=none"],
+  });
+  try {
+    const page = await browser.newPage({ deviceScaleFactor: 1 });
+    fs.mkdirSync(OUT, { recursive: true });
+    for (const icon of ICONS) {
+      for (const size of SIZES) {
+        await page.setViewportSize({ width: size, height: size });
+        await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${icon.svg(size)}</body></html>`);
+        const file = path.join(OUT, icon.name(size));
+        await page.locator("svg").screenshot({ path: file, omitBackground: true });
+        console.log(`wrote ${path.relative(process.cwd(), file)} (${size} × ${size})`);
       }
-      const n = SAMPLES * SAMPLES;
-      const alpha = square / n;
-      // Colour of the covered part: teal mixed with white in proportion to the tick's share of it.
-      const white = square === 0 ? 0 : mark / square;
-      const offset = (py * size + px) * 4;
-      for (let c = 0; c < 3; c++) pixels[offset + c] = Math.round(TEAL[c] * (1 - white) + WHITE[c] * white);
-      pixels[offset + 3] = Math.round(alpha * 255);
     }
+  } finally {
+    await browser.close();
   }
-  return pixels;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// PNG
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes) {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-function png(size, rgba) {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8; // bits per channel
-  header[9] = 6; // colour type: RGBA
-  header[10] = 0; // compression: deflate
-  header[11] = 0; // filter method 0
-  header[12] = 0; // no interlace
-  const rows = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) {
-    rows[y * (size * 4 + 1)] = 0; // filter: none
-    rgba.copy(rows, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", zlib.deflateSync(rows, { level: 9 })),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
-fs.mkdirSync(OUT, { recursive: true });
-for (const size of SIZES) {
-  const file = path.join(OUT, `icon-${size}.png`);
-  fs.writeFileSync(file, png(size, draw(size)));
-  console.log(`wrote ${path.relative(process.cwd(), file)} (${size} × ${size})`);
-}
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

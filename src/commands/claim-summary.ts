@@ -1,5 +1,5 @@
 /**
- * The ribbon's one-click "Claim summary", without Office: check the roster with the settings stored in
+ * The ribbon's one-click "Write claim summary", without Office: check the roster with the settings stored in
  * the workbook, write the output, and say what came of it. commands.ts supplies the Excel workbook and
  * the Office calls; the tests supply a workbook file and spies.
  */
@@ -17,8 +17,11 @@ export { CLAIM_SUMMARY_ACTION, WORKBOOK_WRITTEN_EVENT } from "./names";
 
 /** What the user is told when the command ends, in words a practice manager can act on. */
 export interface Notice {
-  /** done: written; problem: the workbook cannot be checked as it is; failed: something went wrong. */
-  kind: "done" | "problem" | "failed";
+  /**
+   * done: written, nothing to fix; attention: written, with errors to fix before claiming; problem:
+   * the workbook cannot be checked as it is; failed: something went wrong.
+   */
+  kind: "done" | "attention" | "problem" | "failed";
   title: string;
   message: string;
 }
@@ -80,18 +83,20 @@ function count(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** "Claimable for 2025/26: £612,345.67 of an ARRS sum of £700,000.00 (headroom £87,654.33). ..." */
+/** "Claimable for 2025/26: £612,345.67 of an ARRS sum of £700,000.00, which leaves £87,654.33 of it to claim. ..." */
 export function doneNotice(result: CheckResult): Notice {
   const { totals: t, counts: { error: errors, warning: warnings } } = summariseResult(result);
   const money = t.entitlement !== null && t.headroom !== null
-    ? `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)} of an ARRS sum of ${formatMoney(t.entitlement)} (headroom ${formatMoney(t.headroom)}).`
+    ? `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)} of an ARRS sum of ${formatMoney(t.entitlement)}${t.headroom >= 0
+      ? `, which leaves ${formatMoney(t.headroom)} of it to claim.`
+      : `: ${formatMoney(-t.headroom)} over it, which the PCN would fund itself.`}`
     : `Claimable for ${result.settings.financialYear}: ${formatMoney(t.claimable)}. The ARRS sum is not known: enter the PCN's weighted population in the ARRS checker.`;
   const findings = errors + warnings === 0
     ? "No errors or warnings."
-    : `${count(errors, "error")} and ${count(warnings, "warning")} to look at: see the ARRS columns beside the roster, or open the ARRS checker.`;
+    : `${count(errors, "error")} and ${count(warnings, "warning")} to look at: open the ARRS checker to see them, or read the ARRS columns beside the roster.`;
   return {
-    kind: "done",
-    title: "Claim summary written",
+    kind: errors ? "attention" : "done",
+    title: errors ? `Claim summary written: ${count(errors, "error")} to fix` : "Claim summary written",
     message: `${money} ${findings} The ${OWNED_SHEETS.summary} and ${OWNED_SHEETS.claimLines} sheets are up to date.`,
   };
 }

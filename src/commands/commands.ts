@@ -1,6 +1,6 @@
 /**
  * Ribbon commands, loaded into the shared runtime (taskpane.html) beside the task pane and the custom
- * functions. "Claim summary" (the manifest's ExecuteFunction `claimSummary`) runs the whole pipeline
+ * functions. "Write claim summary" (the manifest's ExecuteFunction `claimSummary`) runs the whole pipeline
  * on the open workbook with its stored settings; claim-summary.ts holds the logic, this file only
  * wires Office to it.
  *
@@ -33,7 +33,7 @@ async function claimSummary(event: Office.AddinCommands.Event): Promise<void> {
     if (outcome.kind === "done") window.dispatchEvent(new CustomEvent(WORKBOOK_WRITTEN_EVENT, { detail: outcome }));
   } catch (error) {
     // runClaimSummary reports its own failures; this is the last guard (e.g. OfficeWorkbook's constructor).
-    console.error("ARRS checker: Claim summary failed", error);
+    console.error("ARRS checker: Write claim summary failed", error);
   } finally {
     // Excel shows the button as busy until this is called, so it is called whatever happened.
     event.completed();

@@ -7,7 +7,7 @@
 export const CLAIM_SUMMARY_ACTION = "claimSummary";
 
 /**
- * Dispatched on window (commands.ts) after the Claim summary has written the workbook, with the
+ * Dispatched on window (commands.ts) after Write claim summary has written the workbook, with the
  * ClaimSummaryOutcome as `detail`: the task pane shares the runtime and can refresh on it.
  */
 export const WORKBOOK_WRITTEN_EVENT = "arrs:workbook-written";

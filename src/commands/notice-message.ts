@@ -1,5 +1,5 @@
 /**
- * What passes between the Claim summary command and its notice dialog (commands.html): the notice in
+ * What passes between the Write claim summary command and its notice dialog (commands.html): the notice in
  * the page's query string, and the dialog's answer through Office.context.ui.messageParent.
  */
 import type { Notice } from "./claim-summary";
@@ -8,7 +8,9 @@ import type { Notice } from "./claim-summary";
 export const NOTICE_CLOSE = "close";
 export const NOTICE_OPEN_PANE = "open-pane";
 
-const KINDS: readonly Notice["kind"][] = ["done", "problem", "failed"];
+export type NoticeKind = Notice["kind"];
+
+const KINDS: readonly NoticeKind[] = ["done", "attention", "problem", "failed"];
 
 export function noticeQuery(notice: Notice): string {
   return new URLSearchParams({ kind: notice.kind, title: notice.title, message: notice.message }).toString();

@@ -1,15 +1,26 @@
 /**
- * The notice dialog (commands.html) that the ribbon's Claim summary opens: shows the notice from the
- * query string, and answers with Close or Open the ARRS checker. Text is set with textContent only.
+ * The notice dialog (commands.html) that the ribbon's Write claim summary opens: shows the notice from
+ * the query string, and answers with Close or Open the ARRS checker. When something needs the user
+ * (errors to fix, a problem, a failure), opening the checker is the main action, first and focused;
+ * when all is well, Close is. Text is set with textContent only.
  */
-import { NOTICE_CLOSE, NOTICE_OPEN_PANE, readNoticeQuery } from "./notice-message";
+import { NOTICE_CLOSE, NOTICE_OPEN_PANE, readNoticeQuery, type NoticeKind } from "./notice-message";
 
-export function renderNotice(doc: Document, search: string): void {
-  const notice = readNoticeQuery(search) ?? { kind: "problem" as const, title: "ARRS checker", message: "There is nothing to show here. Use the Claim summary button on the Home tab." };
+/** The button the notice leads with, by its kind. */
+export function mainAction(kind: NoticeKind): "notice-open-pane" | "notice-close" {
+  return kind === "done" ? "notice-close" : "notice-open-pane";
+}
+
+export function renderNotice(doc: Document, search: string): HTMLButtonElement {
+  const notice = readNoticeQuery(search) ?? { kind: "problem" as const, title: "ARRS checker", message: "There is nothing to show here. Use the Write claim summary button on the Home tab." };
   doc.title = notice.title;
   doc.body.dataset.kind = notice.kind;
   doc.getElementById("notice-title")!.textContent = notice.title;
   doc.getElementById("notice-message")!.textContent = notice.message;
+  const main = doc.getElementById(mainAction(notice.kind)) as HTMLButtonElement;
+  main.classList.add("primary");
+  main.parentElement!.prepend(main);
+  return main;
 }
 
 /** Office must be ready before messageParent; outside a dialog (the page opened by itself) just close. */
@@ -24,7 +35,9 @@ async function answer(message: string): Promise<void> {
   window.close();
 }
 
-renderNotice(document, window.location.search);
-document.getElementById("notice-close")!.addEventListener("click", () => void answer(NOTICE_CLOSE));
-document.getElementById("notice-open-pane")!.addEventListener("click", () => void answer(NOTICE_OPEN_PANE));
-document.getElementById("notice-close")!.focus();
+if (typeof document !== "undefined" && document.getElementById("notice-title")) {
+  const main = renderNotice(document, window.location.search);
+  document.getElementById("notice-close")!.addEventListener("click", () => void answer(NOTICE_CLOSE));
+  document.getElementById("notice-open-pane")!.addEventListener("click", () => void answer(NOTICE_OPEN_PANE));
+  main.focus();
+}

@@ -12,23 +12,28 @@ import { OWNED_SHEETS } from "../common/owned";
 // The engine, the checking pipeline, the roster reader, the rule tables and the report builders load
 // on the first action that needs them (opening the workbook is the first), not with the pane: they are
 // a third of its JavaScript, and the pane's first download has a budget. Only types come from them here.
-import type { CheckedWorkbook } from "../pipeline/check-workbook";
 import type { RequestedSettings } from "../pipeline/settings";
 import type { ColumnChanges } from "../pipeline/store-settings";
 import type { WorkbookPort } from "../workbook/types";
+import { runCheckJob, type CheckRun, type CheckRunner } from "./check-job";
 import { PaneError } from "./messages";
 import { describeRatesSheet } from "./rates-view";
 import { SAMPLE_SHEET_NAME, sampleRosterValues } from "./sample-roster";
 import { checkSettingsForm, type SettingsForm, type SettingsFormCheck } from "./settings-form";
 import {
-  checkView, describeColumnChanges, describeRemoval, describeWrite, paneSnapshot,
+  describeColumnChanges, describeRemoval, describeWrite, paneSnapshot,
   type CheckView, type FindingView, type PaneSnapshot, type RemoveReport, type WriteReport,
 } from "./views";
 
 export interface ControllerOptions {
   /** Today's date (the pipeline has no clock). */
   today?: () => IsoDate;
+  /** Where checks run: a Web Worker in the pane (worker-runner.ts), this thread by default. */
+  runner?: CheckRunner;
 }
+
+/** Hears what a running check is doing ("Checking the roster…"). */
+export type Progress = (text: string) => void;
 
 /** The pane's words for the pipeline (door-words.ts reaches the roster reader and the report for the command line's). */
 const paneWords = () => import("../pipeline/door-words");
@@ -40,9 +45,11 @@ function localToday(): IsoDate {
 
 export class TaskpaneController {
   private readonly today: () => IsoDate;
+  private readonly runner: CheckRunner;
 
   constructor(readonly port: WorkbookPort, options: ControllerOptions = {}) {
     this.today = options.today ?? localToday;
+    this.runner = options.runner ?? runCheckJob;
   }
 
   /** Inside Excel a finding can select its row; in a browser tab it cannot. */
@@ -94,15 +101,17 @@ export class TaskpaneController {
   }
 
   /** Runs the whole check and returns what the pane shows; writes nothing. */
-  async check(sheet?: string): Promise<CheckView> {
-    return checkView(await this.run(sheet));
+  async check(sheet?: string, progress?: Progress): Promise<CheckView> {
+    return (await this.run(sheet, progress)).view;
   }
 
   /** Checks, then writes the roster columns and the summary, claim-lines and settings sheets. */
-  async writeSummary(sheet?: string): Promise<WriteReport> {
-    const checked = await this.run(sheet);
-    await this.port.write(checked.output);
-    return { check: checkView(checked), message: describeWrite(checked.output), sheets: checked.output.sheets.map((s) => s.name) };
+  async writeSummary(sheet?: string, progress?: Progress): Promise<WriteReport> {
+    const { view, output } = await this.run(sheet, progress, true);
+    if (!output) throw new Error("The check gave no output to write.");
+    progress?.("Writing the claim summary…");
+    await this.port.write(output);
+    return { check: view, message: describeWrite(output), sheets: output.sheets.map((s) => s.name) };
   }
 
   /** Removes exactly what the tool wrote. */
@@ -149,10 +158,7 @@ export class TaskpaneController {
     return describeRatesSheet({ ...said, sheetName: name, existed: false });
   }
 
-  private async run(sheet?: string): Promise<CheckedWorkbook> {
-    const [{ checkWorkbook }, { PANE_WORDS }] = await Promise.all([import("../pipeline/check-workbook"), paneWords()]);
-    const checked = await checkWorkbook(this.port, { sheet, words: PANE_WORDS, today: this.today() });
-    if (checked.kind === "problem") throw new PaneError(checked.message);
-    return checked;
+  private run(sheet?: string, progress?: Progress, output = false): Promise<CheckRun> {
+    return this.runner(this.port, { sheet, today: this.today(), output }, progress);
   }
 }

@@ -24,6 +24,8 @@ export function downloadNameFor(fileName: string): string {
 
 /** Reads a chosen file; a file that is not an .xlsx workbook throws a WorkbookFileError with a plain message. */
 export async function openWorkbookFile(file: File, options: ControllerOptions = {}): Promise<OpenedFile> {
+  // The file's bytes are read (and unzipped on demand) in this thread, where the download is made;
+  // the checks themselves run wherever options.runner says.
   const bytes = new Uint8Array(await readBytes(file));
   const { XlsxWorkbook } = await import("../workbook/xlsx/xlsx-workbook");
   const workbook = await XlsxWorkbook.fromBuffer(bytes);

@@ -8,14 +8,20 @@ import { formatMoney } from "../common/money";
 import type { CheckResult } from "../engine/types";
 import { entitlementUnconfirmed, missingMaximums } from "../pipeline/missing-maximums";
 
-/** One money line of the results: "Claimable for 2026/27", "£84,120.00", and a note beside it. */
+/**
+ * One money line of the results: "Claimable for 2026/27", "£84,120.00", a note beside it ("not
+ * confirmed"), a sentence saying what the figure means, and whether it is a problem (shown as one).
+ */
 export interface TotalLine {
   label: string;
   value: string;
   note?: string;
+  /** What the figure means, in words ("The ARRS sum less what this roster claims: …"). */
+  explain?: string;
+  /** A figure that needs acting on (over the ARRS sum). */
+  problem?: boolean;
 }
 
-/** Roles with no maximum on record for the year, and the offer of the year's rates sheet. */
 export interface MissingRatesView {
   /** "2026/27": the year the sheet is for. */
   financialYear: string;
@@ -45,24 +51,46 @@ export function missingRatesView(result: CheckResult): MissingRatesView | null {
   };
 }
 
-/** The money lines: claimable (and what rests on earlier maximums), the ARRS sum, headroom, the uplift. */
+/**
+ * The money lines, the claimable amount first (the pane shows it largest): what rests on earlier
+ * maximums, the ARRS sum, what is left of it or how far the claims go over it, the cost the PCN funds
+ * itself, the backdated uplift. Each says what it means; going over the ARRS sum is marked a problem.
+ */
 export function totalLines(result: CheckResult): TotalLine[] {
   const t = result.totals;
   const year = result.financialYear.label;
   const claimable: TotalLine = { label: `Claimable for ${year}`, value: formatMoney(t.claimable) };
   if (t.onEarlierMaximums > 0) {
     const all = Math.abs(t.claimable - t.onEarlierMaximums) < 0.005;
-    claimable.note = `${all ? "All" : formatMoney(t.onEarlierMaximums)} of this rests on earlier years' maximums (RATE_FLOOR)`;
+    claimable.note = `${all ? "All" : formatMoney(t.onEarlierMaximums)} of this rests on earlier years' maximums`;
   }
   const lines = [claimable];
   const unconfirmed = entitlementUnconfirmed(result) ? "not confirmed" : undefined;
-  if (t.entitlement !== null) lines.push({ label: "ARRS sum (entitlement)", value: formatMoney(t.entitlement), note: unconfirmed });
-  if (t.headroom !== null) lines.push({ label: "Headroom", value: formatMoney(t.headroom), note: unconfirmed });
-  if (t.overMaxGap > 0) lines.push({ label: "Cost above the maximums (PCN funds)", value: formatMoney(t.overMaxGap) });
+  if (t.entitlement !== null) {
+    lines.push({ label: "ARRS sum", value: formatMoney(t.entitlement), note: unconfirmed, explain: "The most the PCN can be reimbursed this year (its entitlement)." });
+  } else {
+    lines.push({ label: "ARRS sum", value: "Not known", explain: "Enter the PCN's weighted population in the settings to see it, and what is left of it." });
+  }
+  if (t.headroom !== null && t.headroom >= 0) {
+    lines.push({ label: "Left in the ARRS sum", value: formatMoney(t.headroom), note: unconfirmed, explain: "The ARRS sum less what this roster claims: still there to claim this year." });
+  } else if (t.headroom !== null) {
+    lines.push({
+      label: "Over the ARRS sum", value: formatMoney(-t.headroom), note: unconfirmed, problem: true,
+      explain: "This roster claims more than the ARRS sum, and no more than the sum is reimbursed: the PCN funds the rest.",
+    });
+  }
+  if (t.overMaxGap > 0) {
+    lines.push({ label: "Cost the PCN funds itself", value: formatMoney(t.overMaxGap), explain: "Staff costs above the maximum amounts: ARRS does not reimburse them." });
+  }
   if (t.backdatedUplift !== 0) {
     lines.push({ label: "Backdated uplift to claim", value: formatMoney(t.backdatedUplift), note: "your figures over the built-in ones" });
   }
-  return lines.map((line) => (line.note === undefined ? { label: line.label, value: line.value } : line));
+  return lines.map(withoutBlanks);
+}
+
+/** The line without its unset fields (so that tests and the pane see only what is said). */
+function withoutBlanks(line: TotalLine): TotalLine {
+  return Object.fromEntries(Object.entries(line).filter(([, value]) => value !== undefined)) as unknown as TotalLine;
 }
 
 /** What adding the rates sheet did, in the words of the door it was done in. */

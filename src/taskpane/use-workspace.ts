@@ -25,9 +25,6 @@ export const BUSY_TEXT: Record<BusyKind, string> = {
   rates: "Adding the rates sheet…",
 };
 
-/** Whether the tool's output is in the workbook as the pane last left it (decides what a download holds). */
-export type OutputState = "unknown" | "written" | "removed";
-
 export interface WorkspaceOptions {
   /** Browser door: saves the workbook as it now is; returns the file name given to the download. */
   download?: () => Promise<string>;
@@ -40,9 +37,19 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
   const [notice, setNotice] = useState<string | null>(null);
   const [check, setCheck] = useState<CheckView | null>(null);
   const [announcement, setAnnouncement] = useState("");
-  const [output, setOutput] = useState<OutputState>("unknown");
   /** What adding the rates sheet did, shown beside its button in the results. */
   const [ratesMessage, setRatesMessage] = useState<string | null>(null);
+  /** Counts the checks the user asked for: the results take focus on each (and not on a write). */
+  const [checkCount, setCheckCount] = useState(0);
+  /** What a running check says it is doing (from the worker), shown beside the spinner. */
+  const [progress, setProgress] = useState<string | null>(null);
+  const heard = useCallback((text: string) => { if (mounted.current) setProgress(text); }, []);
+  /**
+   * The settings form is open (asked for, or nothing stored yet). Counted rather than a flag, so that
+   * "Change settings" in the results brings focus into a form that is already open.
+   */
+  const [settingsRequest, setSettingsRequest] = useState(0);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const mounted = useRef(true);
   const running = useRef(false);
 
@@ -76,7 +83,10 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
       return undefined;
     } finally {
       running.current = false;
-      if (mounted.current) setBusy(null);
+      if (mounted.current) {
+        setBusy(null);
+        setProgress(null);
+      }
     }
   }, [announce]);
 
@@ -105,10 +115,21 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
     notice,
     check,
     announcement,
+    progress,
     canSelectRows: controller.canSelectRows,
     canInsertSample: controller.canInsertSample,
     canInsertRates: controller.canInsertRates,
     ratesMessage,
+    checkCount,
+    /** The settings form shows: asked for, or no settings stored yet (the pane's one primary button is then Save). */
+    settingsEditing: settingsOpen || Boolean(snapshot && !snapshot.hasStoredSettings),
+    settingsRequest,
+    /** Opens the settings form and moves focus into it. */
+    editSettings: () => {
+      setSettingsOpen(true);
+      setSettingsRequest((n) => n + 1);
+    },
+    closeSettings: () => setSettingsOpen(false),
     dismissError: () => setError(null),
     validate: (form: SettingsForm) => controller.validateSettings(form),
     dismissNotice: () => setNotice(null),
@@ -138,18 +159,18 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
     }),
 
     checkRoster: () => run("check", async () => {
-      const view = await controller.check(sheet);
+      const view = await controller.check(sheet, heard);
       if (!mounted.current) return;
       setCheck(view);
+      setCheckCount((n) => n + 1);
       setRatesMessage(null);
       announce(view.headline);
     }),
 
     writeSummary: () => run("write", async () => {
-      const report = await controller.writeSummary(sheet);
+      const report = await controller.writeSummary(sheet, heard);
       if (!mounted.current) return;
       setCheck(report.check);
-      setOutput("written");
       await reload(sheet);
       finish(report.message);
     }),
@@ -158,7 +179,6 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
       const report = await controller.removeOutput();
       if (!mounted.current) return;
       setCheck(null);
-      setOutput("removed");
       await reload(sheet);
       finish(report.message);
     }),
@@ -180,18 +200,12 @@ export function useWorkspace(controller: TaskpaneController, options: WorkspaceO
 
     download: options.download
       ? () => run("download", async () => {
-        // "Download checked workbook": the checked copy, unless the user has just removed the output.
-        let wrote = "";
-        if (output === "unknown") {
-          const report = await controller.writeSummary(sheet);
-          if (mounted.current) {
-            setCheck(report.check);
-            setOutput("written");
-          }
-          wrote = ` ${report.message}`;
-        }
+        // "Download checked workbook" is the browser's one action: the check's columns and sheets are
+        // written into the copy in this tab, then the copy is handed to the browser to save.
+        const report = await controller.writeSummary(sheet, heard);
+        if (mounted.current) setCheck(report.check);
         const name = await options.download!();
-        finish(`Downloaded "${name}".${wrote} The file is saved by your browser; nothing was uploaded.`);
+        finish(`Downloaded "${name}": your roster with the ARRS columns beside it and the ${report.sheets.map((s) => `"${s}"`).join(", ").replace(/, ([^,]*)$/, " and $1")} sheets. Your own file is not changed; nothing was uploaded.`);
       })
       : undefined,
   };

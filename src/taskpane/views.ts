@@ -3,19 +3,17 @@
  * check (its roster sheets, the roster found, the stored settings), a check's findings and money, and
  * a sentence for each thing written or removed. Pure functions, so components hold no ARRS logic.
  */
-import { formatWte } from "../common/money";
 import { isOwnedColumnHeader } from "../common/owned";
-import type { CheckedWorkbook } from "../pipeline/check-workbook";
 import type { OpenedWorkbook, RosterPreview } from "../pipeline/open-workbook";
-import { summariseResult } from "../pipeline/result-summary";
-import { rosterReadingOf } from "../pipeline/roster-reading";
 import type { ColumnChanges } from "../pipeline/store-settings";
 import type { WorkbookOutput } from "../report/types";
 import { cellText } from "../roster/cells";
 import type { ColumnMapping, RosterField, RosterReadResult } from "../roster/types";
-import type { Finding, Severity } from "../rules/types";
-import { FIELD_LABELS, SEVERITY_LABELS } from "./labels";
-import { missingRatesView, totalLines, type MissingRatesView, type TotalLine } from "./rates-view";
+import type { Forecast } from "../engine/forecast-types";
+import type { Severity } from "../rules/types";
+import type { FindingCard } from "./finding-groups";
+import { FIELD_LABELS } from "./labels";
+import type { MissingRatesView, TotalLine } from "./rates-view";
 import { settingsFormOf, type SettingsForm } from "./settings-form";
 
 export interface RosterView {
@@ -60,19 +58,21 @@ export interface FindingView {
   sheetName: string | null;
 }
 
-export interface FindingGroup {
-  severity: Severity;
-  label: string;
-  findings: FindingView[];
-}
-
 export interface CheckView {
   sheetName: string;
   headerRowNumber: number;
   financialYear: string;
   staffRows: number;
   counts: Record<Severity, number>;
-  groups: FindingGroup[];
+  /** The findings as the pane lists them: identical ones on many rows are one card (finding-groups.ts). */
+  cards: FindingCard[];
+  /** What the check assumed because the settings did not say (the year, the region): said at the top. */
+  assumptions: string[];
+  /**
+   * The year ahead (issue 20's forecast) and its sentence on what would be left unspent, shown after
+   * the money when the pipeline gives them; null until then.
+   */
+  forecast: { forecast: Forecast; sentence: string } | null;
   /** One sentence: what was found (read out by the live region). */
   headline: string;
   /** Money lines: claimable, ARRS sum, headroom, backdated uplift; each may have a note beside it. */
@@ -97,14 +97,15 @@ export interface RemoveReport {
   clearedColumns: number;
 }
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
-
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A workbook with no sheet to choose: why, and what to do. */
+export const NO_ROSTER_SHEET = "This workbook has no sheet that could hold a roster. The checker needs a sheet with a header row naming each person's role or job title, and at least two of: name, WTE or hours, start date, salary. Add those headers above your staff list.";
 
 export function paneSnapshot(opened: OpenedWorkbook, preview: RosterPreview): PaneSnapshot {
   const roster = "problem" in preview ? null : rosterView(preview.roster, preview.grid);
   const rosterProblem = !("problem" in preview) ? null
-    : opened.rosterSheets.length ? preview.problem : "This workbook has no sheet that could hold a roster.";
+    : opened.rosterSheets.length ? preview.problem : NO_ROSTER_SHEET;
   const hasStoredSettings = Boolean(opened.stored.financialYear);
   return {
     sheetNames: opened.rosterSheets,
@@ -134,62 +135,6 @@ function rosterView(roster: RosterReadResult, grid: { firstRow: number; values: 
     columns: roster.columns.map((c) => ({ field: c.field, header: c.header })),
     staffRows: roster.rows.length,
     problem,
-  };
-}
-
-export function checkView(checked: CheckedWorkbook): CheckView {
-  const { result, roster } = checked;
-  const sheetName = roster.sheetName;
-  const summary = summariseResult(result);
-  const views: FindingView[] = [];
-  result.findings.forEach((f, i) => views.push(findingView(f, `pcn-${i}`, null, null)));
-  for (const person of result.staff) {
-    person.findings.forEach((f, i) => views.push(findingView(f, `row-${person.rowNumber}-${i}`, person.name ?? person.staffId, sheetName, person.rowNumber)));
-  }
-  const groups = SEVERITIES.map((severity) => ({
-    severity,
-    label: SEVERITY_LABELS[severity].group,
-    findings: views.filter((v) => v.severity === severity).sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0)),
-  }));
-  const { counts, financialYear } = summary;
-  const countText = SEVERITIES.map((s) => plural(counts[s], SEVERITY_LABELS[s].one, SEVERITY_LABELS[s].many)).join(", ");
-  return {
-    sheetName,
-    headerRowNumber: roster.headerRowNumber,
-    financialYear,
-    staffRows: summary.staffRows,
-    counts,
-    groups,
-    headline: `Checked ${plural(summary.staffRows, "staff row", "staff rows")} (${formatWte(summary.wte)} WTE) on "${sheetName}" for ${financialYear}: ${countText}.`,
-    totals: totalLines(result),
-    missingRates: missingRatesView(result),
-    reading: readingLines(checked),
-    worst: counts.error ? "error" : counts.warning ? "warning" : counts.info ? "info" : "ok",
-  };
-}
-
-/** The reader's account of the roster, one line each, the sheet named where several were read. */
-function readingLines(checked: CheckedWorkbook): string[] {
-  const rosters = checked.rosters ?? [checked.roster];
-  const reading = rosterReadingOf(rosters);
-  const where = (sheet: string) => (rosters.length > 1 ? ` of ${sheet}` : "");
-  return [
-    ...reading.unusedColumns.map((c) => `Column ${c.column}${where(c.sheet)} "${c.header}" not used: ${c.reason}.`),
-    ...reading.skippedRows.map((r) => `Row ${r.row}${where(r.sheet)} passed over: ${r.reason}.`),
-    ...reading.notes,
-  ];
-}
-
-function findingView(f: Finding, id: string, person: string | null, sheetName: string | null, rowNumber?: number): FindingView {
-  return {
-    id,
-    severity: f.severity,
-    code: f.code,
-    message: f.message,
-    source: f.source,
-    rowNumber: rowNumber ?? null,
-    person,
-    sheetName: rowNumber !== undefined ? sheetName : null,
   };
 }
 

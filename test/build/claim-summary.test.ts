@@ -41,12 +41,17 @@ test("with stored settings: runs the pipeline, writes its output and notifies th
   expect(showTaskpane).not.toHaveBeenCalled();
   expect(notices).toHaveLength(1);
   const [notice] = notices;
-  expect(notice.kind).toBe("done");
-  expect(notice.title).toBe("Claim summary written");
+  // The sample has errors: the notice says so in its title and asks for attention.
+  expect(expected.result.staff.some((p) => p.status === "error")).toBe(true);
+  expect(notice.kind).toBe("attention");
+  expect(notice.title).toMatch(/^Claim summary written: \d+ errors? to fix$/);
   const totals = expected.result.totals;
   expect(totals.claimable).toBeGreaterThan(0);
   expect(notice.message).toContain(`Claimable for 2025/26: ${formatMoney(totals.claimable)}`);
   expect(notice.message).toContain(`of an ARRS sum of ${formatMoney(totals.entitlement!)}`);
+  // What is left of the sum, in words (never a bare "headroom", never a negative amount).
+  expect(notice.message).toContain(`, which leaves ${formatMoney(totals.headroom!)} of it to claim.`);
+  expect(notice.message).not.toMatch(/headroom|-£/);
   expect(notice.message).toMatch(/\d+ errors? and \d+ warnings? to look at/);
 });
 

@@ -57,7 +57,7 @@ afterEach(() => {
   delete globals.window;
 });
 
-test("Claim summary on a workbook with settings: writes, shows the notice dialog, tells the pane, completes", async () => {
+test("Write claim summary on a workbook with settings: writes, shows the notice dialog, tells the pane, completes", async () => {
   const workbook = await FileWorkbook.fromBuffer(readFileSync(SAMPLE));
   const { handler, dialogs, showAsTaskpane, dispatched } = loadCommands(() => workbook);
   const completed = jest.fn();
@@ -70,7 +70,7 @@ test("Claim summary on a workbook with settings: writes, shows the notice dialog
   expect(dialogs).toHaveLength(1);
   const url = new URL(dialogs[0]);
   expect(url.origin + url.pathname).toBe("https://localhost:3000/commands.html");
-  expect(readNoticeQuery(url.search)).toMatchObject({ kind: "done", title: "Claim summary written" });
+  expect(readNoticeQuery(url.search)).toMatchObject({ kind: "attention", title: expect.stringMatching(/^Claim summary written: \d+ errors? to fix$/) });
   expect(dispatched.map((e) => e.type)).toEqual([WORKBOOK_WRITTEN_EVENT]);
 });
 

@@ -142,7 +142,7 @@ describe("manifest.xml promises", () => {
     expect(one(NS.app, "SourceLocation", one(NS.app, "DefaultSettings")).getAttribute("DefaultValue")).toBe(`${DEV_URL}taskpane.html`);
   });
 
-  test("a Home tab group with the task pane button and the one-click Claim summary", () => {
+  test("a Home tab group, \"ARRS checker\", with Open checker and the one-click Write claim summary, each with its own icon", () => {
     const tab = one(NS.ov, "OfficeTab");
     expect(tab.getAttribute("id")).toBe("TabHome");
     const controls = all(NS.ov, "Control", tab).map((c) => ({
@@ -150,9 +150,17 @@ describe("manifest.xml promises", () => {
       action: xsiType(one(NS.ov, "Action", c)),
     }));
     expect(controls).toEqual([
-      { label: "ARRS checker", action: "ShowTaskpane" },
-      { label: "Claim summary", action: "ExecuteFunction" },
+      { label: "Open checker", action: "ShowTaskpane" },
+      // As the pane's button says it.
+      { label: "Write claim summary", action: "ExecuteFunction" },
     ]);
+    // One name: the group is the add-in's name, and no button repeats it.
+    const groupLabel = Array.from(one(NS.ov, "Group", tab).children).find((c) => c.localName === "Label")!;
+    expect(resource("String", groupLabel.getAttribute("resid")!)).toBe("ARRS checker");
+    // The two buttons have different icons, at the same sizes.
+    const icons = all(NS.ov, "Control", tab).map((c) => all(NS.bt, "Image", one(NS.ov, "Icon", c)).map((i) => `${i.getAttribute("size")}:${resource("Image", i.getAttribute("resid")!)}`));
+    expect(icons[0].map((i) => i.split(":")[0])).toEqual(icons[1].map((i) => i.split(":")[0]));
+    for (let i = 0; i < icons[0].length; i++) expect(icons[0][i]).not.toBe(icons[1][i]);
   });
 
   test("the ExecuteFunction's name is the action commands.ts associates", () => {
@@ -204,7 +212,8 @@ describe("manifest.xml promises", () => {
     // And every image resource is used at some size.
     const defined = all(NS.bt, "Image").filter((el) => el.hasAttribute("id"));
     for (const image of defined) expect(uses.some((u) => u.getAttribute("resid") === image.getAttribute("id"))).toBe(true);
-    expect(new Set(checked)).toEqual(new Set(["icon-16.png@16", "icon-32.png@32", "icon-64.png@64", "icon-80.png@80"]));
+    const sizes = [16, 20, 24, 32, 40, 48, 64, 80];
+    expect(new Set(checked)).toEqual(new Set([...sizes.map((n) => `icon-${n}.png@${n}`), ...sizes.map((n) => `claim-summary-${n}.png@${n}`)]));
   });
 
   test("every address is under the dev URL, so that ADDIN_URL replaces them all", () => {

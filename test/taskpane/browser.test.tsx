@@ -55,7 +55,7 @@ test("names the download after the file", () => {
   expect(downloadNameFor("Roster.arrs.xlsx")).toBe("Roster.arrs.xlsx");
 });
 
-test("open a workbook, check it, write the summary and download the checked copy; findings are plain items", async () => {
+test("open a workbook, check it, and download the checked copy in one step; findings are plain cards", async () => {
   const user = renderBrowserPane();
   const input = screen.getByLabelText("Open a workbook (.xlsx)") as HTMLInputElement;
   expect(input.type).toBe("file");
@@ -65,25 +65,27 @@ test("open a workbook, check it, write the summary and download the checked copy
   await user.upload(input, new File([readFileSync(SAMPLE)], "sample-pcn-2025-26.xlsx"));
   const sheet = (await screen.findByRole("combobox", { name: "Roster sheet" }, { timeout: 20000 })) as HTMLSelectElement;
   expect(sheet.value).toBe("Roster 2025-26");
-  expect(screen.getByText(/Open: sample-pcn-2025-26\.xlsx/)).toBeTruthy();
+  expect(screen.getByTestId("open-file").textContent).toBe("Open: sample-pcn-2025-26.xlsx");
 
   const check = screen.getByRole("button", { name: "Check roster" });
   await waitFor(() => expect(check.getAttribute("aria-disabled")).not.toBe("true"));
   await user.click(check);
-  const errors = await screen.findByRole("list", { name: /^Errors: \d+$/ }, { timeout: 20000 });
-  // No selectRow here: the findings are list items, not buttons.
-  expect(within(errors).queryAllByRole("button")).toHaveLength(0);
-  expect(within(errors).getAllByRole("listitem")[0].textContent).toMatch(/^Row 10 · Tomasz Nowicki/);
-  expect(screen.queryByText(/Choose a finding to select its row/)).toBeNull();
-
-  await user.click(screen.getByRole("button", { name: "Write claim summary" }));
-  expect(await screen.findByText(/Wrote the columns "ARRS status"/, { selector: ".fui-MessageBarBody" }, { timeout: 20000 })).toBeTruthy();
+  const cards = await screen.findByRole("list", { name: "Findings" }, { timeout: 20000 });
+  // No selectRow here: a card's row is plain text, and its only button is "Details".
+  const first = within(cards).getAllByRole("listitem")[0];
+  expect(first.textContent).toMatch(/^Error · Row 10 · Tomasz Nowicki/);
+  expect(within(first).getAllByRole("button").map((b) => b.textContent)).toEqual(["Details"]);
+  expect(screen.queryByText(/Choose a row to select it in the sheet/)).toBeNull();
+  // One action here: no separate write, no remove.
+  expect(screen.queryByRole("button", { name: "Write claim summary" })).toBeNull();
+  expect(screen.queryByRole("button", { name: "Remove ARRS output" })).toBeNull();
 
   await user.click(screen.getByRole("button", { name: "Download checked workbook" }));
   await waitFor(() => expect(clicked).toHaveLength(1), { timeout: 20000 });
   expect(clicked[0]).toEqual({ download: "sample-pcn-2025-26.arrs.xlsx", href: "blob:test/1" });
   expect(blobs[0].type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  expect((await screen.findAllByText(/Downloaded "sample-pcn-2025-26\.arrs\.xlsx"/)).length).toBeGreaterThan(0);
+  const said = await screen.findByText(/^Downloaded "sample-pcn-2025-26\.arrs\.xlsx"/, { selector: ".fui-MessageBarBody" });
+  expect(said.textContent).toMatch(/ARRS columns beside it and the "ARRS Claim Summary", "ARRS Claim Lines" and "ARRS Settings" sheets\. Your own file is not changed; nothing was uploaded\.$/);
 
   const copy = await FileWorkbook.fromBuffer(await readBlob(blobs[0]));
   expect(await copy.sheetNames()).toEqual(expect.arrayContaining(["Roster 2025-26", "ARRS Claim Summary", "ARRS Claim Lines", "ARRS Settings"]));
@@ -91,7 +93,7 @@ test("open a workbook, check it, write the summary and download the checked copy
   expect(roster.values[3]).toEqual(expect.arrayContaining(["ARRS status", "ARRS findings"]));
 });
 
-test("download without writing first still gives the checked copy", async () => {
+test("download before any check still gives the checked copy", async () => {
   const user = renderBrowserPane();
   await user.upload(screen.getByLabelText("Open a workbook (.xlsx)"), new File([readFileSync(SAMPLE)], "pcn.xlsx"));
   const download = await screen.findByRole("button", { name: "Download checked workbook" }, { timeout: 20000 });
@@ -106,7 +108,32 @@ test("download without writing first still gives the checked copy", async () => 
 test("a file that is not an .xlsx workbook is refused with a plain message", async () => {
   const user = renderBrowserPane();
   await user.upload(screen.getByLabelText("Open a workbook (.xlsx)"), new File(["name,role\nA,B\n"], "roster.xlsx"));
-  expect(await screen.findByText("The workbook could not be opened.")).toBeTruthy();
+  expect(await screen.findByText('"roster.xlsx" could not be opened.')).toBeTruthy();
   expect(screen.getByText(/This file is not an \.xlsx workbook\. Save the roster from Excel as an Excel Workbook/)).toBeTruthy();
   expect(screen.queryByRole("combobox", { name: "Roster sheet" })).toBeNull();
+});
+
+test("a bad file opened while a good one is open says which workbook is still open", async () => {
+  const user = renderBrowserPane();
+  const input = screen.getByLabelText("Open a workbook (.xlsx)");
+  await user.upload(input, new File([readFileSync(SAMPLE)], "pcn.xlsx"));
+  await screen.findByRole("combobox", { name: "Roster sheet" }, { timeout: 20000 });
+  await user.upload(input, new File(["not a workbook"], "other.xlsx"));
+  const bar = (await screen.findByText('"other.xlsx" could not be opened.')).closest(".fui-MessageBarBody")!;
+  expect(bar.textContent).toMatch(/The workbook still open below is "pcn\.xlsx"\.$/);
+  expect(screen.getByTestId("open-file").textContent).toBe("Open: pcn.xlsx");
+});
+
+test("a workbook with no roster: a warning that says what to do, and no settings or actions", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet("Budget").addRow(["Item", "Amount"]);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const user = renderBrowserPane();
+  await user.upload(screen.getByLabelText("Open a workbook (.xlsx)"), new File([bytes], "budget.xlsx"));
+  expect(await screen.findByText("No staff roster found in this workbook", {}, { timeout: 20000 })).toBeTruthy();
+  expect(screen.queryByRole("heading", { name: "Getting started" })).toBeNull();
+  expect(screen.queryByRole("heading", { name: "PCN settings" })).toBeNull();
+  expect(screen.queryByRole("button", { name: "Check roster" })).toBeNull();
+  expect(screen.queryByText(/Choose a roster sheet first/)).toBeNull();
 });

@@ -121,7 +121,7 @@ test("the sample roster: a dozen staff for 2025/26 with UK text dates and two de
   const view = await controller.check(SAMPLE_SHEET_NAME);
   expect(view.financialYear).toBe("2025/26");
   expect(view.staffRows).toBe(12);
-  const errors = view.groups[0].findings.map((f) => `${f.rowNumber} ${f.code}`);
+  const errors = view.cards.filter((c) => c.severity === "error").flatMap((c) => c.rows.map((r) => `${r.rowNumber} ${c.code}`));
   expect(errors).toEqual(["14 UNKNOWN_ROLE", "15 INVALID_DATE"]);
 });
 

@@ -58,8 +58,9 @@ test("2026/27: the results open with the missing maximums; the button adds the r
   // The sentence comes first in the results, before the status and the money.
   const results = screen.getByRole("region", { name: "Results" });
   expect(results.textContent!.indexOf(sentence.textContent!)).toBeLessThan(results.textContent!.indexOf("Claimable for 2026/27"));
-  expect(screen.getByText(/of this rests on earlier years' maximums \(RATE_FLOOR\)$/)).toBeTruthy();
-  expect(screen.getAllByText("not confirmed")).toHaveLength(2);
+  expect(screen.getByText(/^(All|£[\d,]+\.\d\d) of this rests on earlier years' maximums$/)).toBeTruthy();
+  // Said beside the ARRS sum and what is left of it (or how far over it the claims go).
+  expect(screen.getAllByText("(not confirmed)")).toHaveLength(2);
 
   await tabTo(user, button);
   await user.keyboard("{Enter}");

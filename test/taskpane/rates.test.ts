@@ -46,10 +46,10 @@ test("2026/27 on the 2025/26 roster: the results open with the roles that have n
   expect(sentence).toBe(`No 2026/27 maximum amounts are built in for ${roles} roles on this roster: until you add them, their claims rest on earlier years' figures.`);
   expect(button).toBe("Add the 2026/27 rates sheet");
   const claimable = view.totals.find((t) => t.label === "Claimable for 2026/27")!;
-  expect(claimable.note).toMatch(/^(All|£[\d,]+\.\d\d) of this rests on earlier years' maximums \(RATE_FLOOR\)$/);
+  expect(claimable.note).toMatch(/^(All|£[\d,]+\.\d\d) of this rests on earlier years' maximums$/);
   // The 2026/27 ARRS sum per weighted patient is not confirmed: said beside the sum and the headroom.
-  expect(view.totals.find((t) => t.label === "ARRS sum (entitlement)")?.note).toBe("not confirmed");
-  expect(view.totals.find((t) => t.label === "Headroom")?.note).toBe("not confirmed");
+  expect(view.totals.find((t) => t.label === "ARRS sum")?.note).toBe("not confirmed");
+  expect(view.totals.find((t) => /^(Left in|Over) the ARRS sum$/.test(t.label))?.note).toBe("not confirmed");
   expect(view.totals.some((t) => t.label.startsWith("Backdated uplift"))).toBe(false);
 });
 
@@ -57,7 +57,7 @@ test("2025/26 with its figures built in: no sentence, no floor, and the sum is n
   const view = await new TaskpaneController(spyPort(await sampleWorkbook()), { today: () => "2025-11-21" }).check();
   expect(view.missingRates).toBeNull();
   expect(view.totals[0].note).toBeUndefined();
-  expect(view.totals.find((t) => t.label === "ARRS sum (entitlement)")?.note).toBeUndefined();
+  expect(view.totals.find((t) => t.label === "ARRS sum")?.note).toBeUndefined();
 });
 
 test("with the floor turned off, the sentence says nothing is claimed and no money rests on earlier maximums", async () => {
@@ -66,7 +66,7 @@ test("with the floor turned off, the sentence says nothing is claimed and no mon
   const view = await controller.check();
   expect(view.missingRates!.sentence).toMatch(/^No 2026\/27 maximum amounts are built in for \d+ roles on this roster: until you add them, nothing is claimed for those roles\.$/);
   expect(view.totals[0].note).toBeUndefined();
-  expect(view.groups.flatMap((g) => g.findings).some((f) => f.code === "RATE_FLOOR")).toBe(false);
+  expect(view.cards.some((c) => c.code === "RATE_FLOOR")).toBe(false);
 });
 
 test("adding the rates sheet inside Excel: added once with its first blank selected; asked again, the sheet is selected, never written over", async () => {
@@ -88,7 +88,7 @@ test("adding the rates sheet inside Excel: added once with its first blank selec
   const view = await controller.check();
   expect(view.missingRates).toBeNull();
   expect(view.totals[0].note).toBeUndefined();
-  expect(view.groups.flatMap((g) => g.findings).some((f) => f.code === "RATE_FLOOR" || f.code === "NO_RATE")).toBe(false);
+  expect(view.cards.some((c) => c.code === "RATE_FLOOR" || c.code === "NO_RATE")).toBe(false);
 });
 
 test("a sheet of that name in another case is the same sheet", async () => {

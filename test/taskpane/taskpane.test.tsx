@@ -21,6 +21,13 @@ import { emptyWorkbook, sampleWithoutSettings, sampleWorkbook, spyPort, type Spy
 configure({ asyncUtilTimeout: 5000 });
 
 const TODAY = () => "2025-11-21";
+
+/** What the pane scrolled into view (jsdom has no scrolling of its own). */
+let scrolled: Element[] = [];
+beforeEach(() => {
+  scrolled = [];
+  Element.prototype.scrollIntoView = function (this: Element) { scrolled.push(this); };
+});
 /** A message bar's text (the live region repeats it, so the text alone is not unique). */
 const IN_BAR = { selector: ".fui-MessageBarBody" };
 
@@ -54,8 +61,13 @@ test("opens on the roster it finds and shows the columns it recognised", async (
   expect(sheet.value).toBe("Roster 2025-26");
   // The tool's own sheets and the rate sheet are not offered as rosters.
   expect(within(sheet).getAllByRole("option").map((o) => o.textContent)).toEqual(["Notes", "Roster 2025-26"]);
-  expect(screen.getByText(/Header on row 4; 21 staff rows/)).toBeTruthy();
-  const recognised = screen.getAllByRole("term");
+  expect(screen.getByText(/21 staff rows, header on row 4/)).toBeTruthy();
+  // The columns are one line until asked for: they would push Check roster below the fold.
+  expect(screen.queryByText("Role or job title")).toBeNull();
+  const count = screen.getByText(/^\d+ columns recognised$/);
+  await userEvent.setup().click(screen.getByRole("button", { name: "Show the columns recognised" }));
+  const recognised = within(document.querySelector("dl[aria-label=\"Columns recognised\"]") as HTMLElement).getAllByRole("term");
+  expect(count.textContent).toBe(`${recognised.length} columns recognised`);
   expect(recognised.map((t) => t.textContent)).toEqual(expect.arrayContaining(["Role or job title", "Hours per week", "Start date"]));
   expect(screen.getByText("Job title")).toBeTruthy();
   // Settings stored in the workbook: shown as a summary, not asked again.
@@ -75,42 +87,45 @@ test("keyboard: Tab to Check roster, Enter; results grouped with counts; Enter o
   const read = port.readSheet.getMockImplementation()!;
   port.readSheet.mockImplementation(async (name: string) => { await gate; return read(name); });
   await user.keyboard("{Enter}");
-  expect(await screen.findByRole("progressbar", { name: "Checking the roster…" })).toBeTruthy();
+  expect(await screen.findByRole("progressbar", { name: /^Checking the roster/ })).toBeTruthy();
   // The button keeps its focus while it is busy (it is aria-disabled, not removed from the tab order).
   expect(document.activeElement).toBe(check);
   expect(check.getAttribute("aria-disabled")).toBe("true");
   release();
 
   expect(await screen.findByRole("heading", { name: "Results" }, { timeout: 20000 })).toBeTruthy();
+  // Something visibly happens: the answer is scrolled into view and takes focus.
+  const summary = screen.getByTestId("results-summary");
+  await waitFor(() => expect(document.activeElement).toBe(summary));
+  expect(scrolled).toContain(screen.getByTestId("results"));
   // The counts and money follow the built-in figures (src/rules/data), so they are taken from the
   // controller on the same workbook; the pane must show them as it says them.
   const expected = await new TaskpaneController(spyPort(await sampleWorkbook()), { today: TODAY }).check();
   const { error: e, warning: w, info: n } = expected.counts;
   expect(e).toBeGreaterThan(0);
-  // (Found by text: a role query over every finding button's name is slow in jsdom.)
-  const group = (text: string) => screen.getByText(text).closest("button")!;
-  expect(group(`Errors (${e})`).getAttribute("aria-expanded")).toBe("true");
-  expect(group(`Warnings (${w})`).getAttribute("aria-expanded")).toBe("true");
-  expect(group(`Notes (${n})`).getAttribute("aria-expanded")).toBe("false");
-  expect(group(`Errors (${e})`).closest("h3")).toBeTruthy();
+  expect(within(summary).getByTestId("claimable").textContent).toBe(expected.totals[0].value);
+  expect(summary.textContent).toMatch(new RegExp(`${e} errors? to fix before you claim · ${w} warnings? to check`));
   const countText = `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}, ${n} note${n === 1 ? "" : "s"}`;
-  expect(screen.getByText(new RegExp(countText), IN_BAR)).toBeTruthy();
   // The live region reads the result out.
   await waitFor(() => expect(screen.getByTestId("announcer").textContent).toMatch(new RegExp(`Checked 21 staff rows .* ${countText}\\.`)));
-  expect(screen.getByText(expected.totals[0].value)).toBeTruthy();
 
-  const errors = screen.getByRole("list", { name: `Errors: ${e}` });
-  const items = within(errors).getAllByRole("listitem");
-  expect(items).toHaveLength(e);
-  const finding = within(errors).getByRole("button", { name: /Row 10 · Tomasz Nowicki/ });
-  expect(finding.textContent).toMatch(/"31\/02\/2025" is not a real date/);
-  expect(finding.textContent).toMatch(/Rule: .*\(INVALID_DATE\)/);
+  // One card per kind of finding, errors first; the rule in words, the code only under Details.
+  const cards = within(screen.getByRole("list", { name: "Findings" })).getAllByRole("listitem");
+  expect(cards).toHaveLength(expected.cards.length);
+  expect(cards[0].dataset.severity).toBe("error");
+  const card = cards.find((c) => /Row 10 · Tomasz Nowicki/.test(c.textContent ?? ""))!;
+  expect(card.textContent).toMatch(/"31\/02\/2025" is not a real date/);
+  expect(card.textContent).not.toMatch(/INVALID_DATE/);
+  expect(within(card).getByText(/^Rule: /).textContent).not.toMatch(/\b[A-Z]+_[A-Z_]+\b|\.md\b|\w\/[\w-]+\.\w{2,4}\b/);
+  await user.click(within(card).getByRole("button", { name: "Details" }));
+  expect(card.textContent).toMatch(/Code INVALID_DATE\./);
 
+  const finding = within(card).getByRole("button", { name: /Row 10 · Tomasz Nowicki/ });
   await tabTo(user, finding);
   await user.keyboard("{Enter}");
   await waitFor(() => expect(port.selectRow).toHaveBeenCalledWith("Roster 2025-26", 10));
-  // Space works as well, and a click.
-  const other = within(errors).getByRole("button", { name: /Row 25 · Megan Tallis/ });
+  // Space works as well.
+  const other = cards.map((c) => within(c).queryByRole("button", { name: /Row 25 · Megan Tallis/ })).find(Boolean)!;
   other.focus();
   await user.keyboard(" ");
   await waitFor(() => expect(port.selectRow).toHaveBeenLastCalledWith("Roster 2025-26", 25));
@@ -118,11 +133,34 @@ test("keyboard: Tab to Check roster, Enter; results grouped with counts; Enter o
   expect(port.write).not.toHaveBeenCalled();
 });
 
+test("findings filter by severity and code, and search by name", async () => {
+  const { user } = await openedPane();
+  await user.click(screen.getByRole("button", { name: "Check roster" }));
+  const list = await screen.findByRole("list", { name: "Findings" }, { timeout: 20000 });
+  const all = within(list).getAllByRole("listitem").length;
+  await user.selectOptions(screen.getByRole("combobox", { name: "Show" }), "error");
+  let cards = within(screen.getByRole("list", { name: "Findings" })).getAllByRole("listitem");
+  expect(cards.length).toBeLessThan(all);
+  expect(cards.every((c) => c.dataset.severity === "error")).toBe(true);
+  await user.selectOptions(screen.getByRole("combobox", { name: "Show" }), "");
+  await user.selectOptions(screen.getByRole("combobox", { name: "Code" }), "INVALID_DATE (1)");
+  cards = within(screen.getByRole("list", { name: "Findings" })).getAllByRole("listitem");
+  expect(cards).toHaveLength(1);
+  await user.selectOptions(screen.getByRole("combobox", { name: "Code" }), "");
+  await user.type(screen.getByRole("searchbox", { name: "Search by name" }), "megan");
+  cards = within(screen.getByRole("list", { name: "Findings" })).getAllByRole("listitem");
+  expect(cards.length).toBeGreaterThan(0);
+  expect(cards.every((c) => /Megan Tallis/.test(c.textContent ?? ""))).toBe(true);
+  expect(screen.getByText(new RegExp(`^${cards.length} of \\d+ kinds of finding match\\.`))).toBeTruthy();
+});
+
 test("the settings form is asked when none are stored, validated with clear messages, and saved to the ARRS Settings sheet", async () => {
   const port = spyPort(await sampleWithoutSettings());
   const { user } = renderPane(port);
   const year = await screen.findByRole("textbox", { name: /Financial year/ });
   expect(screen.getByText(/The year to check, 1 April to 31 March/)).toBeTruthy();
+  // No placeholder that looks like a value (the browser test checks that only Save is a primary button).
+  expect(year.getAttribute("placeholder")).toBeNull();
 
   await user.clear(year);
   await user.type(year, "2025/27");
@@ -158,6 +196,9 @@ test("the settings form is asked when none are stored, validated with clear mess
   await waitFor(() => expect(document.activeElement).toBe(change));
   expect(screen.getByText("Outer London")).toBeTruthy();
   expect(screen.getByText(/Saved the PCN settings in the "ARRS Settings" sheet/, IN_BAR)).toBeTruthy();
+  // Change settings takes focus into the form.
+  await user.click(change);
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("textbox", { name: /Financial year/ })));
 });
 
 test("a column correction is saved with the workbook as a Column: row of the ARRS Settings sheet", async () => {
@@ -205,8 +246,8 @@ test("Remove ARRS output asks first, then removes exactly what the tool wrote an
   await user.keyboard("{Enter}");
   let dialog = await screen.findByRole("alertdialog", { name: "Remove ARRS output?" });
   expect(within(dialog).getByText(/removes only what the checker wrote/)).toBeTruthy();
-  // Focus is inside the dialog, and stays there.
-  await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+  // Focus starts on Cancel (Enter twice must not remove anything), and stays inside the dialog.
+  await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Cancel" })));
   for (let i = 0; i < 4; i++) {
     await user.tab();
     expect(dialog.contains(document.activeElement)).toBe(true);
@@ -216,7 +257,7 @@ test("Remove ARRS output asks first, then removes exactly what the tool wrote an
   expect(port.removeOutput).not.toHaveBeenCalled();
   // Focus is back where it was, and the page is no longer hidden behind the dialog.
   await waitFor(() => expect(document.activeElement).toBe(remove));
-  expect(screen.getByRole("heading", { name: "ARRS claims checker" })).toBeTruthy();
+  expect(screen.getByRole("heading", { name: "ARRS checker" })).toBeTruthy();
 
   await user.click(remove);
   dialog = await screen.findByRole("alertdialog", { name: "Remove ARRS output?" });
@@ -287,11 +328,14 @@ test("a theme change reported by the host re-renders the pane in the new theme",
   expect((container.querySelector(".fui-FluentProvider") as HTMLElement).dataset.theme).toBe("dark");
 });
 
-test("first run: a short explanation and Insert sample roster, which adds the sample sheet and opens on it", async () => {
+test("no roster: a warning that says what to do, only the controls that can act, and Insert sample roster", async () => {
   const port = spyPort(emptyWorkbook());
   const { user } = renderPane(port);
-  expect(await screen.findByRole("heading", { name: "Getting started" })).toBeTruthy();
-  expect(screen.getByText(/No ARRS staff roster was found in this workbook/)).toBeTruthy();
+  expect(await screen.findByText("No staff roster found in this workbook")).toBeTruthy();
+  expect(screen.getByText(/header row with a role or job title column/)).toBeTruthy();
+  expect(screen.queryByRole("heading", { name: "PCN settings" })).toBeNull();
+  expect(screen.queryByRole("button", { name: "Check roster" })).toBeNull();
+  expect(screen.queryByRole("button", { name: "Remove ARRS output" })).toBeNull();
   const insert = screen.getByRole("button", { name: "Insert sample roster" });
   await tabTo(user, insert);
   await user.keyboard("{Enter}");
@@ -302,14 +346,15 @@ test("first run: a short explanation and Insert sample roster, which adds the sa
   expect(values.length).toBeGreaterThanOrEqual(15);
   expect(await screen.findByText(/Inserted the sheet "Sample roster 2025-26"/, IN_BAR)).toBeTruthy();
   expect((screen.getByRole("combobox", { name: "Roster sheet" }) as HTMLSelectElement).value).toBe(SAMPLE_SHEET_NAME);
-  expect(screen.queryByRole("heading", { name: "Getting started" })).toBeNull();
+  expect(screen.queryByText("No staff roster found in this workbook")).toBeNull();
   // The settings are asked for now that there is a roster.
   expect(screen.getByRole("textbox", { name: /Financial year/ })).toBeTruthy();
 
   await user.click(screen.getByRole("button", { name: "Check roster" }));
-  const errors = await screen.findByRole("list", { name: /^Errors: / }, { timeout: 20000 });
-  expect(within(errors).getByRole("button", { name: /Row 14 · Karen Lewis/ }).textContent).toMatch(/UNKNOWN_ROLE/);
-  expect(within(errors).getByRole("button", { name: /Row 15 · Liam Walsh/ }).textContent).toMatch(/INVALID_DATE/);
+  const list = await screen.findByRole("list", { name: "Findings" }, { timeout: 20000 });
+  const cardOf = (name: RegExp) => within(list).getAllByRole("listitem").find((c) => name.test(c.textContent ?? ""))!;
+  expect(cardOf(/Row 14 · Karen Lewis/).dataset.severity).toBe("error");
+  expect(cardOf(/Row 15 · Liam Walsh/).dataset.severity).toBe("error");
 });
 
 /** The custom properties the provider's own style rule sets. */

@@ -5,6 +5,7 @@
  */
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
+import type { CheckRunner } from "../check-job";
 import type { TaskpaneController } from "../controller";
 import type { OpenedFile } from "../file-door";
 import type { ThemeName, ThemeSource } from "../theme";
@@ -13,7 +14,7 @@ import { WorkspaceView } from "./WorkspaceView";
 
 export type AppProps =
   | { mode: "excel"; controller: TaskpaneController; themeSource: ThemeSource }
-  | { mode: "browser"; openFile?: (file: File) => Promise<OpenedFile>; themeSource: ThemeSource };
+  | { mode: "browser"; openFile?: (file: File, options?: { runner?: CheckRunner }) => Promise<OpenedFile>; runner?: CheckRunner; themeSource: ThemeSource };
 
 const useStyles = makeStyles({
   provider: {
@@ -29,6 +30,8 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXXL,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
+    // At 200% zoom a 320 px pane is 160 px wide: every pixel goes to the content.
+    "@media (max-width: 240px)": { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   },
   title: {
     margin: 0,
@@ -60,13 +63,13 @@ export function App(props: AppProps) {
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} data-theme={theme}>
       <main className={styles.main}>
-        <h1 className={styles.title}>ARRS claims checker</h1>
+        <h1 className={styles.title}>ARRS checker</h1>
         <p className={styles.intro}>
           Checks your Additional Roles Reimbursement Scheme staff roster row by row, and works out what you can claim.
         </p>
         {props.mode === "excel"
           ? <WorkspaceView controller={props.controller} />
-          : <BrowserDoor openFile={props.openFile} />}
+          : <BrowserDoor openFile={props.openFile} runner={props.runner} />}
       </main>
     </FluentProvider>
   );

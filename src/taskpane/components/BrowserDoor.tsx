@@ -4,12 +4,19 @@
  */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, tokens } from "@fluentui/react-components";
 import { useCallback, useId, useRef, useState, type ChangeEvent } from "react";
+import type { CheckRunner } from "../check-job";
 import { userMessageOf } from "../messages";
 import { openWorkbookFile, saveBlob, type OpenedFile } from "../file-door";
 import { useSharedStyles } from "./styles";
 import { WorkspaceView } from "./WorkspaceView";
 
 const useStyles = makeStyles({
+  open: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    overflowWrap: "anywhere",
+  },
   label: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
@@ -41,7 +48,13 @@ const useStyles = makeStyles({
   },
 });
 
-export function BrowserDoor({ openFile = openWorkbookFile }: { openFile?: (file: File) => Promise<OpenedFile> }) {
+export interface BrowserDoorProps {
+  openFile?: (file: File, options?: { runner?: CheckRunner }) => Promise<OpenedFile>;
+  /** Where checks run (a Web Worker in the built pane). */
+  runner?: CheckRunner;
+}
+
+export function BrowserDoor({ openFile = openWorkbookFile, runner }: BrowserDoorProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const inputId = useId();
@@ -49,7 +62,7 @@ export function BrowserDoor({ openFile = openWorkbookFile }: { openFile?: (file:
   const headingId = useId();
   const [opened, setOpened] = useState<{ file: OpenedFile; key: number } | null>(null);
   const [opening, setOpening] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ fileName: string; message: string } | null>(null);
   const counter = useRef(0);
 
   const onChange = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -58,11 +71,11 @@ export function BrowserDoor({ openFile = openWorkbookFile }: { openFile?: (file:
     setOpening(true);
     setError(null);
     try {
-      const next = await openFile(file);
+      const next = await openFile(file, { runner });
       counter.current += 1;
       setOpened({ file: next, key: counter.current });
     } catch (caught) {
-      setError(userMessageOf(caught));
+      setError({ fileName: file.name, message: userMessageOf(caught) });
     } finally {
       setOpening(false);
     }
@@ -88,15 +101,20 @@ export function BrowserDoor({ openFile = openWorkbookFile }: { openFile?: (file:
           aria-describedby={hintId}
           onChange={onChange}
         />
+        {current && <p className={styles.open} data-testid="open-file">Open: <strong>{current.fileName}</strong></p>}
         <p id={hintId} className={shared.muted}>
           {current
-            ? `Open: ${current.fileName}. Your file is read here, in this browser tab: nothing is uploaded, and your own copy is not changed.`
+            ? "Read in this tab: nothing is uploaded, and your file is not changed."
             : "Choose the workbook that holds your ARRS staff roster. It is read here, in this browser tab: nothing is uploaded."}
         </p>
         {opening && <Spinner size="tiny" label="Opening the workbook…" />}
         {error && (
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody><MessageBarTitle>The workbook could not be opened.</MessageBarTitle>{error}</MessageBarBody>
+            <MessageBarBody>
+              <MessageBarTitle>&quot;{error.fileName}&quot; could not be opened.</MessageBarTitle>
+              {error.message}
+              {current ? ` The workbook still open below is "${current.fileName}".` : ""}
+            </MessageBarBody>
           </MessageBar>
         )}
       </section>

@@ -3,7 +3,7 @@
  * that adds the year's rates sheet to the workbook (inside Excel, selecting its first blank cell; in a
  * browser tab, into the copy the user downloads). What it did is shown below it.
  */
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { TableAdd20Regular } from "@fluentui/react-icons";
 import type { MissingRatesView } from "../rates-view";
 import type { Workspace } from "../use-workspace";
@@ -25,6 +25,7 @@ export function MissingRates({ workspace, missing }: { workspace: Workspace; mis
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody className={styles.body}>
+        <MessageBarTitle>Maximum amounts missing for {missing.financialYear}</MessageBarTitle>
         <span>{missing.sentence}</span>
         {workspace.canInsertRates && (
           <Button

@@ -1,190 +1,84 @@
 /**
- * The results of a check: a status line (words and an icon, not colour alone), the money, and the
- * findings grouped by severity with counts. Each finding shows its row, the person, what to do and the
- * rule it comes from; inside Excel a finding is a button that selects its row.
+ * The results of a check, the answer first: what the check assumed (with a way to change it), the
+ * roles with no maximum for the year, the amount claimable and the status, what the other figures
+ * mean, the year ahead (when the pipeline gives a forecast), then the findings, grouped, and how the
+ * roster was read. After each "Check roster" the summary takes focus and is scrolled into view, so
+ * that something visibly happens and a screen reader starts at the answer.
  */
-import {
-  Accordion, AccordionHeader, AccordionItem, AccordionPanel, makeStyles, MessageBar, MessageBarBody,
-  MessageBarTitle, tokens,
-} from "@fluentui/react-components";
-import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
-import { MissingRates } from "./MissingRates";
-import { TotalsList } from "./TotalsList";
-import { useId, type ReactElement } from "react";
-import { SEVERITY_LABELS } from "../labels";
-import type { CheckView, FindingView } from "../views";
-import type { Severity } from "../../rules/types";
+import { Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
+import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
+import { useEffect, useId, useRef, useState } from "react";
 import type { Workspace } from "../use-workspace";
+import type { CheckView } from "../views";
+import { FindingsList } from "./FindingsList";
+import { ForecastPanel } from "./ForecastPanel";
+import { MissingRates } from "./MissingRates";
+import { MoneySummary } from "./MoneySummary";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    width: "100%",
-    boxSizing: "border-box",
-    textAlign: "left",
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    paddingLeft: tokens.spacingHorizontalM,
-    paddingRight: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderLeftWidth: tokens.strokeWidthThickest,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    overflowWrap: "anywhere",
-  },
-  error: { borderLeftColor: tokens.colorStatusDangerBorderActive },
-  warning: { borderLeftColor: tokens.colorStatusWarningBorderActive },
-  info: { borderLeftColor: tokens.colorNeutralStroke1 },
-  clickable: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ":focus-visible": {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: "1px",
-    },
-  },
-  where: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalXS,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  source: {
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    color: tokens.colorNeutralForeground2,
-  },
-  groupHeader: {
-    display: "flex",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  panel: { marginLeft: 0, marginRight: 0, paddingBottom: tokens.spacingVerticalM },
-  errorIcon: { color: tokens.colorStatusDangerForeground1, flexShrink: 0 },
-  warningIcon: { color: tokens.colorStatusWarningForeground1, flexShrink: 0 },
-  infoIcon: { color: tokens.colorNeutralForeground2, flexShrink: 0 },
+  disclosure: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
+  subheading: { margin: 0 },
+  reading: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
-
-function SeverityIcon({ severity }: { severity: Severity }) {
-  const styles = useStyles();
-  const icons: Record<Severity, ReactElement> = {
-    error: <ErrorCircle16Filled aria-hidden className={styles.errorIcon} />,
-    warning: <Warning16Filled aria-hidden className={styles.warningIcon} />,
-    info: <Info16Filled aria-hidden className={styles.infoIcon} />,
-  };
-  return icons[severity];
-}
-
-const INTENT = { error: "error", warning: "warning", info: "info", ok: "success" } as const;
-const STATUS_TITLE = {
-  error: "Errors to fix before you claim",
-  warning: "Warnings to check",
-  info: "No errors or warnings",
-  ok: "No problems found",
-} as const;
 
 export function ResultsSection({ workspace, check }: { workspace: Workspace; check: CheckView }) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const headingId = useId();
-  const clickable = workspace.canSelectRows;
-  const open = check.groups.filter((g) => g.severity !== "info" && g.findings.length > 0).map((g) => g.severity);
+  const findingsId = useId();
+  const readingId = useId();
+  const [reading, setReading] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const section = useRef<HTMLElement>(null);
+
+  // Each "Check roster" (not a write or a re-render) brings the results into view from their top (what
+  // was assumed comes first) and gives the answer focus; if the top is too tall, the answer is shown.
+  useEffect(() => {
+    const answer = summary.current;
+    if (workspace.checkCount === 0 || !answer) return;
+    section.current?.scrollIntoView?.({ block: "start", behavior: "auto" });
+    if (answer.getBoundingClientRect().bottom > window.innerHeight) answer.scrollIntoView?.({ block: "start", behavior: "auto" });
+    answer.focus({ preventScroll: true });
+  }, [workspace.checkCount]);
 
   return (
-    <section className={shared.section} aria-labelledby={headingId}>
+    <section ref={section} className={shared.section} aria-labelledby={headingId} data-testid="results">
       <h2 id={headingId} className={shared.heading}>Results</h2>
+      {check.assumptions.length > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody><MessageBarTitle>Assumed:</MessageBarTitle>{check.assumptions.join(" ")}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={workspace.editSettings}>Change settings</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {check.missingRates && <MissingRates workspace={workspace} missing={check.missingRates} />}
-      <MessageBar intent={INTENT[check.worst]} layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{STATUS_TITLE[check.worst]}.</MessageBarTitle>
-          {check.headline}
-        </MessageBarBody>
-      </MessageBar>
-      <TotalsList totals={check.totals} />
-      {clickable && <p className={shared.muted}>Choose a finding to select its row in the sheet.</p>}
-      <Accordion multiple collapsible defaultOpenItems={open}>
-        {check.groups.map((group) => (
-          <AccordionItem key={group.severity} value={group.severity}>
-            <AccordionHeader as="h3" size="medium">
-              <span className={styles.groupHeader}>
-                <SeverityIcon severity={group.severity} />
-                {group.label} ({group.findings.length})
-              </span>
-            </AccordionHeader>
-            <AccordionPanel className={styles.panel}>
-              {group.findings.length === 0
-                ? <p className={shared.muted}>No {SEVERITY_LABELS[group.severity].many}.</p>
-                : (
-                  <ul className={styles.list} aria-label={`${group.label}: ${group.findings.length}`}>
-                    {group.findings.map((f) => (
-                      <li key={f.id}>
-                        <FindingItem finding={f} onSelect={clickable && f.rowNumber !== null ? workspace.selectFinding : undefined} />
-                      </li>
-                    ))}
-                  </ul>
-                )}
-            </AccordionPanel>
-          </AccordionItem>
-        ))}
-        {check.reading.length > 0 && (
-          <AccordionItem value="reading">
-            <AccordionHeader as="h3" size="medium">How the roster was read ({check.reading.length})</AccordionHeader>
-            <AccordionPanel className={styles.panel}>
-              <ul className={styles.list} aria-label="How the roster was read">
-                {check.reading.map((line) => <li key={line}>{line}</li>)}
-              </ul>
-            </AccordionPanel>
-          </AccordionItem>
-        )}
-      </Accordion>
+      <MoneySummary ref={summary} check={check} labelledBy={headingId} />
+      {check.forecast && <ForecastPanel forecast={check.forecast.forecast} sentence={check.forecast.sentence} />}
+      <h3 id={findingsId} className={shared.heading}>Findings</h3>
+      <FindingsList check={check} onSelectRow={workspace.canSelectRows ? workspace.selectFinding : undefined} />
+      {check.reading.length > 0 && (
+        <>
+          <h3 className={styles.subheading}>
+            <Button
+              appearance="transparent"
+              className={styles.disclosure}
+              icon={reading ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+              aria-expanded={reading}
+              aria-controls={readingId}
+              onClick={() => setReading((open) => !open)}
+            >
+              How the roster was read ({check.reading.length})
+            </Button>
+          </h3>
+          {reading && (
+            <ul id={readingId} className={mergeClasses(styles.reading, shared.muted)} aria-label="How the roster was read">
+              {check.reading.map((line) => <li key={line}>{line}</li>)}
+            </ul>
+          )}
+        </>
+      )}
     </section>
-  );
-}
-
-function FindingItem({ finding, onSelect }: { finding: FindingView; onSelect?: (f: FindingView) => void }) {
-  const styles = useStyles();
-  const shared = useSharedStyles();
-  const where = finding.rowNumber !== null ? `Row ${finding.rowNumber}` : "Whole PCN";
-  const content = (
-    <>
-      <span className={styles.where}>
-        <SeverityIcon severity={finding.severity} />
-        <span>
-          {where}
-          {finding.person ? ` · ${finding.person}` : ""}
-          <span className={shared.visuallyHidden}>, {SEVERITY_LABELS[finding.severity].one}:</span>
-        </span>
-      </span>
-      <span>{finding.message}</span>
-      <span className={styles.source}>Rule: {finding.source} ({finding.code})</span>
-    </>
-  );
-  const className = `${styles.item} ${styles[finding.severity]}`;
-  if (!onSelect) return <div className={className}>{content}</div>;
-  return (
-    <button
-      type="button"
-      className={`${className} ${styles.clickable}`}
-      title={`Select row ${finding.rowNumber} in the sheet`}
-      onClick={() => onSelect(finding)}
-    >
-      {content}
-    </button>
   );
 }

@@ -4,7 +4,6 @@
  * saved with the workbook by the controller.
  */
 import { Button, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
-import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
 import { FIELD_LABELS, ROSTER_FIELD_ORDER } from "../labels";
 import type { PaneSnapshot } from "../views";
@@ -18,12 +17,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
-  disclosureHeading: { margin: 0 },
-  disclosure: {
-    alignSelf: "flex-start",
-    paddingLeft: 0,
-    minWidth: 0,
-  },
+  columnsLine: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
+  inline: { minWidth: 0, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 const AUTOMATIC = "";
@@ -32,9 +27,10 @@ export function RosterSection({ workspace, snapshot }: { workspace: Workspace; s
   const shared = useSharedStyles();
   const styles = useStyles();
   const headingId = useId();
-  const columnsHeadingId = useId();
   const formId = useId();
   const [correcting, setCorrecting] = useState(false);
+  const [showing, setShowing] = useState(false);
+  const listId = useId();
   const { roster } = snapshot;
   const busy = workspace.busy !== null;
 
@@ -79,43 +75,57 @@ export function RosterSection({ workspace, snapshot }: { workspace: Workspace; s
           {snapshot.sheetNames.map((name) => <option key={name} value={name}>{name}</option>)}
         </Select>
       </Field>
-      {snapshot.rosterProblem && !roster && !snapshot.firstRun && <p className={shared.text}>{snapshot.rosterProblem}</p>}
       {roster && (
         <>
-          {roster.problem
-            ? <p className={shared.text}>{roster.problem}</p>
-            : (
-              <p className={shared.muted}>
-                Header on row {roster.headerRowNumber}; {roster.staffRows} staff {roster.staffRows === 1 ? "row" : "rows"}.
-              </p>
+          <div className={styles.columnsLine}>
+            {!roster.problem && (
+              <span className={shared.muted}>
+                {roster.staffRows} staff {roster.staffRows === 1 ? "row" : "rows"}, header on row {roster.headerRowNumber} ·
+              </span>
             )}
-          {roster.columns.length > 0 && (
-            <>
-              <h3 id={columnsHeadingId} className={shared.muted}>Columns recognised</h3>
-              <dl className={shared.pairs} aria-labelledby={columnsHeadingId}>
-                {roster.columns.map((c) => (
-                  <div key={c.field} style={{ display: "contents" }}>
-                    <dt>{FIELD_LABELS[c.field]}</dt>
-                    <dd>{c.header}</dd>
-                  </div>
-                ))}
-              </dl>
-            </>
-          )}
-          {roster.headers.length > 0 && (
-            <>
-              <h3 className={styles.disclosureHeading}>
+            <span className={shared.muted}>{roster.columns.length} {roster.columns.length === 1 ? "column" : "columns"} recognised</span>
+            {roster.columns.length > 0 && <span className={shared.muted} aria-hidden>·</span>}
+            {roster.columns.length > 0 && (
+              <Button
+                appearance="transparent"
+                size="small"
+                className={styles.inline}
+                aria-label={showing ? "Hide the columns recognised" : "Show the columns recognised"}
+                aria-expanded={showing}
+                aria-controls={listId}
+                onClick={() => setShowing((open) => !open)}
+              >
+                {showing ? "Hide" : "Show"}
+              </Button>
+            )}
+            {roster.headers.length > 0 && (
+              <>
+                <span className={shared.muted} aria-hidden>·</span>
                 <Button
                   appearance="transparent"
-                  className={styles.disclosure}
-                  icon={correcting ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+                  size="small"
+                  className={styles.inline}
                   aria-expanded={correcting}
                   aria-controls={formId}
                   onClick={() => setCorrecting((open) => !open)}
                 >
                   Correct a column
                 </Button>
-              </h3>
+              </>
+            )}
+          </div>
+          {showing && (
+            <dl id={listId} className={shared.pairs} aria-label="Columns recognised">
+              {roster.columns.map((c) => (
+                <div key={c.field} style={{ display: "contents" }}>
+                  <dt>{FIELD_LABELS[c.field]}</dt>
+                  <dd>{c.header}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          {roster.headers.length > 0 && (
+            <>
               {correcting && (
                 <form id={formId} className={styles.fields} onSubmit={submit} aria-label="Correct the columns">
                   <p className={shared.muted}>
@@ -135,7 +145,7 @@ export function RosterSection({ workspace, snapshot }: { workspace: Workspace; s
                     </Field>
                   ))}
                   <div className={shared.buttonRow}>
-                    <Button type="submit" appearance="primary" disabledFocusable={busy || changed.length === 0}>
+                    <Button type="submit" disabledFocusable={busy || changed.length === 0}>
                       Save columns
                     </Button>
                     {changed.length > 0 && <Button onClick={() => setDraft(initial)}>Undo changes</Button>}

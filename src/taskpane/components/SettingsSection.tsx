@@ -11,6 +11,19 @@ import type { Workspace } from "../use-workspace";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
+  headingRow: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  summary: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    "& > div": { display: "flex", columnGap: tokens.spacingHorizontalXS, minWidth: 0 },
+    "& dt": { color: tokens.colorNeutralForeground2 },
+    "& dd": { margin: 0, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1, overflowWrap: "anywhere" },
+  },
   form: {
     display: "flex",
     flexDirection: "column",
@@ -26,7 +39,9 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
   const shared = useSharedStyles();
   const styles = useStyles();
   const headingId = useId();
-  const [editing, setEditing] = useState(!snapshot.hasStoredSettings);
+  const editing = workspace.settingsEditing;
+  const setEditing = (open: boolean) => (open ? workspace.editSettings() : workspace.closeSettings());
+  const sectionRef = useRef<HTMLElement>(null);
   const [form, setForm] = useState<SettingsForm>(snapshot.settings);
   const [errors, setErrors] = useState<SettingsErrors>({});
   const refs = {
@@ -40,8 +55,14 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
 
   useEffect(() => {
     setForm(snapshot.settings);
-    if (!snapshot.hasStoredSettings) setEditing(true);
-  }, [snapshot.settings, snapshot.hasStoredSettings]);
+  }, [snapshot.settings]);
+
+  // "Change settings" (here or in the results) brings the form into view and focus into its first field.
+  useEffect(() => {
+    if (workspace.settingsRequest === 0) return;
+    sectionRef.current?.scrollIntoView?.({ block: "start" });
+    refs.financialYear.current?.focus({ preventScroll: true });
+  }, [workspace.settingsRequest]);
 
   useEffect(() => {
     if (!editing && returnFocus.current) {
@@ -74,25 +95,25 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
 
   const s = snapshot.settings;
   return (
-    <section className={shared.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={shared.heading}>PCN settings</h2>
+    <section ref={sectionRef} className={shared.section} aria-labelledby={headingId}>
+      <div className={styles.headingRow}>
+        <h2 id={headingId} className={shared.heading}>PCN settings</h2>
+        {!editing && <Button ref={changeButton} size="small" onClick={() => setEditing(true)}>Change settings</Button>}
+      </div>
       {!editing ? (
-        <>
-          <dl className={shared.pairs}>
-            <dt>Financial year</dt><dd>{s.financialYear || "Not set"}</dd>
-            <dt>List size</dt><dd>{s.listSize ? Number(s.listSize).toLocaleString("en-GB") : "Not given"}</dd>
-            <dt>Weighted population</dt><dd>{s.weightedPopulation ? Number(s.weightedPopulation).toLocaleString("en-GB") : "Not given"}</dd>
-            <dt>Region</dt><dd>{s.region ? REGION_LABELS[s.region] : "Not set"}</dd>
-            <dt>While this year&apos;s maximums are missing</dt><dd>{s.rateFloor ? "Claim up to earlier years'" : "Claim nothing"}</dd>
-          </dl>
-          <div className={shared.buttonRow}>
-            <Button ref={changeButton} onClick={() => setEditing(true)}>Change settings</Button>
-          </div>
-        </>
+        // Read as a summary, one short line each, so that the actions stay in view in a 320 × 700 pane.
+        <dl className={styles.summary}>
+          <div><dt>Financial year</dt><dd>{s.financialYear || "Not set"}</dd></div>
+          <div><dt>Region</dt><dd>{s.region ? REGION_LABELS[s.region] : "Not set"}</dd></div>
+          <div><dt>List size</dt><dd>{s.listSize ? Number(s.listSize).toLocaleString("en-GB") : "Not given"}</dd></div>
+          <div><dt>Weighted population</dt><dd>{s.weightedPopulation ? Number(s.weightedPopulation).toLocaleString("en-GB") : "Not given"}</dd></div>
+          <div><dt>While this year&apos;s maximums are missing</dt><dd>{s.rateFloor ? "Claim up to earlier years'" : "Claim nothing"}</dd></div>
+        </dl>
       ) : (
         <form className={styles.form} onSubmit={submit} noValidate aria-labelledby={headingId}>
           <p className={shared.muted}>
-            Asked once: they are saved in this workbook's &quot;ARRS Settings&quot; sheet and used for every check.
+            Asked once: they are saved in this workbook&apos;s &quot;ARRS Settings&quot; sheet and used for every check.
+            Fields marked * are needed.
           </p>
           <Field
             label="Financial year"
@@ -100,7 +121,7 @@ export function SettingsSection({ workspace, snapshot }: { workspace: Workspace;
             hint="The year to check, 1 April to 31 March, for example 2025/26."
             validationMessage={errors.financialYear}
           >
-            <Input ref={refs.financialYear} value={form.financialYear} onChange={(_, d) => set("financialYear")(d.value)} placeholder="2025/26" />
+            <Input ref={refs.financialYear} value={form.financialYear} onChange={(_, d) => set("financialYear")(d.value)} />
           </Field>
           <Field
             label="List size"

@@ -1,13 +1,14 @@
 /**
- * The workspace over one workbook: first-run help, the roster and its columns, the PCN settings, the
- * actions, and the results. State and actions come from useWorkspace; this file only lays them out.
+ * The workspace over one workbook: what to do when there is no roster, the roster and its columns, the
+ * PCN settings, the actions, and the results. State and actions come from useWorkspace; this file only lays them out.
  */
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { Dismiss16Regular } from "@fluentui/react-icons";
 import { lazy, Suspense } from "react";
 import type { TaskpaneController } from "../controller";
 import { BUSY_TEXT, useWorkspace } from "../use-workspace";
 import { ActionsSection } from "./ActionsSection";
-import { FirstRun } from "./FirstRun";
+import { NoRoster } from "./NoRoster";
 import { RosterSection } from "./RosterSection";
 import { SettingsSection } from "./SettingsSection";
 import { useSharedStyles } from "./styles";
@@ -25,6 +26,8 @@ export function WorkspaceView({ controller, download }: WorkspaceViewProps) {
   const shared = useSharedStyles();
   const ws = useWorkspace(controller, { download });
   const { snapshot } = ws;
+  /** A roster that can be checked: only then are the settings and the actions shown. */
+  const ready = Boolean(snapshot?.roster && !snapshot.roster.problem);
 
   return (
     <>
@@ -34,7 +37,7 @@ export function WorkspaceView({ controller, download }: WorkspaceViewProps) {
             <MessageBarTitle>That did not work.</MessageBarTitle>
             {ws.error}
           </MessageBarBody>
-          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="Dismiss the message" onClick={ws.dismissError}>✕</Button>} />
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" icon={<Dismiss16Regular />} aria-label="Dismiss the message" onClick={ws.dismissError} />} />
         </MessageBar>
       )}
       {!snapshot && ws.busy === "load" && <Spinner size="tiny" labelPosition="after" label={BUSY_TEXT.load} />}
@@ -43,11 +46,11 @@ export function WorkspaceView({ controller, download }: WorkspaceViewProps) {
           <Button onClick={() => void ws.retry()}>Read the workbook again</Button>
         </div>
       )}
-      {snapshot?.firstRun && <FirstRun workspace={ws} />}
+      {snapshot && !ready && <NoRoster workspace={ws} snapshot={snapshot} />}
       {snapshot && (snapshot.roster || snapshot.sheetNames.length > 0) && <RosterSection workspace={ws} snapshot={snapshot} />}
-      {snapshot && !snapshot.firstRun && <SettingsSection workspace={ws} snapshot={snapshot} />}
-      {snapshot && !snapshot.firstRun && <ActionsSection workspace={ws} />}
-      {ws.check && (
+      {snapshot && ready && <SettingsSection workspace={ws} snapshot={snapshot} />}
+      {snapshot && ready && <ActionsSection workspace={ws} />}
+      {ws.check && ready && (
         <Suspense fallback={<Spinner size="tiny" labelPosition="after" label="Showing the results…" />}>
           <ResultsSection workspace={ws} check={ws.check} />
         </Suspense>
