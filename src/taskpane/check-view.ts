@@ -8,6 +8,7 @@ import { formatWte } from "../common/money";
 import type { CheckedWorkbook } from "../pipeline/check-workbook";
 import { summariseResult } from "../pipeline/result-summary";
 import { rosterReadingOf } from "../pipeline/roster-reading";
+import { forecastSentence } from "../report/forecast-words";
 import type { Finding, Severity } from "../rules/types";
 import { groupFindings } from "./finding-groups";
 import { SEVERITY_LABELS } from "./labels";
@@ -37,7 +38,7 @@ export function checkView(checked: CheckedWorkbook): CheckView {
     counts,
     cards: groupFindings(views),
     assumptions: result.findings.filter((f) => f.code === "SETTING_ASSUMED").map((f) => f.message),
-    forecast: null,
+    forecast: { forecast: checked.forecast, sentence: forecastSentence(checked.forecast) },
     headline: `Checked ${plural(summary.staffRows, "staff row", "staff rows")} (${formatWte(summary.wte)} WTE) on "${sheetName}" for ${financialYear}: ${countText}.`,
     totals: totalLines(result),
     missingRates: missingRatesView(result),

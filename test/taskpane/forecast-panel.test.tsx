@@ -23,16 +23,19 @@ const MONTH_STARTS = ["2026-04-01", "2026-05-01", "2026-06-01", "2026-07-01", "2
 /** As of 7 December 2026: nine months to date at £40,000 a month, then £40,000 a month plus £5,000 for a planned post. */
 function fixtureForecast(): Forecast {
   let cumulative = 0;
+  let cumulativeClaimable = 0;
   const months = MONTH_STARTS.map((month, i) => {
     const toDate = i < 9;
     const planned = toDate ? 0 : 5000;
     cumulative += 40000 + planned;
-    return { month, claimable: 40000, toDate, planned, cumulative };
+    cumulativeClaimable += 40000;
+    return { month, claimable: 40000, toDate, planned, cumulative, cumulativeClaimable };
   });
   return {
     asOf: "2026-12-07", yearEnd: "2027-03-31", monthsToDate: 9, toDate: 360000, restOfYear: 120000, plannedPosts: 15000,
-    entitlement: 600000, unspent: 105000, months,
-    planned: [{ rowNumber: 30, label: "Vacancy", roleText: "Paramedic", role: "paramedic", band: "7", wte: 1, start: null, end: null, annualCost: null, amount: 15000, months: [9, 10, 11], note: null }],
+    entitlement: 600000, unspent: 105000, months, unspentAs: null,
+    planned: [{ rowNumber: 30, label: "Vacancy", roleText: "Paramedic", role: "paramedic", roleName: "Paramedic", band: "7", wte: 1, start: null, end: null,
+      annualSalary: null, employerNi: null, employerPension: null, annualCost: null, amount: 15000, months: [9, 10, 11], note: null }],
   };
 }
 

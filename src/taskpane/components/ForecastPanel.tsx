@@ -81,20 +81,23 @@ export function ForecastPanel({ forecast, sentence }: { forecast: Forecast; sent
           {hasPlanned && <li className={styles.key}><svg width="18" height="6"><line className={styles.planned} x1="0" x2="18" y1="3" y2="3" /></svg>With planned posts</li>}
           {forecast.entitlement !== null && <li className={styles.key}><svg width="18" height="6"><line className={styles.sum} x1="0" x2="18" y1="3" y2="3" /></svg>ARRS sum</li>}
         </ul>
-        <table className={shared.visuallyHidden}>
-          <caption>Claims by month, running totals</caption>
-          <thead><tr><th scope="col">Month</th><th scope="col">People in post</th>{hasPlanned && <th scope="col">With planned posts</th>}<th scope="col">Actual or forecast</th></tr></thead>
-          <tbody>
-            {forecast.months.map((m, i) => (
-              <tr key={m.month}>
-                <th scope="row">{MONTHS[i]}</th>
-                <td>{formatWholePounds(inPost[i])}</td>
-                {hasPlanned && <td>{formatWholePounds(withPlanned[i])}</td>}
-                <td>{m.toDate ? "actual" : "forecast"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {/* In a hidden box of its own: a table lays out as wide as its cells whatever width it is given. */}
+        <div className={shared.visuallyHidden}>
+          <table>
+            <caption>Claims by month, running totals</caption>
+            <thead><tr><th scope="col">Month</th><th scope="col">People in post</th>{hasPlanned && <th scope="col">With planned posts</th>}<th scope="col">Actual or forecast</th></tr></thead>
+            <tbody>
+              {forecast.months.map((m, i) => (
+                <tr key={m.month}>
+                  <th scope="row">{MONTHS[i]}</th>
+                  <td>{formatWholePounds(inPost[i])}</td>
+                  {hasPlanned && <td>{formatWholePounds(withPlanned[i])}</td>}
+                  <td>{m.toDate ? "actual" : "forecast"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </figure>
     </section>
   );
