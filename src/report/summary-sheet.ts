@@ -368,7 +368,7 @@ function addNotes(sheet: SheetRows, result: CheckResult, options: BuildOptions):
   const year = result.financialYear.label;
   sheet.add(text("Notes", "subtitle"));
   const notes = [
-    `Generated on ${formatUkDate(options.generatedOn)} by the ARRS claims checker. Check the figures before claiming: claims go through the national portal and are approved by the ICB.`,
+    `Generated on ${formatUkDate(options.generatedOn)} by the ARRS checker. Check the figures before claiming: claims go through the national portal and are approved by the ICB.`,
     `Maximum amounts, caps and the ARRS sum rate come from NHS England's Network Contract DES for ${year} (ARRS section), as built into the checker, except where listed below. Claims are whole pence, and every total adds them exactly.`,
     ...rateSourceNotes(result.staff),
     ...(options.settingsNote ? [options.settingsNote] : []),
