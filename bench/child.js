@@ -39,7 +39,8 @@ async function pipeline(input, output, extra) {
   let stderr = "";
   const io = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, today: () => "2026-11-21" };
   const t0 = performance.now();
-  const code = await main(["check", input, "--out", output, ...settingsArgs, ...extra], io);
+  // --force: the output is the benchmark's scratch file, which the ExcelJS floor also writes.
+  const code = await main(["check", input, "--out", output, "--force", ...settingsArgs, ...extra], io);
   const ms = performance.now() - t0;
   if (code !== 0) throw new Error(`arrs check exited ${code}: ${stderr.trim()}`);
   return { ms, summaryLines: stdout.split("\n").length };
