@@ -76,9 +76,10 @@ export function ForecastPanel({ forecast, sentence }: { forecast: Forecast; sent
           {[0, 3, 6, 9, 11].map((i) => <text key={i} className={styles.label} x={x(i)} y={HEIGHT - 6} textAnchor="middle">{MONTHS[i]}</text>)}
         </svg>
         <ul className={styles.legend} aria-hidden>
-          <li className={styles.key}><svg width="18" height="6"><line className={styles.toDate} x1="0" x2="18" y1="3" y2="3" /></svg>Claimed to date</li>
-          <li className={styles.key}><svg width="18" height="6"><line className={styles.forecast} x1="0" x2="18" y1="3" y2="3" /></svg>Forecast, people in post</li>
-          {hasPlanned && <li className={styles.key}><svg width="18" height="6"><line className={styles.planned} x1="0" x2="18" y1="3" y2="3" /></svg>With planned posts</li>}
+          {/* Only the lines the chart draws: none to date before April, no forecast once the year has ended. */}
+          {forecast.monthsToDate > 0 && <li className={styles.key}><svg width="18" height="6"><line className={styles.toDate} x1="0" x2="18" y1="3" y2="3" /></svg>Claimed to date</li>}
+          {forecast.monthsToDate < 12 && <li className={styles.key}><svg width="18" height="6"><line className={styles.forecast} x1="0" x2="18" y1="3" y2="3" /></svg>Forecast, people in post</li>}
+          {hasPlanned && forecast.monthsToDate < 12 && <li className={styles.key}><svg width="18" height="6"><line className={styles.planned} x1="0" x2="18" y1="3" y2="3" /></svg>With planned posts</li>}
           {forecast.entitlement !== null && <li className={styles.key}><svg width="18" height="6"><line className={styles.sum} x1="0" x2="18" y1="3" y2="3" /></svg>ARRS sum</li>}
         </ul>
         {/* In a hidden box of its own: a table lays out as wide as its cells whatever width it is given. */}
