@@ -32,7 +32,9 @@ export async function storeSettings(workbook: WorkbookPort, options: StoreSettin
   // The builder reads only the settings and the year from a result.
   const result = { financialYear: year, settings } as CheckResult;
   // No roster columns: the roster is left as it is.
-  await workbook.write({ rosterColumns: null, sheets: [buildSettingsSheet(result, { rosterSheet, columnMapping: mappingAsText(columnMapping) })] });
+  await workbook.write({ rosterColumns: null, sheets: [buildSettingsSheet(result, {
+    rosterSheet, columnMapping: mappingAsText(columnMapping), storedUnspentAs: opened.stored.unspentAs ?? null,
+  })] });
 }
 
 export function withColumnChanges(mapping: ColumnMapping, changes: ColumnChanges): ColumnMapping {

@@ -13,7 +13,10 @@ import type { BuildOptions, OutputCell, OwnedSheet } from "./types";
 
 export const SETTINGS_TITLE = "ARRS settings";
 
-export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptions, "rosterSheet" | "columnMapping"> & WithForecast): OwnedSheet {
+export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptions, "rosterSheet" | "columnMapping"> & WithForecast & {
+  /** The stored "Unspent money shown as WTE of" text, kept as it is where no forecast names the role (saving settings alone). */
+  storedUnspentAs?: string | null;
+}): OwnedSheet {
   const { settings } = result;
   const header = claimHeaderOf(settings);
   const optionalText = (value: string | null): OutputCell => (value === null ? blank() : text(value));
@@ -30,10 +33,14 @@ export function buildSettingsSheet(result: CheckResult, options: Pick<BuildOptio
     [text(SETTINGS_LABELS.rateFloor), text(settings.rateFloor === false ? "No" : "Yes")],
     [text(SETTINGS_LABELS.rosterSheet), text(options.rosterSheet)],
     // The role the forecast measures an unspent sum in, by name, so a user can see what to change.
-    ...(options.forecast?.unspentAs ? [[text(SETTINGS_LABELS.unspentAs), text(options.forecast.unspentAs.roleName)]] : []),
+    ...unspentAsRow(options.forecast?.unspentAs?.roleName ?? options.storedUnspentAs ?? null),
     // The claim header: blank until given, so a user can fill it in here once.
     ...CLAIM_HEADER_FIELDS.map((field) => [text(SETTINGS_LABELS[field]), optionalText(header[field])]),
     ...Object.entries(options.columnMapping ?? {}).map(([field, header]) => [text(`${COLUMN_MAPPING_LABEL_PREFIX}${field}`), text(header)]),
   ];
   return { name: OWNED_SHEETS.settings, rows, columnWidths: [28, 30] };
+}
+
+function unspentAsRow(roleName: string | null): OutputCell[][] {
+  return roleName ? [[text(SETTINGS_LABELS.unspentAs), text(roleName)]] : [];
 }

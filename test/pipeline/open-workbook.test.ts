@@ -86,6 +86,16 @@ test("storeSettings: the settings sheet alone, the roster left as it is, and wha
   ]));
 });
 
+test("storeSettings keeps the role the unspent money is measured in, which the pane's form does not show", async () => {
+  const book = workbook({
+    "Roster 2025-26": ROSTER,
+    "ARRS Settings": settingsSheet([["Financial year", "2025/26"], ["Region", "national"], ["Unspent money shown as WTE of", "Clinical Pharmacist"]]),
+  });
+  await storeSettings(book, { requested: { listSize: 58214 }, rosterSheet: "Roster 2025-26", today: "2025-11-21" });
+  const rows = book.written[0].sheets[0].rows.map((row) => row.map((cell) => cell.value));
+  expect(rows).toEqual(expect.arrayContaining([["Unspent money shown as WTE of", "Clinical Pharmacist"], ["List size", 58214]]));
+});
+
 test("withColumnChanges: a header sets a field's column, null goes back to the headers, undefined leaves it", () => {
   expect(withColumnChanges({ wte: "FTE", name: "Who" }, { wte: null, staffId: "Practice", name: undefined })).toEqual({ name: "Who", staffId: "Practice" });
 });
