@@ -73,6 +73,11 @@ export function ForecastPanel({ forecast, sentence }: { forecast: Forecast; sent
           {hasPlanned && forecast.monthsToDate < 12 && <path className={styles.planned} d={path(withPlanned, last, 11)} data-series="planned" />}
           {forecast.monthsToDate < 12 && <path className={styles.forecast} d={path(inPost, last, 11)} data-series="forecast" />}
           {forecast.monthsToDate > 0 && <path className={styles.toDate} d={path(inPost, 0, last)} data-series="to-date" />}
+          {/* The scale in two figures: the ARRS sum at its line's start, and where the people in post end the year. */}
+          {forecast.entitlement !== null && (
+            <text className={styles.label} x={PAD.left} y={y(forecast.entitlement) - 4} textAnchor="start">{formatWholePounds(forecast.entitlement)}</text>
+          )}
+          <text className={styles.label} x={x(11)} y={y(inPost[11] ?? 0) - 6} textAnchor="end">{formatWholePounds(inPost[11] ?? 0)}</text>
           {[0, 3, 6, 9, 11].map((i) => <text key={i} className={styles.label} x={x(i)} y={HEIGHT - 6} textAnchor="middle">{MONTHS[i]}</text>)}
         </svg>
         <ul className={styles.legend} aria-hidden>
