@@ -67,10 +67,5 @@ export async function writeCheckedCopy(workbook: XlsxWorkbook, checked: CheckedW
 /** The --rates workbook, opened; the name it is cited by is the one the user typed. */
 export async function openRatesWorkbook(file: string): Promise<RatesWorkbook> {
   const bytes = await readInput(file);
-  try {
-    return { workbook: await XlsxWorkbook.fromBuffer(bytes), name: file };
-  } catch (error) {
-    if (error instanceof WorkbookFileError) throw new CliProblem(`${file}: ${error.message}`);
-    throw error;
-  }
+  return fileProblems(file, async () => ({ workbook: await XlsxWorkbook.fromBuffer(bytes), name: file }));
 }

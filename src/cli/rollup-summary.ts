@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import { formatUkDate } from "../common/dates";
 import { formatMoney, formatWte } from "../common/money";
-import { pcnFigures, pcnIdentity, totalFigures } from "../report/icb-figures";
+import { pcnFigures, pcnIdentity, sumsKnownForSome, totalFigures } from "../report/icb-figures";
 import type { CheckedPcn, Rollup } from "../report/icb-types";
 import { forTerminal } from "./terminal-text";
 
@@ -30,8 +30,8 @@ export function formatRollupSummary(rollup: Rollup, options: { output: string })
   const figures = checked.map(pcnFigures);
   const t = totalFigures(figures);
   // A total over only some PCNs says so, so it is not read as the ICB's whole.
-  const known = figures.filter((f) => f.entitlement !== null).length;
-  const someKnown = known > 0 && known < figures.length ? ` (known for ${known} of ${figures.length} PCNs)` : "";
+  const some = sumsKnownForSome(figures);
+  const someKnown = some ? ` (known for ${some.known} of ${some.of} PCNs)` : "";
   lines.push(`Total: ${t.staff} staff (${formatWte(t.wte)} WTE), claimable ${formatMoney(t.claimable)} of ARRS sums ${moneyOrUnknown(t.entitlement)}${someKnown}${t.unspent === null ? "" : `, forecast unspent ${formatMoney(t.unspent)}${someKnown}`}`);
   lines.push(`Written to ${forTerminal(options.output)}${checked.some((pcn) => pcn.copy) ? "; each PCN's checked copy is beside its workbook (NAME.arrs.xlsx)" : ""}`);
   return lines.join("\n");

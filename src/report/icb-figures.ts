@@ -114,6 +114,15 @@ function unconfirmedFigures(result: CheckResult, findings: readonly Finding[]): 
 
 const rowCount = (rows: number): string => `${rows} ${rows === 1 ? "row" : "rows"}`;
 
+/**
+ * How many of the PCNs have an ARRS sum, where some have and some have not: then the totals of the
+ * ARRS sum and of what is unspent are of those PCNs only, and must say so. Null when all or none have.
+ */
+export function sumsKnownForSome(figures: readonly PcnFigures[]): { known: number; of: number } | null {
+  const known = figures.filter((f) => f.entitlement !== null).length;
+  return known > 0 && known < figures.length ? { known, of: figures.length } : null;
+}
+
 /** The roll-up's totals: each figure summed over the PCNs that have it (null when none has it). */
 export function totalFigures(figures: readonly PcnFigures[]): Omit<PcnFigures, "pcnName" | "odsCode" | "unconfirmed"> {
   const money = (pick: (f: PcnFigures) => number | null): number | null => {

@@ -8,7 +8,7 @@
 import { formatUkDate } from "../common/dates";
 import { longMonth } from "./claim-header";
 import { blank, integer, money, SheetRows, text, wte } from "./cells";
-import { fileName, pcnFigures, pcnIdentity, totalFigures, type PcnFigures, type PcnIdentity } from "./icb-figures";
+import { fileName, pcnFigures, pcnIdentity, sumsKnownForSome, totalFigures, type PcnFigures, type PcnIdentity } from "./icb-figures";
 import type { CheckedPcn, Rollup } from "./icb-types";
 import { textLines } from "./summary-sheet";
 import type { ChartSpec, OutputCell, OwnedSheet } from "./types";
@@ -115,12 +115,6 @@ function totalRow(figures: readonly PcnFigures[]): OutputCell[] {
   ];
 }
 
-/** Whether some checked PCNs have an ARRS sum and some not, so that its total is of some PCNs only. */
-function someSumsUnknown(rollup: Rollup): boolean {
-  const sums = rollup.pcns.filter((pcn): pcn is CheckedPcn => pcn.kind === "checked").map((pcn) => pcnFigures(pcn).entitlement);
-  return sums.some((sum) => sum === null) && sums.some((sum) => sum !== null);
-}
-
 function notes(rollup: Rollup): string[] {
   return [
     "Each PCN is checked with its own settings (list size, weighted population, region, PCN name and ODS code) from its workbook's ARRS Settings sheet; "
@@ -131,7 +125,7 @@ function notes(rollup: Rollup): string[] {
       + "Forecast unspent: the ARRS sum less the whole year's claims and the planned posts; money not claimed by 31 March is lost, and a negative figure is claimed beyond the ARRS sum, which is not paid.",
     "Figures not confirmed: what the claim rests on that is not confirmed against the DES (an inferred ARRS sum rate or maximum, an earlier year's maximum). "
       + `Errors and warnings count every finding; the ICB Findings sheet lists them by PCN, file, sheet and row. Money is in pounds and pence; totals add the PCNs' figures exactly.`,
-    ...(someSumsUnknown(rollup) ? ["The totals of ARRS sum and Forecast unspent add only the PCNs whose ARRS sum is known: give the others their weighted population."] : []),
+    ...(sumsKnownForSome(rollup.pcns.filter((pcn): pcn is CheckedPcn => pcn.kind === "checked").map(pcnFigures)) ? ["The totals of ARRS sum and Forecast unspent add only the PCNs whose ARRS sum is known: give the others their weighted population."] : []),
     ...(rollup.financialYear ? [] : ["No financial year: no workbook could be checked."]),
   ];
 }

@@ -9,12 +9,13 @@
  * gives tens of cards, and each card lists its rows a page at a time, so the page stays short.
  */
 import { Button, Field, makeStyles, mergeClasses, SearchBox, Select, tokens } from "@fluentui/react-components";
-import { ChevronDown16Regular, ChevronRight16Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
+import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import { useId, useMemo, useState, type ReactElement } from "react";
 import { codeCounts, filterCards, NO_FILTER, rowsSummary, type FindingCard, type FindingFilter, type FindingRow } from "../finding-groups";
 import { SEVERITY_LABELS } from "../labels";
 import type { Severity } from "../../rules/types";
 import type { CheckView, FindingView } from "../views";
+import { DisclosureButton } from "./DisclosureButton";
 import { useSharedStyles } from "./styles";
 
 /** Cards shown at first, and added by each "Show more". */
@@ -161,17 +162,9 @@ function Card({ card, onSelectRow }: { card: FindingCard; onSelectRow?: (f: Find
       {/* Where the rows' messages differ in their figures, the one shown is said to be the first row's. */}
       <p className={styles.message}>{card.rows.length > 1 && !card.sameMessage ? `Row ${card.rows[0].rowNumber}, for example: ${card.message}` : card.message}</p>
       <p className={styles.rule}>Rule: {card.rule}</p>
-      <Button
-        appearance="transparent"
-        size="small"
-        className={styles.details}
-        icon={open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
-        aria-expanded={open}
-        aria-controls={detailsId}
-        onClick={() => setOpen((o) => !o)}
-      >
+      <DisclosureButton size="small" className={styles.details} chevron open={open} controls={detailsId} onToggle={setOpen}>
         Details{card.rows.length > 1 ? ` and the ${card.rows.length} rows` : ""}
-      </Button>
+      </DisclosureButton>
       {open && (
         <div id={detailsId} className={styles.detailBody}>
           <span>Code <span className={styles.code}>{card.code}</span>. Source: {card.citation}.</span>

@@ -28,11 +28,9 @@ const useStyles = makeStyles({
   key: { display: "inline-flex", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
 });
 
-/** Running totals of the people in post (claimable) and with planned posts (cumulative), April first. */
+/** Running totals of the people in post and with planned posts, April first, as the forecast gives them. */
 export function forecastSeries(forecast: Forecast): { inPost: number[]; withPlanned: number[] } {
-  let running = 0;
-  const inPost = forecast.months.map((m) => (running += m.claimable));
-  return { inPost, withPlanned: forecast.months.map((m) => m.cumulative) };
+  return { inPost: forecast.months.map((m) => m.cumulativeClaimable), withPlanned: forecast.months.map((m) => m.cumulative) };
 }
 
 /** What the chart shows, in one sentence (its accessible name). */

@@ -6,10 +6,10 @@
  * that something visibly happens and a screen reader starts at the answer.
  */
 import { Button, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
-import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
 import { useEffect, useId, useRef, useState } from "react";
 import type { Workspace } from "../use-workspace";
 import type { CheckView } from "../views";
+import { DisclosureButton } from "./DisclosureButton";
 import { FindingsList } from "./FindingsList";
 import { ForecastPanel } from "./ForecastPanel";
 import { MissingRates } from "./MissingRates";
@@ -61,16 +61,9 @@ export function ResultsSection({ workspace, check }: { workspace: Workspace; che
       {check.reading.length > 0 && (
         <>
           <h3 className={styles.subheading}>
-            <Button
-              appearance="transparent"
-              className={styles.disclosure}
-              icon={reading ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
-              aria-expanded={reading}
-              aria-controls={readingId}
-              onClick={() => setReading((open) => !open)}
-            >
+            <DisclosureButton className={styles.disclosure} chevron open={reading} controls={readingId} onToggle={setReading}>
               How the roster was read ({check.reading.length})
-            </Button>
+            </DisclosureButton>
           </h3>
           {reading && (
             <ul id={readingId} className={mergeClasses(styles.reading, shared.muted)} aria-label="How the roster was read">

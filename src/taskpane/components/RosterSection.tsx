@@ -9,6 +9,7 @@ import { FIELD_LABELS, ROSTER_FIELD_ORDER } from "../labels";
 import type { PaneSnapshot } from "../views";
 import type { RosterField } from "../../roster/types";
 import type { Workspace } from "../use-workspace";
+import { DisclosureButton } from "./DisclosureButton";
 import { useSharedStyles } from "./styles";
 
 const useStyles = makeStyles({
@@ -86,31 +87,17 @@ export function RosterSection({ workspace, snapshot }: { workspace: Workspace; s
             <span className={shared.muted}>{roster.columns.length} {roster.columns.length === 1 ? "column" : "columns"} recognised</span>
             {roster.columns.length > 0 && <span className={shared.muted} aria-hidden>·</span>}
             {roster.columns.length > 0 && (
-              <Button
-                appearance="transparent"
-                size="small"
-                className={styles.inline}
-                aria-label={showing ? "Hide the columns recognised" : "Show the columns recognised"}
-                aria-expanded={showing}
-                aria-controls={listId}
-                onClick={() => setShowing((open) => !open)}
-              >
+              <DisclosureButton size="small" className={styles.inline} open={showing} controls={listId} onToggle={setShowing}
+                aria-label={showing ? "Hide the columns recognised" : "Show the columns recognised"}>
                 {showing ? "Hide" : "Show"}
-              </Button>
+              </DisclosureButton>
             )}
             {roster.headers.length > 0 && (
               <>
                 <span className={shared.muted} aria-hidden>·</span>
-                <Button
-                  appearance="transparent"
-                  size="small"
-                  className={styles.inline}
-                  aria-expanded={correcting}
-                  aria-controls={formId}
-                  onClick={() => setCorrecting((open) => !open)}
-                >
+                <DisclosureButton size="small" className={styles.inline} open={correcting} controls={formId} onToggle={setCorrecting}>
                   Correct a column
-                </Button>
+                </DisclosureButton>
               </>
             )}
           </div>
